@@ -1,0 +1,57 @@
+/**
+ * Content collections. The schemas live in src/lib/schemas.ts so that the checker and the scripts
+ * validate with exactly the same rules as the site.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob, type Loader } from 'astro/loaders';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { resolveContentDir } from './lib/content-dir.ts';
+import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, section } from './lib/schemas.ts';
+
+const contentDir = resolveContentDir();
+const at = (name: string) => path.join(contentDir, name);
+
+/**
+ * Astro's file loader only logs a missing file and carries on with an empty collection; for the
+ * handbook a missing or empty data file means broken pages, so it stops the build instead.
+ */
+function requiredDataFile(name: string, what: string): Loader {
+  const filePath = at(name);
+  const inner = file(filePath);
+  return {
+    ...inner,
+    name: `charter-${name}`,
+    load: async (context) => {
+      if (!existsSync(filePath)) {
+        throw new Error(`${filePath}: file not found. The handbook needs ${what}; create ${name} in the content folder.`);
+      }
+      if (readFileSync(filePath, 'utf8').replace(/#.*$/gm, '').trim() === '') {
+        throw new Error(`${filePath}: the file is empty. Add at least one entry: the handbook needs ${what}.`);
+      }
+      await inner.load(context);
+      if (context.store.keys().length === 0) {
+        throw new Error(`${filePath}: no entries found. Write a YAML list of entries, each with an "id".`);
+      }
+    },
+  };
+}
+
+const chapters = defineCollection({
+  loader: glob({
+    // Every edition is a complete folder of chapters: editions/<edition>/<section>/<slug>.mdx
+    pattern: '**/*.mdx',
+    base: pathToFileURL(at('editions') + path.sep),
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: chapterFrontmatter,
+});
+
+export const collections = {
+  chapters,
+  sections: defineCollection({ loader: requiredDataFile('sections.yaml', 'its list of sections'), schema: section }),
+  glossary: defineCollection({ loader: requiredDataFile('glossary.yaml', 'a glossary of preferred terms'), schema: glossaryEntry }),
+  phrases: defineCollection({ loader: requiredDataFile('phrases.yaml', 'the list of phrases to avoid'), schema: phraseToAvoid }),
+  editions: defineCollection({ loader: requiredDataFile('editions.yaml', 'an edition manifest'), schema: edition }),
+};

@@ -1,0 +1,7 @@
+/** The glossary, as data every part of the site reads. */
+import type { GlossaryEntry } from './schemas.ts';
+
+/** Alphabetical by term, ignoring case, so the page reads like a dictionary. */
+export function sortGlossary(entries: readonly GlossaryEntry[]): GlossaryEntry[] {
+  return [...entries].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
+}

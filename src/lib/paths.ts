@@ -1,0 +1,20 @@
+/** URL helpers. Every link the site prints goes through `withBase`, so the site works under a sub-path. */
+
+/** Joins the configured base path and a site path: (`/handbook/`, `/procedures/telephone/`). */
+export function withBase(base: string, sitePath: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  const rest = sitePath.startsWith('/') ? sitePath : `/${sitePath}`;
+  return `${trimmedBase}${rest}`;
+}
+
+/** The site path of a chapter slug: `procedures/telephone` → `/procedures/telephone/`. */
+export function chapterHref(slug: string): string {
+  return `/${slug}/`;
+}
+
+/** Splits a collection id (`2026.1/procedures/telephone`) into its edition and slug. */
+export function parseChapterId(id: string): { edition: string; slug: string; section: string | undefined } {
+  const [edition = '', ...rest] = id.split('/');
+  const slug = rest.join('/');
+  return { edition, slug, section: rest.length > 1 ? rest[0] : undefined };
+}

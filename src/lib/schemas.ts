@@ -1,0 +1,155 @@
+/**
+ * Zod schemas for everything an editor writes: chapter frontmatter, sections, the glossary, the
+ * phrases to avoid and the edition manifest. The site (content.config.ts), the checker and the
+ * scripts all validate with these, so a value is allowed in one place exactly when it is allowed
+ * in all of them. Messages name the allowed values because editors read them, not developers.
+ */
+import { z } from 'astro/zod';
+import { AUDIENCES, CHAPTER_TYPES, TOUCHPOINTS } from './vocabulary.ts';
+
+const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+
+/** An enum whose error message lists what is allowed and echoes what was found. */
+function closedList<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a known ${what}; use one of ${quoted(values)}`,
+  });
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+
+/** A chapter path below an edition folder, such as `procedures/telephone`. */
+export const chapterSlug = z
+  .string()
+  .regex(slugPattern, {
+    error: 'must be a lowercase path like "procedures/telephone" (letters, digits, hyphens, slashes)',
+  });
+
+const oneSentence = z
+  .string({ error: 'is required: one sentence that says what the reader gets from the chapter' })
+  .trim()
+  .min(20, { error: 'is too short: write one full sentence (20 characters or more)' })
+  .max(220, { error: 'is too long: keep it to one sentence of at most 220 characters' });
+
+/**
+ * A calendar date. YAML gives unquoted dates as Date objects and quoted ones as strings; both are
+ * accepted, and anything else is reported with the value the editor wrote.
+ */
+const calendarDate = z.unknown().transform((value, ctx): Date => {
+  const date =
+    value instanceof Date ? value : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value) : undefined;
+  if (date && !Number.isNaN(date.getTime())) return date;
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message:
+      value === undefined
+        ? 'is required: write the date as YYYY-MM-DD, for example 2026-01-15'
+        : `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD, for example 2026-01-15`,
+  });
+  return z.NEVER;
+});
+
+export const chapterFrontmatter = z.strictObject(
+  {
+    /** Shown as the page heading, in navigation and in search results. */
+    title: z
+      .string({ error: 'is required: the chapter title, in sentence case' })
+      .trim()
+      .min(1, { error: 'must not be empty' }),
+    /** One sentence: used on cards, as the meta description and in search results. */
+    description: oneSentence,
+    /** What kind of chapter this is, e.g. `procedure`. */
+    type: closedList(CHAPTER_TYPES, 'chapter type'),
+    /** The customer touchpoints the chapter applies to, e.g. `[telephone, email]`. */
+    touchpoints: z.array(closedList(TOUCHPOINTS, 'touchpoint')).default([]),
+    /** Who should read it, e.g. `[frontline, phone-team]`. */
+    audience: z
+      .array(closedList(AUDIENCES, 'audience'))
+      .min(1, { error: `needs at least one audience; use any of ${quoted(AUDIENCES)}` }),
+    /** The team that keeps this chapter true, e.g. `Customer Contact Team`. */
+    owner: z
+      .string({ error: 'is required: the team that keeps this chapter true' })
+      .trim()
+      .min(2, { error: 'must name a team' }),
+    /** When the chapter was last reviewed, e.g. `2026-01-15`. */
+    reviewed: calendarDate,
+    /** How many months a review stays valid. */
+    reviewEvery: z
+      .number({ error: 'must be a whole number of months, for example 12' })
+      .int({ error: 'must be a whole number of months, for example 12' })
+      .min(1, { error: 'must be at least 1 month' })
+      .max(60, { error: 'must be at most 60 months' })
+      .default(12),
+    /** Position inside its section; lower comes first. */
+    order: z
+      .number({ error: 'must be a number that sets the position inside the section, for example 1' })
+      .default(100),
+    /** Old chapter paths that should keep working, e.g. `[procedures/phone]`. */
+    redirectFrom: z.array(chapterSlug).default([]),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom`
+        : undefined,
+  },
+);
+export type ChapterFrontmatter = z.infer<typeof chapterFrontmatter>;
+
+export const section = z.strictObject({
+  /** The folder name below an edition, e.g. `procedures`. */
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a lowercase folder name, e.g. "procedures"' }),
+  title: z.string().min(1),
+  /** A short paragraph that helps a new hire decide whether to read on. */
+  intro: z.string().min(1),
+  order: z.number(),
+});
+export type Section = z.infer<typeof section>;
+
+const examples = z
+  .strictObject({
+    /** Sentences the checker must flag. */
+    flag: z.array(z.string()).default([]),
+    /** Sentences the checker must leave alone. */
+    pass: z.array(z.string()).default([]),
+  })
+  .default({ flag: [], pass: [] });
+
+export const glossaryEntry = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be kebab-case, e.g. "live-chat"' }),
+  /** The preferred term as written in running text. */
+  term: z.string().min(1),
+  definition: z.string().min(1),
+  variants: z
+    .array(z.strictObject({ text: z.string().min(1), reason: z.string().min(1) }))
+    .default([]),
+  examples,
+  /** The chapter that explains the term, as a site path. */
+  chapter: z.string().startsWith('/').optional(),
+});
+export type GlossaryEntry = z.infer<typeof glossaryEntry>;
+
+export const phraseToAvoid = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  phrase: z.string().min(1),
+  instead: z.string().min(1),
+  reason: z.string().min(1),
+  examples,
+});
+export type PhraseToAvoid = z.infer<typeof phraseToAvoid>;
+
+export const EDITION_STATUSES = ['current', 'archived', 'draft'] as const;
+
+export const edition = z.strictObject({
+  /** `YYYY.N` for released editions, `draft` for the next one. */
+  id: z.string().regex(/^(\d{4}\.\d+|draft)$/, {
+    error: 'must look like 2026.1 (year, dot, number), or be "draft"',
+  }),
+  title: z.string().min(1),
+  status: closedList(EDITION_STATUSES, 'edition status'),
+  released: z.optional(calendarDate),
+  notes: z.string().default(''),
+});
+export type Edition = z.infer<typeof edition>;
