@@ -1,0 +1,46 @@
+/**
+ * Builds the sites the browser tests need, one build at a time, then serves them as static files
+ * (what production hosting does). Playwright starts this as its web server.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import sirv from 'sirv';
+import { SITES } from './sites.ts';
+
+const root = process.cwd();
+
+function build(base: string, outDir: string): void {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent', '--outDir', outDir], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, HANDBOOK_BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+function serve(dir: string, base: string, port: number): void {
+  const files = sirv(dir, { dev: false, etag: true, dotfiles: false });
+  const notFound = path.join(dir, '404.html');
+  http
+    .createServer((req, res) => {
+      const url = req.url ?? '/';
+      if (!url.startsWith(base)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not under ${base}`);
+        return;
+      }
+      req.url = '/' + url.slice(base.length);
+      files(req, res, () => {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
+      });
+    })
+    .listen(port, '127.0.0.1');
+}
+
+const skipBuild = process.env.CHARTER_TEST_SKIP_BUILD === '1';
+for (const site of Object.values(SITES)) {
+  if (!skipBuild) build(site.base, site.outDir);
+  serve(path.resolve(root, site.outDir), site.base, site.port);
+}
+console.log('Test sites ready:', Object.values(SITES).map((s) => `http://127.0.0.1:${s.port}${s.base}`).join(' '));
