@@ -8,7 +8,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 const site = resolveSiteConfig(charterConfig, process.env);
 
 export default defineConfig({
-  site: site.site,
+  ...(site.site ? { site: site.site } : {}),
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory' },

@@ -1,0 +1,71 @@
+/**
+ * Bad content must stop the build with a message that names the file, the field, the value and
+ * what is allowed. These run the real Astro build (content sync fails early, so each takes seconds).
+ */
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildWithContent, copyContent } from './support.ts';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function edit(path: string, change: (text: string) => string): void {
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+describe('the build refuses bad content', () => {
+  it('names the file, the field, the value and the allowed values of bad frontmatter', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    edit(content.file('editions/2026.1/procedures/telephone.mdx'), (t) =>
+      t.replace('type: procedure', 'type: policy').replace('touchpoints: [telephone]', 'touchpoints: [telephone, fax]'),
+    );
+    const { status, output } = buildWithContent(content.dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('procedures/telephone.mdx');
+    expect(output).toContain('type: "policy" is not a known chapter type; use one of "creed", "principle", "skill", "procedure"');
+    expect(output).toContain('touchpoints.1: "fax" is not a known touchpoint');
+  });
+
+  it('names a missing required field and an unknown one', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    edit(content.file('editions/2026.1/skills/listening.mdx'), (t) => t.replace(/^owner: .*$/m, 'author: Sam'));
+    const { status, output } = buildWithContent(content.dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('skills/listening.mdx');
+    expect(output).toMatch(/owner: is required: the team that keeps this chapter true/);
+    expect(output).toMatch(/unknown field "author"/);
+  });
+
+  it('refuses a glossary that is missing', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    rmSync(content.file('glossary.yaml'));
+    const { status, output } = buildWithContent(content.dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/glossary\.yaml: file not found\. The handbook needs a glossary of preferred terms/);
+  });
+
+  it('refuses a chapter outside every section, naming it', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    mkdirSync(content.file('editions/2026.1/misc'));
+    writeFileSync(
+      content.file('editions/2026.1/misc/notes.mdx'),
+      readFileSync(content.file('editions/2026.1/skills/listening.mdx'), 'utf8'),
+    );
+    const { status, output } = buildWithContent(content.dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/Chapter "misc\/notes" is not in a known section/);
+  });
+
+  it('refuses a bad base path in the site configuration, naming the field', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    const { status, output } = buildWithContent(content.dir, { HANDBOOK_BASE_PATH: 'handbook' });
+    expect(status).not.toBe(0);
+    expect(output).toContain('Invalid site configuration in charter.config.ts');
+    expect(output).toContain('base: must start and end with "/"');
+  });
+});
