@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './scripts/support/chromium.ts';
 import { SITES, rootUrl } from './tests/e2e/support/sites.ts';
 
 export default defineConfig({

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
-import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, section } from './lib/schemas.ts';
+import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, searchPhrase, section } from './lib/schemas.ts';
 
 const contentDir = resolveContentDir();
 const at = (name: string) => path.join(contentDir, name);
@@ -38,6 +38,13 @@ function requiredDataFile(name: string, what: string): Loader {
   };
 }
 
+/** A data file the handbook can do without: a missing file is an empty collection. */
+function optionalDataFile(name: string): Loader {
+  const filePath = at(name);
+  const inner = file(filePath);
+  return { ...inner, name: `charter-${name}`, load: async (context) => (existsSync(filePath) ? inner.load(context) : context.store.clear()) };
+}
+
 const chapters = defineCollection({
   loader: glob({
     // Every edition is a complete folder of chapters: editions/<edition>/<section>/<slug>.mdx
@@ -53,5 +60,6 @@ export const collections = {
   sections: defineCollection({ loader: requiredDataFile('sections.yaml', 'its list of sections'), schema: section }),
   glossary: defineCollection({ loader: requiredDataFile('glossary.yaml', 'a glossary of preferred terms'), schema: glossaryEntry }),
   phrases: defineCollection({ loader: requiredDataFile('phrases.yaml', 'the list of phrases to avoid'), schema: phraseToAvoid }),
+  searchPhrases: defineCollection({ loader: optionalDataFile('search-phrases.yaml'), schema: searchPhrase }),
   editions: defineCollection({ loader: requiredDataFile('editions.yaml', 'an edition manifest'), schema: edition }),
 };

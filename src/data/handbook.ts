@@ -2,10 +2,16 @@
  * Loads the handbook once per build and hands pages what they need. The pure logic lives in
  * src/lib; this module only connects it to Astro's content collections.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolveContentDir } from '../lib/content-dir.ts';
+import { compareEditions, type EditionComparison } from '../lib/diff/compare-editions.ts';
+import { previousEdition, sortEditions } from '../lib/edition-urls.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
 import { groupBySection, readingOrder, type SectionWithChapters } from '../lib/navigation.ts';
 import { parseChapterId } from '../lib/paths.ts';
+import { assertPublishedUrlsAnswer, planRoutes, type EditionChapters, type Route } from '../lib/routes.ts';
 import type { Edition } from '../lib/schemas.ts';
 
 export interface Chapter {
@@ -15,6 +21,7 @@ export interface Chapter {
   section: string;
   title: string;
   order: number;
+  redirectFrom: readonly string[];
   data: CollectionEntry<'chapters'>['data'];
 }
 
@@ -26,13 +33,42 @@ export interface EditionView {
 }
 
 export interface Handbook {
+  /** Draft first, then newest release first. */
   editions: Edition[];
   current: EditionView;
+  views: Map<string, EditionView>;
+  routes: Route[];
+  /** What changed in an edition against the one before it (computed on first use). */
+  changesIn(editionId: string): EditionComparison | undefined;
 }
 
 function toChapter(entry: CollectionEntry<'chapters'>): Chapter {
   const { edition, slug, section } = parseChapterId(entry.id);
-  return { entry, edition, slug, section: section ?? '', title: entry.data.title, order: entry.data.order, data: entry.data };
+  const { data } = entry;
+  return { entry, edition, slug, section: section ?? '', title: data.title, order: data.order, redirectFrom: data.redirectFrom, data };
+}
+
+export const PUBLISHED_URLS_FILE = 'published-urls.txt';
+
+/** The URLs recorded as published by past releases; see `npm run release`. */
+function readPublishedUrls(): string[] {
+  const file = path.join(resolveContentDir(), PUBLISHED_URLS_FILE);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+function viewOf(edition: Edition, chapters: Chapter[], sections: Parameters<typeof groupBySection>[1]): EditionView {
+  let groups: SectionWithChapters<Chapter>[];
+  try {
+    groups = groupBySection(chapters, sections);
+  } catch (error) {
+    throw new Error(`Edition ${edition.id}: ${(error as Error).message}`);
+  }
+  const ordered = readingOrder(groups);
+  return { edition, groups, ordered, bySlug: new Map(ordered.map((c) => [c.slug, c])) };
 }
 
 async function load(): Promise<Handbook> {
@@ -41,21 +77,49 @@ async function load(): Promise<Handbook> {
     getCollection('sections'),
     getCollection('editions'),
   ]);
-  const editions = editionEntries.map((e) => e.data);
+  const editions = sortEditions(editionEntries.map((e) => e.data));
   const current = findCurrentEdition(editions);
   const sections = sectionEntries.map((s) => s.data);
-  const chapters = entries.map(toChapter).filter((c) => c.edition === current.id);
-  if (chapters.length === 0) {
+  const chapters = entries.map(toChapter);
+
+  const known = new Set(editions.map((e) => e.id));
+  const strays = [...new Set(chapters.map((c) => c.edition).filter((id) => !known.has(id)))];
+  if (strays.length > 0) {
     throw new Error(
-      `The current edition "${current.id}" has no chapters: add MDX files under editions/${current.id}/<section>/ in the content folder.`,
+      `Folder editions/${strays[0]}/ is not an edition listed in editions.yaml. Add it to the manifest or move its chapters into an edition folder.`,
     );
   }
-  const groups = groupBySection(chapters, sections);
-  const ordered = readingOrder(groups);
-  return {
-    editions,
-    current: { edition: current, groups, ordered, bySlug: new Map(ordered.map((c) => [c.slug, c])) },
+
+  const views = new Map<string, EditionView>();
+  for (const edition of editions) {
+    const own = chapters.filter((c) => c.edition === edition.id);
+    if (own.length === 0) {
+      throw new Error(
+        `Edition "${edition.id}" is listed in editions.yaml but has no chapters: add MDX files under editions/${edition.id}/<section>/ in the content folder, or remove it from the manifest.`,
+      );
+    }
+    views.set(edition.id, viewOf(edition, own, sections));
+  }
+
+  const planned: EditionChapters[] = editions.map((edition) => ({ edition, chapters: views.get(edition.id)!.ordered }));
+  const routes = planRoutes(planned);
+  assertPublishedUrlsAnswer(readPublishedUrls(), routes, PUBLISHED_URLS_FILE);
+
+  const comparisons = new Map<string, EditionComparison | undefined>();
+  const changesIn = (editionId: string) => {
+    if (!comparisons.has(editionId)) {
+      const edition = editions.find((e) => e.id === editionId);
+      const before = edition && previousEdition(editions, edition);
+      const source = (c: Chapter) => ({ slug: c.slug, title: c.title, redirectFrom: c.redirectFrom, source: c.entry.body ?? '' });
+      comparisons.set(
+        editionId,
+        edition && before ? compareEditions(views.get(before.id)!.ordered.map(source), views.get(edition.id)!.ordered.map(source)) : undefined,
+      );
+    }
+    return comparisons.get(editionId);
   };
+
+  return { editions, current: views.get(current.id)!, views, routes, changesIn };
 }
 
 let cached: Promise<Handbook> | undefined;

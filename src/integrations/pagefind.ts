@@ -6,6 +6,31 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { resolveContentDir } from '../lib/content-dir.ts';
+import { readManifest } from '../lib/content-files.ts';
+import { glossaryEntry, type GlossaryEntry } from '../lib/schemas.ts';
+
+/**
+ * Glossary terms are results of their own (Pagefind has no synonyms): searching "e-mail" or the
+ * term itself finds its definition, with the variants to avoid in the record's text.
+ */
+function glossaryRecords(contentDir: string) {
+  const entries = (parse(readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
+  const editions = readManifest(contentDir).map((e) => e.id);
+  const current = readManifest(contentDir).find((e) => e.status === 'current')?.id ?? '';
+  return entries.map((entry: GlossaryEntry) => ({
+    url: `/reference/glossary/#${entry.id}`,
+    language: 'en',
+    content: [
+      `${entry.term}: ${entry.definition}`,
+      ...entry.variants.map((v) => `Write “${entry.term}”, not “${v.text}”: ${v.reason}`),
+    ].join(' '),
+    meta: { title: `Glossary: ${entry.term}`, section: 'Glossary', edition: current },
+    filters: { edition: editions, type: ['reference'] },
+  }));
+}
 
 function failOn(errors: string[], step: string): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n  ${errors.join('\n  ')}`);
@@ -23,6 +48,9 @@ export function pagefindIntegration(): AstroIntegration {
           if (!index) throw new Error('Pagefind returned no index.');
           const added = await index.addDirectory({ path: outDir });
           failOn(added.errors, 'read the built pages');
+          for (const record of glossaryRecords(resolveContentDir())) {
+            failOn((await index.addCustomRecord(record)).errors, `add the glossary entry ${record.url}`);
+          }
           const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           failOn(written.errors, 'write the index');
           logger.info(`Indexed ${added.page_count} pages for search.`);

@@ -7,11 +7,6 @@ export function withBase(base: string, sitePath: string): string {
   return `${trimmedBase}${rest}`;
 }
 
-/** The site path of a chapter slug: `procedures/telephone` → `/procedures/telephone/`. */
-export function chapterHref(slug: string): string {
-  return `/${slug}/`;
-}
-
 /** Splits a collection id (`2026.1/procedures/telephone`) into its edition and slug. */
 export function parseChapterId(id: string): { edition: string; slug: string; section: string | undefined } {
   const [edition = '', ...rest] = id.split('/');

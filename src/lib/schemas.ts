@@ -140,6 +140,15 @@ export const phraseToAvoid = z.strictObject({
 });
 export type PhraseToAvoid = z.infer<typeof phraseToAvoid>;
 
+export const searchPhrase = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** What staff type, e.g. "money back". */
+  phrase: z.string().min(1),
+  /** The handbook's words for it, e.g. "refund". */
+  means: z.string().min(1),
+});
+export type SearchPhrase = z.infer<typeof searchPhrase>;
+
 export const EDITION_STATUSES = ['current', 'archived', 'draft'] as const;
 
 export const edition = z.strictObject({

@@ -18,8 +18,11 @@ export interface BuildResult {
   output: string;
 }
 
-/** Builds the site from a content folder into a temporary output folder. */
-export function buildWithContent(contentDir: string, extraEnv: Record<string, string> = {}): BuildResult {
+/**
+ * Builds the site from a content folder into a temporary output folder; `inspect` may look at the
+ * output before it is removed.
+ */
+export function buildWithContent(contentDir: string, extraEnv: Record<string, string> = {}, inspect?: (dist: string) => void): BuildResult {
   const outDir = mkdtempSync(path.join(tmpdir(), 'charter-dist-'));
   try {
     const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
@@ -28,6 +31,7 @@ export function buildWithContent(contentDir: string, extraEnv: Record<string, st
       env: { ...process.env, HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       timeout: 240_000,
     });
+    if (result.status === 0) inspect?.(outDir);
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveContentDir } from '../../src/lib/content-dir.ts';
 import { findCurrentEdition } from '../../src/lib/editions.ts';
 import { nextElementId } from '../../src/lib/element-ids.ts';
-import { chapterHref, parseChapterId, withBase } from '../../src/lib/paths.ts';
+import { parseChapterId, withBase } from '../../src/lib/paths.ts';
 import { planRedirects } from '../../src/lib/redirects.ts';
 import { addMonths, formatDate, isoDate } from '../../src/lib/review.ts';
 import { resolveSiteConfig } from '../../src/lib/site-config.ts';
@@ -16,10 +16,6 @@ describe('paths', () => {
     expect(withBase('/', '/procedures/telephone/')).toBe('/procedures/telephone/');
     expect(withBase('/handbook/', '/procedures/telephone/')).toBe('/handbook/procedures/telephone/');
     expect(withBase('/handbook', 'glossary/')).toBe('/handbook/glossary/');
-  });
-
-  it('maps a chapter file path to its URL', () => {
-    expect(chapterHref('procedures/telephone')).toBe('/procedures/telephone/');
   });
 
   it('splits a collection id into edition, section and slug', () => {

@@ -3,10 +3,8 @@
  * (what production hosting does). Playwright starts this as its web server.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import sirv from 'sirv';
+import { serveSite } from '../../../scripts/support/static-server.ts';
 import { SITES } from './sites.ts';
 
 const root = process.cwd();
@@ -19,28 +17,9 @@ function build(base: string, outDir: string): void {
   });
 }
 
-function serve(dir: string, base: string, port: number): void {
-  const files = sirv(dir, { dev: false, etag: true, dotfiles: false });
-  const notFound = path.join(dir, '404.html');
-  http
-    .createServer((req, res) => {
-      const url = req.url ?? '/';
-      if (!url.startsWith(base)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not under ${base}`);
-        return;
-      }
-      req.url = '/' + url.slice(base.length);
-      files(req, res, () => {
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
-      });
-    })
-    .listen(port, '127.0.0.1');
-}
-
 const skipBuild = process.env.CHARTER_TEST_SKIP_BUILD === '1';
 for (const site of Object.values(SITES)) {
   if (!skipBuild) build(site.base, site.outDir);
-  serve(path.resolve(root, site.outDir), site.base, site.port);
+  await serveSite(path.resolve(root, site.outDir), site.base, site.port);
 }
 console.log('Test sites ready:', Object.values(SITES).map((s) => `http://127.0.0.1:${s.port}${s.base}`).join(' '));

@@ -1,0 +1,56 @@
+/**
+ * Reads the content folder directly from disk, for the command-line tools (release, carry, new)
+ * that run outside Astro. Validation uses the same schemas as the site.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { edition as editionSchema, type Edition } from './schemas.ts';
+
+export const MANIFEST = 'editions.yaml';
+
+/** Reads and validates the edition manifest, with one line per problem. */
+export function readManifest(contentDir: string): Edition[] {
+  const file = path.join(contentDir, MANIFEST);
+  if (!existsSync(file)) throw new Error(`${file}: file not found. The handbook needs an edition manifest.`);
+  const data: unknown = parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(data)) throw new Error(`${file}: expected a YAML list of editions.`);
+  return data.map((entry, i) => {
+    const result = editionSchema.safeParse(entry);
+    if (!result.success) {
+      const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`).join('; ');
+      throw new Error(`${file}: edition ${i + 1}: ${problems}`);
+    }
+    return result.data;
+  });
+}
+
+export interface ChapterFile {
+  /** Path below the edition folder, e.g. `procedures/telephone.mdx`. */
+  file: string;
+  slug: string;
+  source: string;
+  frontmatter: Record<string, unknown>;
+}
+
+/** The frontmatter block of an MDX file, parsed; an empty object when there is none. */
+export function readFrontmatter(source: string): Record<string, unknown> {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+  if (!match) return {};
+  const data: unknown = parse(match[1]!);
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+/** Every chapter file of an edition folder, sorted by path. */
+export function listChapterFiles(contentDir: string, editionId: string): ChapterFile[] {
+  const dir = path.join(contentDir, 'editions', editionId);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort()
+    .map((file) => {
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      return { file, slug: file.replace(/\.mdx$/, ''), source, frontmatter: readFrontmatter(source) };
+    });
+}

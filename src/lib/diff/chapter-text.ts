@@ -1,0 +1,100 @@
+/**
+ * Turns an MDX chapter into what a reader sees: sections (split at h2) of plain-text blocks. The
+ * "what changed" pages diff this, not the MDX source, so markup and component syntax never show up
+ * as changes.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export type BlockKind = 'paragraph' | 'item' | 'heading' | 'quote' | 'code' | 'row';
+
+export interface TextBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+export interface TextSection {
+  /** The h2 text; `null` for the text before the first h2. */
+  heading: string | null;
+  blocks: TextBlock[];
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function attribute(node: { attributes?: unknown[] }, name: string): string | undefined {
+  for (const attr of node.attributes ?? []) {
+    const a = attr as { type: string; name?: string; value?: unknown };
+    if (a.type === 'mdxJsxAttribute' && a.name === name && typeof a.value === 'string') return a.value;
+  }
+  return undefined;
+}
+
+/** Component names whose children are example words said to customers. */
+const QUOTE_COMPONENTS = new Set(['SayThis', 'CreedStatement']);
+
+function collectBlocks(node: RootContent, into: TextBlock[], inQuote = false): void {
+  switch (node.type) {
+    case 'paragraph': {
+      const text = squash(toString(node));
+      if (text) into.push({ kind: inQuote ? 'quote' : 'paragraph', text });
+      return;
+    }
+    case 'heading':
+      into.push({ kind: 'heading', text: squash(toString(node)) });
+      return;
+    case 'list':
+      for (const item of node.children) {
+        const parts: TextBlock[] = [];
+        for (const child of item.children) collectBlocks(child, parts, inQuote);
+        const text = squash(parts.map((p) => p.text).join(' '));
+        if (text) into.push({ kind: 'item', text });
+      }
+      return;
+    case 'blockquote':
+      for (const child of node.children) collectBlocks(child, into, true);
+      return;
+    case 'code':
+      into.push({ kind: 'code', text: node.value });
+      return;
+    case 'table':
+      for (const row of node.children) into.push({ kind: 'row', text: row.children.map((c) => squash(toString(c))).join(' | ') });
+      return;
+    case 'mdxJsxFlowElement': {
+      const title = attribute(node, 'title') ?? attribute(node, 'context');
+      if (title) into.push({ kind: 'heading', text: title });
+      const quote = inQuote || QUOTE_COMPONENTS.has(node.name ?? '');
+      const before = into.length;
+      for (const child of node.children) collectBlocks(child as RootContent, into, quote);
+      // A one-line component body (`<CreedStatement>I am…</CreedStatement>`) is inline text.
+      if (into.length === before) {
+        const text = squash(toString(node as Nodes));
+        if (text) into.push({ kind: quote ? 'quote' : 'paragraph', text });
+      }
+      return;
+    }
+    default:
+      // Frontmatter, MDX comments and expressions, thematic breaks and HTML carry no reading text.
+      return;
+  }
+}
+
+/** Parses MDX source into readable sections. */
+export function chapterSections(source: string): TextSection[] {
+  const tree = parser.parse(source) as Root;
+  const sections: TextSection[] = [{ heading: null, blocks: [] }];
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      sections.push({ heading: squash(toString(node)), blocks: [] });
+      continue;
+    }
+    collectBlocks(node, sections.at(-1)!.blocks);
+  }
+  return sections.filter((s) => s.heading !== null || s.blocks.length > 0);
+}

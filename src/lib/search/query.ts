@@ -1,0 +1,125 @@
+/**
+ * Rewrites what staff type into what the index can answer. Pagefind requires every word of a query
+ * to match, so a spoken question ("how long can a caller wait on hold") easily finds nothing. The
+ * rewrite drops question and filler words, maps words the glossary says to avoid (and everyday
+ * phrases) to the handbook's own terms, and plans narrower fallback searches for when the strict
+ * search finds too little.
+ */
+
+/** Words that carry no topic in a staff question. Kept short: words like "hold" or "wait" matter. */
+export const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have how i if in into is it its ' +
+    'me my of on or our should so than that the their them then there these they this those to too us was we were what ' +
+    'when where which who whom why will with would you your yours am im i\'m ive i\'ve dont don\'t do we\'re whats what\'s ' +
+    'someone somebody something anyone get got getting let lets let\'s just really very please need needs want wants ' +
+    'ok okay much many any some about tell say said'
+  ).split(/\s+/),
+);
+
+export interface SynonymRule {
+  /** Lowercase words as typed, e.g. ["voice", "mail"]. */
+  from: string[];
+  /** The handbook's term, e.g. "voicemail". */
+  to: string;
+  /**
+   * `variant`: a word the glossary says to avoid, so it never appears in the handbook and is
+   * replaced. `everyday`: a word that may appear too ("angry"), so it is searched both ways.
+   */
+  kind: 'variant' | 'everyday';
+}
+
+export interface RewrittenQuery {
+  /** The words searched together, after mapping; empty when nothing is left to search. */
+  terms: string[];
+  /** `terms` joined, for the strict search. */
+  strict: string;
+  /** True when a synonym rule changed the query, so the UI can say what it searched. */
+  mapped: boolean;
+  /** The same query with everyday words also mapped, when that differs from `strict`. */
+  alternative?: string;
+}
+
+/** Splits text into lowercase words, keeping in-word hyphens and apostrophes. */
+export function tokenize(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? []
+  );
+}
+
+/** Applies the longest matching rule at each position, left to right. */
+export function applySynonyms(words: readonly string[], rules: readonly SynonymRule[]): { words: string[]; mapped: boolean } {
+  const sorted = [...rules].sort((a, b) => b.from.length - a.from.length);
+  const out: string[] = [];
+  let mapped = false;
+  for (let i = 0; i < words.length; ) {
+    const rule = sorted.find((r) => r.from.every((w, k) => words[i + k] === w));
+    if (rule) {
+      out.push(...tokenize(rule.to));
+      i += rule.from.length;
+      mapped = true;
+    } else {
+      out.push(words[i]!);
+      i += 1;
+    }
+  }
+  return { words: out, mapped };
+}
+
+function topicWords(words: readonly string[]): string[] {
+  const kept = words.filter((w) => !STOP_WORDS.has(w) && !STOP_WORDS.has(w.replace(/'s$/, '')));
+  return [...new Set(kept.map((w) => w.replace(/'s$/, '')))];
+}
+
+export function rewriteQuery(input: string, rules: readonly SynonymRule[]): RewrittenQuery {
+  const words = tokenize(input);
+  // Synonyms before stop words: some rules are made of filler words ("pass the buck").
+  const variants = applySynonyms(words, rules.filter((r) => r.kind === 'variant'));
+  const terms = topicWords(variants.words);
+  const result: RewrittenQuery = { terms, strict: terms.join(' '), mapped: variants.mapped };
+  const everyday = applySynonyms(variants.words, rules.filter((r) => r.kind === 'everyday'));
+  const alternative = topicWords(everyday.words).join(' ');
+  if (everyday.mapped && alternative !== result.strict) result.alternative = alternative;
+  return result;
+}
+
+/**
+ * Narrower searches for when the strict one finds too little: every pair of words, then each word
+ * alone, longest words first (they tend to be the topic). Capped so a long sentence stays cheap.
+ */
+export function fallbackQueries(terms: readonly string[], limit = 8): string[] {
+  if (terms.length <= 1) return [];
+  const byWeight = [...terms].sort((a, b) => b.length - a.length);
+  const pairs: string[] = [];
+  for (let i = 0; i < byWeight.length; i++) {
+    for (let j = i + 1; j < byWeight.length; j++) pairs.push(`${byWeight[i]} ${byWeight[j]}`);
+  }
+  return [...pairs.slice(0, Math.max(0, limit - Math.min(terms.length, 4))), ...byWeight.slice(0, 4)].slice(0, limit);
+}
+
+export interface RankedHit {
+  /** The page's id, stable across searches. */
+  id: string;
+  /** Position in one result list, 0-based. */
+  rank: number;
+}
+
+/**
+ * Merges several ranked lists into one with reciprocal-rank fusion, weighting the strict search
+ * above the fallbacks so a page matching every word stays first.
+ */
+export function mergeRankings(lists: readonly { hits: readonly RankedHit[]; weight: number }[], k = 10): string[] {
+  const scores = new Map<string, number>();
+  const firstSeen = new Map<string, number>();
+  let order = 0;
+  for (const { hits, weight } of lists) {
+    for (const hit of hits) {
+      scores.set(hit.id, (scores.get(hit.id) ?? 0) + weight / (k + hit.rank + 1));
+      if (!firstSeen.has(hit.id)) firstSeen.set(hit.id, order++);
+    }
+  }
+  return [...scores].sort((a, b) => b[1] - a[1] || firstSeen.get(a[0])! - firstSeen.get(b[0])!).map(([id]) => id);
+}

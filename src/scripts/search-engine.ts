@@ -1,0 +1,148 @@
+/**
+ * The handbook's search, on Pagefind's JS API. It rewrites everyday questions (src/lib/search),
+ * scopes results to the edition being read unless asked otherwise, and falls back to narrower
+ * searches merged by page when the strict search finds too little. Loaded only once a reader
+ * starts to search.
+ */
+import { fallbackQueries, mergeRankings, rewriteQuery, type SynonymRule } from '../lib/search/query.ts';
+
+export interface SearchConfig {
+  synonyms: SynonymRule[];
+  editions: { id: string; title: string; status: 'current' | 'archived' | 'draft' }[];
+}
+
+export interface SearchOptions {
+  /** Limit to one edition; all editions when undefined. */
+  edition?: string | undefined;
+  touchpoints?: string[];
+  types?: string[];
+  limit?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  url: string;
+  title: string;
+  edition: string;
+  section: string;
+  /** The heading inside the page that matched best, when there is one. */
+  subTitle?: string;
+  excerpt: string;
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /** What was actually searched, after rewriting. */
+  searched: string;
+  usedFallback: boolean;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindData>;
+}
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results?: PagefindSubResult[];
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(q: string, o?: Record<string, unknown>): Promise<void>;
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+}
+
+/** Enough strict results that fallbacks would only add noise. */
+const ENOUGH = 3;
+
+export class SearchEngine {
+  private constructor(
+    private readonly pagefind: Pagefind,
+    private readonly config: SearchConfig,
+  ) {}
+
+  static async load(base: string): Promise<SearchEngine> {
+    const root = base.endsWith('/') ? base : `${base}/`;
+    const [pagefind, config] = await Promise.all([
+      import(/* @vite-ignore */ `${root}pagefind/pagefind.js`) as Promise<Pagefind>,
+      fetch(`${root}search-config.json`).then((r) => r.json() as Promise<SearchConfig>),
+    ]);
+    await pagefind.options({ baseUrl: root, highlightParam: 'highlight', excerptLength: 24 });
+    await pagefind.init();
+    return new SearchEngine(pagefind, config);
+  }
+
+  get editions(): SearchConfig['editions'] {
+    return this.config.editions;
+  }
+
+  preload(input: string, options: SearchOptions = {}): void {
+    const { strict } = rewriteQuery(input, this.config.synonyms);
+    if (strict) void this.pagefind.preload(strict, { filters: this.filters(options) });
+  }
+
+  async search(input: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+    const { terms, strict, alternative } = rewriteQuery(input, this.config.synonyms);
+    if (!strict) return { hits: [], searched: '', usedFallback: false };
+    const filters = this.filters(options);
+    const [first, second] = await Promise.all([
+      this.pagefind.search(strict, { filters }),
+      alternative ? this.pagefind.search(alternative, { filters }) : Promise.resolve({ results: [] }),
+    ]);
+    const lists = [
+      { results: first.results, weight: 3 },
+      { results: second.results, weight: 2 },
+    ];
+    let usedFallback = false;
+    if (first.results.length + second.results.length < ENOUGH) {
+      usedFallback = true;
+      const more = await Promise.all(fallbackQueries(terms).map((q) => this.pagefind.search(q, { filters })));
+      for (const r of more) lists.push({ results: r.results, weight: 1 });
+    }
+    const byId = new Map<string, PagefindResult>();
+    for (const list of lists) for (const r of list.results) if (!byId.has(r.id)) byId.set(r.id, r);
+    const order = mergeRankings(lists.map((l) => ({ hits: l.results.map((r, rank) => ({ id: r.id, rank })), weight: l.weight })));
+    const top = order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!);
+    const hits = await Promise.all(top.map((r) => this.toHit(r)));
+    return { hits, searched: strict, usedFallback };
+  }
+
+  private filters(options: SearchOptions): Record<string, unknown> {
+    const filters: Record<string, unknown> = {};
+    if (options.edition) filters.edition = options.edition;
+    if (options.touchpoints?.length) filters.touchpoint = { any: options.touchpoints };
+    if (options.types?.length) filters.type = { any: options.types };
+    return filters;
+  }
+
+  private async toHit(result: PagefindResult): Promise<SearchHit> {
+    const data = await result.data();
+    const sub = bestSubResult(data);
+    const hit: SearchHit = {
+      id: result.id,
+      url: sub?.url ?? data.url,
+      title: data.meta.title ?? data.url,
+      edition: data.meta.edition ?? '',
+      section: data.meta.section ?? '',
+      excerpt: sub?.excerpt ?? data.excerpt,
+    };
+    if (sub) hit.subTitle = sub.title;
+    return hit;
+  }
+}
+
+/** The section of the page with the most matches, skipping the page-level entry when a heading matched. */
+function bestSubResult(data: PagefindData): PagefindSubResult | undefined {
+  const subs = (data.sub_results ?? []).filter((s) => s.url.includes('#'));
+  if (subs.length === 0) return undefined;
+  return [...subs].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
+}

@@ -1,0 +1,142 @@
+/**
+ * The header search box as a combobox (WAI-ARIA 1.2): results as you type, arrow keys to move,
+ * Enter to open, Escape to close, and a status message with the number of results.
+ */
+import { SearchEngine, type SearchOptions } from './search-engine.ts';
+import { countText, renderHit } from './search-results.ts';
+
+export async function attachSearch(root: HTMLElement): Promise<void> {
+  const input = root.querySelector<HTMLInputElement>('.search-input')!;
+  const popover = root.querySelector<HTMLElement>('.search-popover')!;
+  const list = root.querySelector<HTMLUListElement>('.search-results')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const allLink = root.querySelector<HTMLAnchorElement>('.search-all')!;
+  const readingEdition = root.dataset.edition ?? '';
+  const base = root.dataset.base ?? '/';
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('aria-expanded', 'false');
+
+  const engine = await SearchEngine.load(base);
+  let scope: 'edition' | 'all' = 'edition';
+  const selected = { touchpoint: new Set<string>(), type: new Set<string>() };
+  let active = -1;
+  let generation = 0;
+
+  const options = (): SearchOptions => ({
+    edition: scope === 'edition' ? readingEdition : undefined,
+    touchpoints: [...selected.touchpoint],
+    types: [...selected.type],
+  });
+  const scopeName = () => (scope === 'all' ? 'all editions' : readingEdition === 'draft' ? 'the draft' : `edition ${readingEdition}`);
+
+  const open = (show: boolean) => {
+    popover.hidden = !show;
+    input.setAttribute('aria-expanded', String(show && list.children.length > 0));
+  };
+  const options$ = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+  const setActive = (index: number) => {
+    const items = options$();
+    active = items.length === 0 ? -1 : (index + items.length) % items.length;
+    items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
+    const current = items[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  const updateAllLink = () => {
+    const params = new URLSearchParams({ q: input.value });
+    if (scope === 'edition') params.set('edition', readingEdition);
+    allLink.href = `${base}search/?${params}`;
+  };
+
+  async function run(): Promise<void> {
+    const query = input.value.trim();
+    const mine = ++generation;
+    updateAllLink();
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = '';
+      open(false);
+      return;
+    }
+    const outcome = await engine.search(query, options());
+    if (mine !== generation) return; // A newer keystroke already started another search.
+    list.replaceChildren(
+      ...outcome.hits.map((hit, i) => {
+        const item = renderHit(hit, { showEdition: scope === 'all', editions: engine.editions, tag: 'li' });
+        item.setAttribute('role', 'option');
+        item.id = `search-option-${i}`;
+        item.setAttribute('aria-selected', 'false');
+        item.querySelector('a')!.tabIndex = -1;
+        return item;
+      }),
+    );
+    if (outcome.hits.length === 0) {
+      const empty = document.createElement('li');
+      empty.className = 'search-empty';
+      empty.textContent = scope === 'edition' ? 'Nothing found here. Try “All editions” or fewer words.' : 'Nothing found. Try fewer or different words.';
+      list.append(empty);
+    }
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    status.textContent = countText(outcome.hits.length, query, scopeName());
+    open(true);
+  }
+
+  input.addEventListener('input', () => {
+    engine.preload(input.value, options());
+    void run();
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim()) open(true);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (popover.hidden) open(true);
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter') {
+      const link = options$()[active]?.querySelector('a');
+      event.preventDefault();
+      if (link) location.href = link.href;
+      else if (input.value.trim()) location.href = allLink.href;
+    } else if (event.key === 'Escape') {
+      if (!popover.hidden) {
+        event.preventDefault();
+        open(false);
+      } else if (input.value) {
+        input.value = '';
+        void run();
+      }
+    }
+  });
+  popover.addEventListener('click', (event) => {
+    const chip = (event.target as Element).closest<HTMLButtonElement>('button.chip');
+    if (!chip) return;
+    if (chip.dataset.scope) {
+      scope = chip.dataset.scope as 'edition' | 'all';
+      popover.querySelectorAll<HTMLButtonElement>('[data-scope]').forEach((b) => b.setAttribute('aria-pressed', String(b === chip)));
+    } else {
+      const kind = chip.dataset.filter as 'touchpoint' | 'type';
+      const value = chip.dataset.value!;
+      const on = !selected[kind].has(value);
+      if (on) selected[kind].add(value);
+      else selected[kind].delete(value);
+      chip.setAttribute('aria-pressed', String(on));
+    }
+    void run();
+  });
+  // Leaving the search area with Tab or a click closes the results.
+  root.addEventListener('focusout', (event) => {
+    if (!root.contains(event.relatedTarget as Node | null)) open(false);
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!root.contains(event.target as Node)) open(false);
+  });
+  if (input.value.trim()) void run();
+}

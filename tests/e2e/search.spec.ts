@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { missedBars, summarize } from '../../src/lib/search/eval.ts';
+import { editionSets, readQueries, runSearchEval } from '../../scripts/support/search-eval.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { rootUrl } from './support/sites.ts';
+
+const results = (page: Page) => page.locator('#search-results [role="option"]');
+
+async function searchFor(page: Page, query: string) {
+  const input = page.locator('#search-input');
+  await input.fill(query);
+  await expect(page.locator('[data-search-status]')).toContainText(`“${query}”`);
+}
+
+test.describe('search box', () => {
+  test('loads no search code until a reader starts to search', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto('/procedures/telephone/');
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((u) => /pagefind|search-ui|search-config/.test(u))).toEqual([]);
+    await page.keyboard.press('/');
+    await expect(page.locator('#search-input')).toBeFocused();
+    await page.keyboard.type('hold');
+    await expect(results(page).first()).toBeVisible();
+    expect(requested.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  test('opens with Ctrl+K and shows title, section and a highlighted excerpt as you type', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('Control+k');
+    await expect(page.locator('#search-input')).toBeFocused();
+    await searchFor(page, 'caller on hold too long');
+    const first = results(page).first();
+    await expect(first.locator('.search-hit-title')).toHaveText('Telephone');
+    await expect(first.locator('.search-hit-where')).toContainText('Procedures');
+    await expect(first.locator('.search-hit-excerpt mark').first()).toBeVisible();
+    await expect(page.locator('[data-search-status]')).toHaveText(/^\d+ results? for “caller on hold too long” in edition 2026\.1\.$/);
+  });
+
+  test('arrow keys move through results, Enter opens one, Escape closes the list', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#search-input').focus();
+    await searchFor(page, 'voicemail greeting');
+    const input = page.locator('#search-input');
+    await expect(input).toHaveAttribute('aria-expanded', 'true');
+    await input.press('ArrowDown');
+    await expect(results(page).first()).toHaveAttribute('aria-selected', 'true');
+    await expect(input).toHaveAttribute('aria-activedescendant', 'search-option-0');
+    await input.press('ArrowDown');
+    await expect(results(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+    await input.press('ArrowUp');
+    await input.press('Escape');
+    await expect(page.locator('#search-popover')).toBeHidden();
+    await input.press('ArrowDown');
+    await expect(page.locator('#search-popover')).toBeVisible();
+    const href = await results(page).first().locator('a').getAttribute('href');
+    await input.press('Enter');
+    await expect(page).toHaveURL(new URL(href!, rootUrl).href);
+  });
+
+  test('landing on a result highlights the search terms on the page', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#search-input').focus();
+    await searchFor(page, 'voicemail greeting');
+    await results(page).first().click();
+    await expect(page).toHaveURL(/highlight=/);
+    await expect(page.locator('article mark').first()).toBeVisible();
+  });
+
+  test('is scoped to the edition being read, with one click for all editions', async ({ page }) => {
+    await page.goto('/2025.1/procedures/telephone/');
+    await page.locator('#search-input').focus();
+    await searchFor(page, 'rings');
+    const hrefs = await results(page).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^\/2025\.1\//);
+    await expect(results(page).locator('.search-hit-edition')).toHaveCount(0);
+    await page.getByRole('button', { name: 'All editions' }).click();
+    await expect(page.getByRole('button', { name: 'All editions' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-search-status]')).toContainText('in all editions');
+    const editions = await results(page).locator('.search-hit-edition').allTextContents();
+    expect(editions.length).toBeGreaterThan(1);
+    expect(new Set(editions).size).toBeGreaterThan(1);
+  });
+
+  test('touchpoint and type chips narrow the results', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#search-input').focus();
+    await searchFor(page, 'customer');
+    await page.getByRole('group', { name: 'Touchpoint' }).getByRole('button', { name: 'Email' }).click();
+    await page.getByRole('group', { name: 'Kind of chapter' }).getByRole('button', { name: 'Procedures' }).click();
+    await expect(page.locator('[data-search-status]')).toContainText('customer');
+    const titles = await results(page).locator('.search-hit-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const t of titles) expect(['Email', 'Managing conflicts and complaints', 'Social media replies']).toContain(t);
+  });
+
+  test('finds pages through words the glossary says to avoid', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#search-input').focus();
+    for (const [query, title] of [
+      ['e-mail', 'Email'],
+      ['voice mail', 'Telephone'],
+      ['web site contact form', 'Website and contact form'],
+      ['livechat', 'Live chat'],
+    ] as const) {
+      await searchFor(page, query);
+      await expect(results(page).locator('.search-hit-title'), query).toContainText([title]);
+    }
+  });
+
+  test('glossary entries are results of their own', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#search-input').focus();
+    await searchFor(page, 'voice mail');
+    await expect(results(page).locator('.search-hit-title')).toContainText(['Glossary: voicemail']);
+  });
+
+  test('passes axe with the results open', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#search-input').focus();
+    await searchFor(page, 'hold');
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('search page', () => {
+  test('works as a shareable link and lists results in rank order', async ({ page }) => {
+    await page.goto('/search/?q=how+long+can+a+caller+wait+on+hold&edition=2026.1');
+    await expect(page.locator('#q')).toHaveValue('how long can a caller wait on hold');
+    await expect(page.locator('[data-search-count]')).toContainText('results for');
+    const titles = await page.locator('[data-search-results] .search-hit-title').allTextContents();
+    expect(titles[0]).toBe('Telephone');
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('search quality', () => {
+  test('meets the bars in every edition on the query set', async ({ page }) => {
+    test.setTimeout(300_000);
+    const queries = readQueries(path.resolve('tests/search/queries.yaml'));
+    const cases = await runSearchEval(page, `${rootUrl}/`, '/', queries, editionSets(path.resolve('src/content')));
+    const editions = [...new Set(cases.map((c) => c.edition))];
+    expect(editions).toEqual(expect.arrayContaining(['2025.1', '2026.1', 'draft']));
+    const missed = [missedBars('all', summarize(cases)), ...editions.map((e) => missedBars(e, summarize(cases.filter((c) => c.edition === e))))].flat();
+    expect(missed).toEqual([]);
+  });
+});
