@@ -18,6 +18,23 @@ export default defineConfig({
   // The handbook ships no client framework; the few scripts it has are inlined by Astro.
   integrations: [mdx(), pagefindIntegration()],
   devToolbar: { enabled: false },
+  security: {
+    // Astro hashes every script and style it emits into a CSP <meta> on each page. Pagefind needs
+    // WebAssembly ('wasm-unsafe-eval') and its worker; nothing may come from another host.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   server: { port: 4321 },
   // One content cache per content folder: Astro's cache does not notice that HANDBOOK_CONTENT_DIR
   // changed, and entries from the previous folder would otherwise leak into the build.

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
-import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, searchPhrase, section } from './lib/schemas.ts';
+import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, readingPath, searchPhrase, section } from './lib/schemas.ts';
 
 const contentDir = resolveContentDir();
 const at = (name: string) => path.join(contentDir, name);
@@ -60,6 +60,7 @@ export const collections = {
   sections: defineCollection({ loader: requiredDataFile('sections.yaml', 'its list of sections'), schema: section }),
   glossary: defineCollection({ loader: requiredDataFile('glossary.yaml', 'a glossary of preferred terms'), schema: glossaryEntry }),
   phrases: defineCollection({ loader: requiredDataFile('phrases.yaml', 'the list of phrases to avoid'), schema: phraseToAvoid }),
+  paths: defineCollection({ loader: optionalDataFile('paths.yaml'), schema: readingPath }),
   searchPhrases: defineCollection({ loader: optionalDataFile('search-phrases.yaml'), schema: searchPhrase }),
   editions: defineCollection({ loader: requiredDataFile('editions.yaml', 'an edition manifest'), schema: edition }),
 };

@@ -17,3 +17,40 @@ export function formatDate(date: Date, lang = 'en-US'): string {
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+export type ReviewStatus = 'overdue' | 'due-soon' | 'ok';
+
+/** Days ahead in which a coming review counts as "due soon". */
+export const DUE_SOON_DAYS = 60;
+
+export interface ReviewState {
+  status: ReviewStatus;
+  due: Date;
+  /** Whole days from today to the due date; negative when overdue. */
+  daysLeft: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** When a chapter's review runs out and how urgent that is on a given day. */
+export function reviewState(reviewed: Date, reviewEvery: number, today: Date): ReviewState {
+  const due = addMonths(reviewed, reviewEvery);
+  const daysLeft = Math.floor((due.getTime() - Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) / DAY);
+  const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due-soon' : 'ok';
+  return { status, due, daysLeft };
+}
+
+/**
+ * "Today" for review status. CHARTER_TODAY (YYYY-MM-DD) pins it, for tests and for reproducing a
+ * build; otherwise the real date.
+ */
+export function reviewToday(env: Record<string, string | undefined> = process.env, now = new Date()): Date {
+  const pinned = env.CHARTER_TODAY;
+  if (pinned) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(pinned))) {
+      throw new Error(`CHARTER_TODAY must be a date written YYYY-MM-DD, got "${pinned}".`);
+    }
+    return new Date(pinned);
+  }
+  return now;
+}

@@ -26,6 +26,11 @@ export const chapterSlug = z
     error: 'must be a lowercase path like "procedures/telephone" (letters, digits, hyphens, slashes)',
   });
 
+/** A `/go/<name>/` link name. */
+export const shortLinkName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'must be lowercase letters, digits and hyphens, for example "phone" or "first-week"',
+});
+
 const oneSentence = z
   .string({ error: 'is required: one sentence that says what the reader gets from the chapter' })
   .trim()
@@ -88,11 +93,13 @@ export const chapterFrontmatter = z.strictObject(
       .default(100),
     /** Old chapter paths that should keep working, e.g. `[procedures/phone]`. */
     redirectFrom: z.array(chapterSlug).default([]),
+    /** A short, stable link for onboarding: `phone` gives `/go/phone/`. */
+    shortLink: shortLinkName.optional(),
   },
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom`
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink`
         : undefined,
   },
 );
@@ -148,6 +155,29 @@ export const searchPhrase = z.strictObject({
   means: z.string().min(1),
 });
 export type SearchPhrase = z.infer<typeof searchPhrase>;
+
+export const readingPath = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case, e.g. "frontline-first-week"' }),
+  title: z.string().min(1),
+  audience: z.array(closedList(AUDIENCES, 'audience')).min(1),
+  /** A paragraph that tells the new hire what the path is for. */
+  intro: z.string().min(1),
+  /** A short link for the whole path: `first-week` gives `/go/first-week/`. */
+  shortLink: shortLinkName.optional(),
+  steps: z
+    .array(
+      z.strictObject({
+        /** A chapter path, optionally with a section: `procedures/telephone#our-standard`. */
+        chapter: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(?:#[a-z0-9-]+)?$/, {
+          error: 'must be a chapter path like "procedures/telephone", optionally with "#section"',
+        }),
+        /** Why this step matters, or what to look out for. */
+        note: z.string().optional(),
+      }),
+    )
+    .min(1, { error: 'needs at least one step' }),
+});
+export type ReadingPath = z.infer<typeof readingPath>;
 
 export const EDITION_STATUSES = ['current', 'archived', 'draft'] as const;
 
