@@ -6,7 +6,11 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { chapterUrl } from '../lib/edition-urls.ts';
+
+const GLOSSARY_SLUG = 'reference/glossary';
+const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
 import { parse } from 'yaml';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { readManifest } from '../lib/content-files.ts';
@@ -18,18 +22,20 @@ import { glossaryEntry, type GlossaryEntry } from '../lib/schemas.ts';
  */
 function glossaryRecords(contentDir: string) {
   const entries = (parse(readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
-  const editions = readManifest(contentDir).map((e) => e.id);
-  const current = readManifest(contentDir).find((e) => e.status === 'current')?.id ?? '';
-  return entries.map((entry: GlossaryEntry) => ({
-    url: `/reference/glossary/#${entry.id}`,
-    language: 'en',
-    content: [
-      `${entry.term}: ${entry.definition}`,
-      ...entry.variants.map((v) => `Write “${entry.term}”, not “${v.text}”: ${v.reason}`),
-    ].join(' '),
-    meta: { title: `Glossary: ${entry.term}`, section: 'Glossary', edition: current },
-    filters: { edition: editions, type: ['reference'] },
-  }));
+  // One record per edition that has a glossary page, so a result never leads out of the edition searched.
+  const editions = readManifest(contentDir).filter((e) => existsSync(path.join(contentDir, 'editions', e.id, GLOSSARY_CHAPTER)));
+  return editions.flatMap((edition) =>
+    entries.map((entry: GlossaryEntry) => ({
+      url: `${chapterUrl(edition, GLOSSARY_SLUG)}#${entry.id}`,
+      language: 'en',
+      content: [
+        `${entry.term}: ${entry.definition}`,
+        ...entry.variants.map((v) => `Write “${entry.term}”, not “${v.text}”: ${v.reason}`),
+      ].join(' '),
+      meta: { title: `Glossary: ${entry.term}`, section: 'Glossary', edition: edition.id },
+      filters: { edition: [edition.id], type: ['reference'] },
+    })),
+  );
 }
 
 function failOn(errors: string[], step: string): void {

@@ -19,6 +19,19 @@ export const TOUCHPOINT_LABELS: Record<Touchpoint, string> = {
   'live-chat': 'Live chat',
 };
 
+/**
+ * Everyday words that point at a touchpoint. Search uses them to prefer the chapters of the
+ * touchpoint a question is about ("pick up the phone" → telephone chapters).
+ */
+export const TOUCHPOINT_WORDS: Record<Touchpoint, readonly string[]> = {
+  telephone: ['phone', 'telephone', 'call', 'calls', 'caller', 'callers', 'ring', 'rings', 'hold', 'voicemail', 'dial'],
+  'face-to-face': ['counter', 'desk', 'branch', 'site', 'sites', 'walk-in', 'walks', 'visitor', 'visitors', 'reception', 'person'],
+  email: ['email', 'emails', 'inbox', 'subject'],
+  website: ['website', 'web', 'online', 'form', 'page', 'pages', 'site'],
+  mail: ['mail', 'letter', 'letters', 'parcel', 'parcels', 'post', 'envelope', 'courier'],
+  'live-chat': ['chat', 'chats', 'transcript'],
+};
+
 export const AUDIENCES = [
   'all-staff',
   'frontline',

@@ -4,7 +4,8 @@
  * searches merged by page when the strict search finds too little. Loaded only once a reader
  * starts to search.
  */
-import { fallbackQueries, mergeRankings, rewriteQuery, type SynonymRule } from '../lib/search/query.ts';
+import { combineScores, rewriteQuery, touchpointsIn, type SynonymRule } from '../lib/search/query.ts';
+import { TOUCHPOINT_WORDS } from '../lib/vocabulary.ts';
 
 export interface SearchConfig {
   synonyms: SynonymRule[];
@@ -58,11 +59,20 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   preload(q: string, o?: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+  search(q: string | null, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
 }
 
-/** Enough strict results that fallbacks would only add noise. */
+/** Fewer strict results than this means the reader's exact words were not all found. */
 const ENOUGH = 3;
+/**
+ * Pagefind's ranking, tuned with `npm run search:eval`. A lower pageLength stops very short records
+ * (glossary entries) outranking the chapter that explains a topic in full.
+ */
+const RANKING = { pageLength: 0.5, termSaturation: 1.0, termFrequency: 0.8 };
+/** Extra weight, as a share of their score, for pages of the touchpoint a question names. */
+const TOUCHPOINT_BONUS = 0.5;
+/** How much matching every word counts, against the sum of the single-word scores. */
+const STRICT_BONUS = 2;
 
 export class SearchEngine {
   private constructor(
@@ -76,7 +86,7 @@ export class SearchEngine {
       import(/* @vite-ignore */ `${root}pagefind/pagefind.js`) as Promise<Pagefind>,
       fetch(`${root}search-config.json`).then((r) => r.json() as Promise<SearchConfig>),
     ]);
-    await pagefind.options({ baseUrl: root, highlightParam: 'highlight', excerptLength: 24 });
+    await pagefind.options({ baseUrl: root, highlightParam: 'highlight', excerptLength: 24, ranking: RANKING });
     await pagefind.init();
     return new SearchEngine(pagefind, config);
   }
@@ -94,23 +104,31 @@ export class SearchEngine {
     const { terms, strict, alternative } = rewriteQuery(input, this.config.synonyms);
     if (!strict) return { hits: [], searched: '', usedFallback: false };
     const filters = this.filters(options);
-    const [first, second] = await Promise.all([
-      this.pagefind.search(strict, { filters }),
-      alternative ? this.pagefind.search(alternative, { filters }) : Promise.resolve({ results: [] }),
-    ]);
-    const lists = [
-      { results: first.results, weight: 3 },
-      { results: second.results, weight: 2 },
+    const singles = [...new Set([...terms, ...(alternative ? alternative.split(' ') : [])])];
+    // Every word on its own (an OR query), plus the whole query and its alternative as a bonus.
+    const plan: { query: string; weight: number }[] = [
+      { query: strict, weight: STRICT_BONUS },
+      ...(alternative ? [{ query: alternative, weight: STRICT_BONUS }] : []),
+      ...(singles.length > 1 ? singles.map((w) => ({ query: w, weight: 1 })) : []),
     ];
-    let usedFallback = false;
-    if (first.results.length + second.results.length < ENOUGH) {
-      usedFallback = true;
-      const more = await Promise.all(fallbackQueries(terms).map((q) => this.pagefind.search(q, { filters })));
-      for (const r of more) lists.push({ results: r.results, weight: 1 });
+    const searches = await Promise.all(plan.map((p) => this.pagefind.search(p.query, { filters })));
+    const lists = searches.map((s, i) => ({ results: s.results, weight: plan[i]!.weight }));
+    // A question about a touchpoint ("pick up the phone") prefers that touchpoint's chapters: the
+    // words' own scores are counted once more for pages tagged with it.
+    const touchpoints = touchpointsIn(singles.length ? singles : terms, TOUCHPOINT_WORDS);
+    if (touchpoints.length > 0) {
+      const tagged = await this.pagefind.search(strict.split(' ').length > 1 ? null : strict, {
+        filters: { ...filters, touchpoint: { any: touchpoints } },
+      });
+      const taggedIds = new Set(tagged.results.map((r) => r.id));
+      for (const list of [...lists]) {
+        lists.push({ results: list.results.filter((r) => taggedIds.has(r.id)), weight: list.weight * TOUCHPOINT_BONUS });
+      }
     }
+    const usedFallback = searches[0]!.results.length < ENOUGH;
     const byId = new Map<string, PagefindResult>();
     for (const list of lists) for (const r of list.results) if (!byId.has(r.id)) byId.set(r.id, r);
-    const order = mergeRankings(lists.map((l) => ({ hits: l.results.map((r, rank) => ({ id: r.id, rank })), weight: l.weight })));
+    const order = combineScores(lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score })), weight: l.weight })));
     const top = order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!);
     const hits = await Promise.all(top.map((r) => this.toHit(r)));
     return { hits, searched: strict, usedFallback };

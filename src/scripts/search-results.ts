@@ -8,12 +8,17 @@ export function editionLabel(config: SearchConfig['editions'], id: string): stri
   return edition.status === 'current' ? `${edition.id} (current)` : `${edition.id} (archived)`;
 }
 
-/** One hit: title, edition when searching all editions, matching section, excerpt with <mark>s. */
-export function renderHit(hit: SearchHit, options: { showEdition: boolean; editions: SearchConfig['editions']; tag: 'li' | 'div' }): HTMLElement {
-  const el = document.createElement(options.tag);
+/**
+ * One hit: title, edition when searching all editions, matching section, excerpt with <mark>s.
+ * As a listbox option it holds no link (an option may not contain interactive controls); the
+ * option carries its address in data-href and the search box opens it.
+ */
+export function renderHit(hit: SearchHit, options: { showEdition: boolean; editions: SearchConfig['editions']; asOption: boolean }): HTMLElement {
+  const el = document.createElement('li');
   el.className = 'search-hit';
-  const link = document.createElement('a');
-  link.href = hit.url;
+  const link = document.createElement(options.asOption ? 'div' : 'a');
+  if (link instanceof HTMLAnchorElement) link.href = hit.url;
+  else el.dataset.href = hit.url;
   link.className = 'search-hit-link';
   const title = document.createElement('span');
   title.className = 'search-hit-title';

@@ -68,11 +68,10 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     if (mine !== generation) return; // A newer keystroke already started another search.
     list.replaceChildren(
       ...outcome.hits.map((hit, i) => {
-        const item = renderHit(hit, { showEdition: scope === 'all', editions: engine.editions, tag: 'li' });
+        const item = renderHit(hit, { showEdition: scope === 'all', editions: engine.editions, asOption: true });
         item.setAttribute('role', 'option');
         item.id = `search-option-${i}`;
         item.setAttribute('aria-selected', 'false');
-        item.querySelector('a')!.tabIndex = -1;
         return item;
       }),
     );
@@ -101,9 +100,9 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
       if (popover.hidden) open(true);
       setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
-      const link = options$()[active]?.querySelector('a');
+      const href = options$()[active]?.dataset.href;
       event.preventDefault();
-      if (link) location.href = link.href;
+      if (href) location.href = href;
       else if (input.value.trim()) location.href = allLink.href;
     } else if (event.key === 'Escape') {
       if (!popover.hidden) {
@@ -116,6 +115,11 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     }
   });
   popover.addEventListener('click', (event) => {
+    const option = (event.target as Element).closest<HTMLElement>('[role="option"][data-href]');
+    if (option) {
+      location.href = option.dataset.href!;
+      return;
+    }
     const chip = (event.target as Element).closest<HTMLButtonElement>('button.chip');
     if (!chip) return;
     if (chip.dataset.scope) {

@@ -19,14 +19,14 @@ test.describe('editions', () => {
 
   test('archived and draft pages carry a banner linking to the current version', async ({ page }) => {
     await page.goto('/2025.1/procedures/telephone/');
-    const archived = page.getByRole('note', { name: 'Archived edition' });
+    const archived = page.getByRole('region', { name: 'Archived edition' });
     await expect(archived).toContainText('Archived edition 2025.1');
     await archived.getByRole('link').click();
     await expect(page).toHaveURL(/\/procedures\/telephone\/$/);
-    await expect(page.getByRole('note')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: /edition$/ })).toHaveCount(0);
 
     await page.goto('/draft/procedures/social-media/');
-    await expect(page.getByRole('note', { name: 'Draft edition' })).toContainText('not yet in force');
+    await expect(page.getByRole('region', { name: 'Draft edition' })).toContainText('not yet in force');
     await expectNoAxeViolations(page);
   });
 

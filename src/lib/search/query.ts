@@ -100,6 +100,39 @@ export function fallbackQueries(terms: readonly string[], limit = 8): string[] {
   return [...pairs.slice(0, Math.max(0, limit - Math.min(terms.length, 4))), ...byWeight.slice(0, 4)].slice(0, limit);
 }
 
+/** The touchpoints a query's words point at, from TOUCHPOINT_WORDS. */
+export function touchpointsIn(terms: readonly string[], words: Readonly<Record<string, readonly string[]>>): string[] {
+  const found = new Set<string>();
+  for (const [touchpoint, list] of Object.entries(words)) {
+    if (terms.some((t) => list.includes(t))) found.add(touchpoint);
+  }
+  return [...found];
+}
+
+export interface ScoredHit {
+  id: string;
+  /** Pagefind's relevance score for this page in one search. */
+  score: number;
+}
+
+/**
+ * Combines searches into one ranking, like an OR query: each page's score is the sum of its scores
+ * in the single-word searches (so rare, specific words count for more than common ones, as Pagefind
+ * already weighs them), plus a bonus for matching the whole query or a pair of its words.
+ */
+export function combineScores(lists: readonly { hits: readonly ScoredHit[]; weight: number }[]): string[] {
+  const totals = new Map<string, number>();
+  const firstSeen = new Map<string, number>();
+  let order = 0;
+  for (const { hits, weight } of lists) {
+    for (const hit of hits) {
+      totals.set(hit.id, (totals.get(hit.id) ?? 0) + weight * hit.score);
+      if (!firstSeen.has(hit.id)) firstSeen.set(hit.id, order++);
+    }
+  }
+  return [...totals].sort((a, b) => b[1] - a[1] || firstSeen.get(a[0])! - firstSeen.get(b[0])!).map(([id]) => id);
+}
+
 export interface RankedHit {
   /** The page's id, stable across searches. */
   id: string;
