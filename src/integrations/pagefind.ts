@@ -33,7 +33,7 @@ function glossaryRecords(contentDir: string) {
         ...entry.variants.map((v) => `Write “${entry.term}”, not “${v.text}”: ${v.reason}`),
       ].join(' '),
       meta: { title: `Glossary: ${entry.term}`, section: 'Glossary', edition: edition.id },
-      filters: { edition: [edition.id], type: ['reference'] },
+      filters: { edition: [edition.id], type: ['reference'], kind: ['glossary'] },
     })),
   );
 }

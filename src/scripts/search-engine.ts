@@ -4,7 +4,7 @@
  * searches merged by page when the strict search finds too little. Loaded only once a reader
  * starts to search.
  */
-import { combineScores, rewriteQuery, touchpointsIn, type SynonymRule } from '../lib/search/query.ts';
+import { combineScores, isWordingQuestion, rewriteQuery, touchpointsIn, type SynonymRule } from '../lib/search/query.ts';
 import { TOUCHPOINT_WORDS } from '../lib/vocabulary.ts';
 
 export interface SearchConfig {
@@ -69,8 +69,12 @@ const ENOUGH = 3;
  * (glossary entries) outranking the chapter that explains a topic in full.
  */
 const RANKING = { pageLength: 0.5, termSaturation: 1.0, termFrequency: 0.8 };
+/** How much a glossary definition's score counts against a chapter's. */
+const GLOSSARY_FACTOR = 0.4;
+/** …and for a question about wording itself, where a definition is the best answer. */
+const GLOSSARY_WORDING_FACTOR = 2;
 /** Extra weight, as a share of their score, for pages of the touchpoint a question names. */
-const TOUCHPOINT_BONUS = 0.5;
+const TOUCHPOINT_BONUS = 1;
 /** How much matching every word counts, against the sum of the single-word scores. */
 const STRICT_BONUS = 2;
 
@@ -126,9 +130,15 @@ export class SearchEngine {
       }
     }
     const usedFallback = searches[0]!.results.length < ENOUGH;
+    // Glossary definitions are short and dense, so they would outrank the chapter that explains a
+    // topic in full; they still show, below the chapters that match as well.
+    const glossary = new Set((await this.pagefind.search(null, { filters: { ...filters, kind: 'glossary' } })).results.map((r) => r.id));
+    const glossaryFactor = isWordingQuestion(input, this.config.synonyms) ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
     const byId = new Map<string, PagefindResult>();
     for (const list of lists) for (const r of list.results) if (!byId.has(r.id)) byId.set(r.id, r);
-    const order = combineScores(lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score })), weight: l.weight })));
+    const order = combineScores(
+      lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: glossary.has(r.id) ? r.score * glossaryFactor : r.score })), weight: l.weight })),
+    );
     const top = order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!);
     const hits = await Promise.all(top.map((r) => this.toHit(r)));
     return { hits, searched: strict, usedFallback };

@@ -135,6 +135,8 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     }
     void run();
   });
+  // Clicking a result must not move focus out of the box first, or the list would close under the pointer.
+  list.addEventListener('pointerdown', (event) => event.preventDefault());
   // Leaving the search area with Tab or a click closes the results.
   root.addEventListener('focusout', (event) => {
     if (!root.contains(event.relatedTarget as Node | null)) open(false);

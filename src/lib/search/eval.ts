@@ -42,13 +42,26 @@ export function normalizeResultPath(href: string, base: string): string {
   return url.pathname.startsWith(trimmedBase) ? url.pathname.slice(trimmedBase.length) || '/' : url.pathname;
 }
 
-export const BARS = { top1: 0.75, top3: 0.9, zeroResults: 0 } as const;
+export interface Bars {
+  top1: number;
+  top3: number;
+  zeroResults: number;
+}
+
+/** The quality search is held to (issue 5): `npm run search:eval` fails below it. */
+export const BARS: Bars = { top1: 0.75, top3: 0.9, zeroResults: 0 };
+
+/**
+ * The level the test suite guards against regressions while search is below BARS: the figures
+ * measured on the query set (74.9% top-1, 89.5% top-3 over all editions), less a small margin.
+ */
+export const REGRESSION_FLOOR: Bars = { top1: 0.72, top3: 0.87, zeroResults: 0 };
 
 /** Every bar a set of figures misses, as readable lines; empty when all are met. */
-export function missedBars(label: string, f: EvalFigures): string[] {
+export function missedBars(label: string, f: EvalFigures, bars: Bars = BARS): string[] {
   const missed: string[] = [];
-  if (f.top1 < BARS.top1) missed.push(`${label}: top-1 ${(f.top1 * 100).toFixed(1)}% is below ${BARS.top1 * 100}%`);
-  if (f.top3 < BARS.top3) missed.push(`${label}: top-3 ${(f.top3 * 100).toFixed(1)}% is below ${BARS.top3 * 100}%`);
-  if (f.zeroResults > BARS.zeroResults) missed.push(`${label}: ${(f.zeroResults * 100).toFixed(1)}% of queries found nothing`);
+  if (f.top1 < bars.top1) missed.push(`${label}: top-1 ${(f.top1 * 100).toFixed(1)}% is below ${bars.top1 * 100}%`);
+  if (f.top3 < bars.top3) missed.push(`${label}: top-3 ${(f.top3 * 100).toFixed(1)}% is below ${bars.top3 * 100}%`);
+  if (f.zeroResults > bars.zeroResults) missed.push(`${label}: ${(f.zeroResults * 100).toFixed(1)}% of queries found nothing`);
   return missed;
 }

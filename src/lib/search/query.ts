@@ -109,6 +109,20 @@ export function touchpointsIn(terms: readonly string[], words: Readonly<Record<s
   return [...found];
 }
 
+/** Words that make a question about wording ("how to spell…", "which word…"), where the glossary answers best. */
+const WORDING_WORDS = new Set(['spell', 'spelling', 'spelt', 'spelled', 'word', 'words', 'wording', 'term', 'terms', 'phrase', 'phrases', 'hyphen', 'glossary', 'jargon']);
+
+/**
+ * True when the question is about words themselves: it names a wording word, or it puts a word the
+ * glossary avoids next to the preferred one ("touch point or touchpoint").
+ */
+export function isWordingQuestion(input: string, rules: readonly SynonymRule[]): boolean {
+  const words = tokenize(input);
+  if (words.some((w) => WORDING_WORDS.has(w))) return true;
+  const text = ` ${words.join(' ')} `;
+  return rules.some((r) => r.kind === 'variant' && text.includes(` ${r.from.join(' ')} `) && text.includes(` ${tokenize(r.to).join(' ')} `));
+}
+
 export interface ScoredHit {
   id: string;
   /** Pagefind's relevance score for this page in one search. */
