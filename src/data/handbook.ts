@@ -60,6 +60,28 @@ function readPublishedUrls(): string[] {
     .filter((line) => line && !line.startsWith('#'));
 }
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * File names become addresses, so they must be lowercase `<section>/<slug>` paths, and two files may
+ * not differ only by case (they would clash on case-insensitive disks and in readers' heads).
+ */
+function assertCleanSlugs(chapters: readonly Chapter[]): void {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const c of chapters) {
+    const file = `editions/${c.edition}/${c.slug}.mdx`;
+    if (!SLUG.test(c.slug)) {
+      problems.push(`${file}: a chapter must sit in a section folder and be named in lowercase letters, digits and hyphens (e.g. editions/${c.edition}/procedures/telephone.mdx)`);
+    }
+    const key = `${c.edition}/${c.slug.toLowerCase()}`;
+    const other = seen.get(key);
+    if (other) problems.push(`${file} and ${other} have the same address; rename one of them`);
+    else seen.set(key, file);
+  }
+  if (problems.length > 0) throw new Error(`Chapter file names:\n  - ${problems.join('\n  - ')}`);
+}
+
 function viewOf(edition: Edition, chapters: Chapter[], sections: Parameters<typeof groupBySection>[1]): EditionView {
   let groups: SectionWithChapters<Chapter>[];
   try {
@@ -82,6 +104,7 @@ async function load(): Promise<Handbook> {
   const sections = sectionEntries.map((s) => s.data);
   const chapters = entries.map(toChapter);
 
+  assertCleanSlugs(chapters);
   const known = new Set(editions.map((e) => e.id));
   const strays = [...new Set(chapters.map((c) => c.edition).filter((id) => !known.has(id)))];
   if (strays.length > 0) {

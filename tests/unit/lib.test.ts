@@ -148,3 +148,15 @@ describe('element ids', () => {
     expect(nextElementId({}, 'term-hold')).toBe('term-hold-tip');
   });
 });
+
+describe('external links', () => {
+  it('treats absolute and protocol-relative web addresses as external, site paths and anchors as internal', async () => {
+    const { isExternalHref } = await import('../../src/lib/links.ts');
+    expect(isExternalHref('https://example.com/a')).toBe(true);
+    expect(isExternalHref('//cdn.example.com/x.js')).toBe(true);
+    expect(isExternalHref('HTTP://EXAMPLE.COM')).toBe(true);
+    expect(isExternalHref('/procedures/telephone/')).toBe(false);
+    expect(isExternalHref('#steps')).toBe(false);
+    expect(isExternalHref('mailto:desk@example.com')).toBe(false);
+  });
+});
