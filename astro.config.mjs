@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import charterConfig from './charter.config.ts';
 import { resolveSiteConfig } from './src/lib/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { resolveContentDir } from './src/lib/content-dir.ts';
 
 const site = resolveSiteConfig(charterConfig, process.env);
@@ -16,7 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // The handbook ships no client framework; the few scripts it has are inlined by Astro.
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
   devToolbar: { enabled: false },
   security: {
     // Astro hashes every script and style it emits into a CSP <meta> on each page. Pagefind needs

@@ -10,8 +10,30 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** Headers from the build's `_headers` file (every line under the site-wide `<base>*` rule). */
+function readHeadersFile(dir: string): [string, string][] {
+  const file = path.join(dir, '_headers');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('  ') && line.includes(': '))
+    .map((line) => {
+      const [name, ...value] = line.trim().split(': ');
+      return [name!, value.join(': ')];
+    });
+}
+
 export function createSiteHandler(dir: string, base: string): http.RequestListener {
-  const files = sirv(dir, { dev: false, etag: true, dotfiles: false });
+  const headers = readHeadersFile(dir);
+  const files = sirv(dir, {
+    dev: false,
+    etag: true,
+    dotfiles: false,
+    // Serve the security headers the build wrote, as a production server would.
+    setHeaders: (res) => {
+      for (const [name, value] of headers) res.setHeader(name, value);
+    },
+  });
   const notFound = path.join(dir, '404.html');
   return (req, res) => {
     const url = req.url ?? '/';

@@ -152,3 +152,25 @@ test.describe('search quality', () => {
     expect(missed).toEqual([]);
   });
 });
+
+test.describe('content security policy', () => {
+  test('pages load and search runs with no policy violations', async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const response = await page.goto('/procedures/telephone/');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveCount(1);
+    await page.locator('#search-input').focus();
+    await searchFor(page, 'voicemail greeting');
+    await expect(results(page).first()).toBeVisible();
+    await page.goto('/search/?q=hold');
+    await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+    await page.goto('/paths/phone-team/');
+    await page.locator('#step-0').check();
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+});
