@@ -1,0 +1,32 @@
+/**
+ * Building the same commit twice gives byte-identical output, so reviewers can diff what a pull
+ * request changes in the built site. The review page depends on the date; CHARTER_TODAY pins it.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildWithContent } from './support.ts';
+
+function fingerprint(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const full = path.join(dir, rel);
+    if (statSync(full).isFile()) files.set(rel, createHash('sha256').update(readFileSync(full)).digest('hex'));
+  }
+  return files;
+}
+
+describe('deterministic builds', () => {
+  it('gives byte-identical output for two builds of the same content', () => {
+    const contentDir = path.resolve(import.meta.dirname, '../../src/content');
+    let first = new Map<string, string>();
+    let second = new Map<string, string>();
+    const env = { CHARTER_TODAY: '2026-11-23' };
+    expect(buildWithContent(contentDir, env, (dist) => (first = fingerprint(dist))).status).toBe(0);
+    expect(buildWithContent(contentDir, env, (dist) => (second = fingerprint(dist))).status).toBe(0);
+    expect(first.size).toBeGreaterThan(100);
+    const differing = [...new Set([...first.keys(), ...second.keys()])].filter((f) => first.get(f) !== second.get(f));
+    expect(differing).toEqual([]);
+  }, 240_000);
+});
