@@ -190,5 +190,21 @@ export const edition = z.strictObject({
   status: closedList(EDITION_STATUSES, 'edition status'),
   released: z.optional(calendarDate),
   notes: z.string().default(''),
+  /**
+   * Changes made to an archived edition after it was frozen, so the checker's archived-frozen rule
+   * lets them through, e.g. `{ file: procedures/telephone.mdx, date: 2026-03-02, note: Fixed the
+   * phone extension }`. `file` is the path below the edition folder.
+   */
+  corrections: z
+    .array(
+      z.strictObject({
+        file: z.string().regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*\.mdx$/, {
+          error: 'must be a chapter file below the edition folder, e.g. "procedures/telephone.mdx"',
+        }),
+        date: calendarDate,
+        note: z.string().trim().min(1, { error: 'must say what was corrected and why' }),
+      }),
+    )
+    .optional(),
 });
 export type Edition = z.infer<typeof edition>;
