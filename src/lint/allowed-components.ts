@@ -1,0 +1,27 @@
+/**
+ * The component names chapters may use. This list mirrors `authorComponents` in
+ * src/components/index.ts (a test compares the two); it is kept apart so the checker never has to
+ * import `.astro` files, which plain Node cannot load.
+ */
+export const ALLOWED_COMPONENTS = [
+  'Callout',
+  'Checklist',
+  'Creed',
+  'CreedStatement',
+  'GlossaryList',
+  'PhrasesToAvoid',
+  'SayThis',
+  'Steps',
+  'Term',
+  'TouchpointBadge',
+] as const;
+
+export type AllowedComponent = (typeof ALLOWED_COMPONENTS)[number];
+
+/** Component props whose values are prose readers see, checked like running text. */
+export const PROSE_PROPS: Readonly<Record<string, readonly string[]>> = {
+  Callout: ['title'],
+  Checklist: ['title'],
+  Creed: ['label'],
+  SayThis: ['context'],
+};
