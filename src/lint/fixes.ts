@@ -18,18 +18,23 @@ export function editsOf(message: VFileMessage): readonly Edit[] | undefined {
 }
 
 /**
- * Applies edits to a text. Edits that overlap an earlier one are left out (they belong to another
- * message about the same words and are reconsidered on the next pass).
+ * Applies groups of edits (one group per message) to a text. A group that overlaps a group already
+ * taken is left out whole; it belongs to another message about the same words and is reconsidered
+ * on the next pass.
  */
-export function applyEdits(text: string, edits: readonly Edit[]): { text: string; applied: number } {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: Edit[] = [];
-  for (const edit of sorted) {
-    const previous = kept.at(-1);
-    if (previous && edit.start < previous.end) continue;
-    kept.push(edit);
+export function applyEdits(text: string, groups: readonly (readonly Edit[])[]): { text: string; applied: number } {
+  const taken: Edit[] = [];
+  let applied = 0;
+  for (const group of groups) {
+    if (group.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    taken.push(...group);
+    applied++;
   }
   let result = text;
-  for (const edit of [...kept].reverse()) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return { text: result, applied: kept.length };
+  for (const edit of taken.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return { text: result, applied };
+}
+
+function overlaps(a: Edit, b: Edit): boolean {
+  return a.start < b.end && b.start < a.end || (a.start === b.start && a.end === b.end);
 }
