@@ -43,6 +43,8 @@ export interface CheckOptions {
    * archived-frozen rule runs only when this (or `readBase`) is given.
    */
   baseRef?: string | undefined;
+  /** How messages name the base, e.g. "the merge base with main"; defaults to `baseRef`. */
+  baseLabel?: string | undefined;
   /** Reads a file as it was at the base; `null` when it did not exist there. For tests and tools. */
   readBase?: ((absolutePath: string) => string | null) | undefined;
   /** Only report these rule ids (e.g. `['terminology']`); all rules when left out. */

@@ -80,38 +80,56 @@ function wordDiff(before: TextBlock, after: TextBlock): BlockDiff {
   return { kind: after.kind, change: 'changed', pieces: coalesce(pieces) };
 }
 
-/** Aligns two lists of blocks; a run of removed blocks followed by added ones pairs up as edits. */
-export function diffBlocks(before: readonly TextBlock[], after: readonly TextBlock[]): BlockDiff[] {
-  const key = (b: TextBlock) => `${b.kind}\u0000${b.text}`;
+interface AlignHandlers<T, R> {
+  same: (before: T, after: T) => R;
+  /** A removed item directly followed by an added one: the same item, edited. */
+  edited: (before: T, after: T) => R;
+  removed: (item: T) => R;
+  added: (item: T) => R;
+}
+
+/**
+ * Aligns two lists by key (a longest-common-subsequence diff). A run of removed items followed by a
+ * run of added ones pairs up, one to one, as edits; the rest stay whole removals or additions.
+ */
+function align<T, R>(before: readonly T[], after: readonly T[], key: (item: T) => string, on: AlignHandlers<T, R>): R[] {
   const parts = diffArrays(before.map(key), after.map(key));
-  const result: BlockDiff[] = [];
+  const result: R[] = [];
   let b = 0;
   let a = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const count = part.count ?? part.value.length;
     if (!part.added && !part.removed) {
-      for (let k = 0; k < count; k++) result.push(whole(after[a + k]!, 'same'));
+      for (let k = 0; k < count; k++) result.push(on.same(before[b + k]!, after[a + k]!));
       a += count;
       b += count;
-      continue;
-    }
-    if (part.removed) {
+    } else if (part.removed) {
       const next = parts[i + 1];
       const added = next?.added ? (next.count ?? next.value.length) : 0;
       const paired = Math.min(count, added);
-      for (let k = 0; k < paired; k++) result.push(wordDiff(before[b + k]!, after[a + k]!));
-      for (let k = paired; k < count; k++) result.push(whole(before[b + k]!, 'removed'));
-      for (let k = paired; k < added; k++) result.push(whole(after[a + k]!, 'added'));
+      for (let k = 0; k < paired; k++) result.push(on.edited(before[b + k]!, after[a + k]!));
+      for (let k = paired; k < count; k++) result.push(on.removed(before[b + k]!));
+      for (let k = paired; k < added; k++) result.push(on.added(after[a + k]!));
       b += count;
       a += added;
       if (added) i++;
-      continue;
+    } else {
+      for (let k = 0; k < count; k++) result.push(on.added(after[a + k]!));
+      a += count;
     }
-    for (let k = 0; k < count; k++) result.push(whole(after[a + k]!, 'added'));
-    a += count;
   }
   return result;
+}
+
+/** Aligns two lists of blocks; a run of removed blocks followed by added ones pairs up as edits. */
+export function diffBlocks(before: readonly TextBlock[], after: readonly TextBlock[]): BlockDiff[] {
+  return align(before, after, (b) => `${b.kind}\u0000${b.text}`, {
+    same: (_, x) => whole(x, 'same'),
+    edited: wordDiff,
+    removed: (x) => whole(x, 'removed'),
+    added: (x) => whole(x, 'added'),
+  });
 }
 
 function sectionChange(blocks: readonly BlockDiff[]): Change {
@@ -120,51 +138,16 @@ function sectionChange(blocks: readonly BlockDiff[]): Change {
 
 /** Compares two versions of a chapter section by section, matching sections by heading. */
 export function diffSections(before: readonly TextSection[], after: readonly TextSection[]): SectionDiff[] {
-  const parts = diffArrays(
-    before.map((s) => s.heading ?? ''),
-    after.map((s) => s.heading ?? ''),
-  );
-  const result: SectionDiff[] = [];
-  let b = 0;
-  let a = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    const count = part.count ?? part.value.length;
-    if (!part.added && !part.removed) {
-      for (let k = 0; k < count; k++) {
-        const blocks = diffBlocks(before[b + k]!.blocks, after[a + k]!.blocks);
-        result.push({ heading: after[a + k]!.heading, change: sectionChange(blocks), blocks });
-      }
-      a += count;
-      b += count;
-      continue;
-    }
-    if (part.removed) {
-      const next = parts[i + 1];
-      const added = next?.added ? (next.count ?? next.value.length) : 0;
-      const paired = Math.min(count, added);
-      // A heading that changed where another stood is the same section, renamed.
-      for (let k = 0; k < paired; k++) {
-        const blocks = diffBlocks(before[b + k]!.blocks, after[a + k]!.blocks);
-        result.push({ heading: after[a + k]!.heading, previousHeading: before[b + k]!.heading, change: 'changed', blocks });
-      }
-      for (let k = paired; k < count; k++) {
-        result.push({ heading: before[b + k]!.heading, change: 'removed', blocks: before[b + k]!.blocks.map((x) => whole(x, 'removed')) });
-      }
-      for (let k = paired; k < added; k++) {
-        result.push({ heading: after[a + k]!.heading, change: 'added', blocks: after[a + k]!.blocks.map((x) => whole(x, 'added')) });
-      }
-      b += count;
-      a += added;
-      if (added) i++;
-      continue;
-    }
-    for (let k = 0; k < count; k++) {
-      result.push({ heading: after[a + k]!.heading, change: 'added', blocks: after[a + k]!.blocks.map((x) => whole(x, 'added')) });
-    }
-    a += count;
-  }
-  return result;
+  return align(before, after, (s) => s.heading ?? '', {
+    same: (x, y) => {
+      const blocks = diffBlocks(x.blocks, y.blocks);
+      return { heading: y.heading, change: sectionChange(blocks), blocks };
+    },
+    // A heading that changed where another stood is the same section, renamed.
+    edited: (x, y) => ({ heading: y.heading, previousHeading: x.heading, change: 'changed', blocks: diffBlocks(x.blocks, y.blocks) }),
+    removed: (x) => ({ heading: x.heading, change: 'removed', blocks: x.blocks.map((b) => whole(b, 'removed')) }),
+    added: (x) => ({ heading: x.heading, change: 'added', blocks: x.blocks.map((b) => whole(b, 'added')) }),
+  });
 }
 
 /** The redline of one chapter from its MDX source in two editions. */

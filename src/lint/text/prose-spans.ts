@@ -98,6 +98,21 @@ class SpanBuilder {
   }
 }
 
+/** The span of one heading, paragraph or cell on its own (prose props inside it are left out). */
+export function spanOfPhrasing(node: Parent, source: string, kind: SpanKind = 'block'): ProseSpan {
+  return phrasingSpan(kind, node, source, []);
+}
+
+/** The span of a frontmatter field such as `title`, when it is a string. */
+export function spanOfFrontmatterField(tree: Root, source: string, key: string): ProseSpan | undefined {
+  const frontmatter = readFrontmatter(tree, source);
+  const node = yamlNodeAt(frontmatter, [key]);
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+  const from = frontmatter.contentStart + node.range[0];
+  const to = frontmatter.contentStart + node.range[1];
+  return plainSpan('frontmatter', node.value, alignValue(node.value, source, from, to));
+}
+
 function phrasingSpan(kind: SpanKind, block: Parent, source: string, spans: ProseSpan[]): ProseSpan {
   const builder = new SpanBuilder();
   for (const child of block.children) addInline(child as PhrasingContent, [], builder, source, spans);
@@ -163,14 +178,7 @@ function attributeSpans(node: MdxJsxFlowElement | MdxJsxTextElement, source: str
 
 /** Spans for the frontmatter fields readers see: the title and the description. */
 function frontmatterSpans(tree: Root, source: string): ProseSpan[] {
-  const frontmatter = readFrontmatter(tree, source);
-  return FRONTMATTER_PROSE.flatMap((key) => {
-    const node = yamlNodeAt(frontmatter, [key]);
-    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return [];
-    const from = frontmatter.contentStart + node.range[0];
-    const to = frontmatter.contentStart + node.range[1];
-    return [plainSpan('frontmatter', node.value, alignValue(node.value, source, from, to))];
-  });
+  return FRONTMATTER_PROSE.flatMap((key) => spanOfFrontmatterField(tree, source, key) ?? []);
 }
 
 function plainSpan(kind: SpanKind, text: string, chars: CharSource[]): ProseSpan {

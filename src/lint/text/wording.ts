@@ -34,22 +34,65 @@ function normalizeForMatching(text: string): string {
   return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u00a0\u202f]/g, ' ');
 }
 
-const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’', "'": "'", '«': '»', '„': '“' };
+/** Words a quotation may hold besides the phrase and still only name it ("that's no problem"). */
+const MENTION_EXTRA_WORDS = 2;
+/** How far from the words a quotation mark may be. */
+const QUOTE_REACH = 80;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 
 /**
- * Whether the words are a mention rather than a use: quotation marks around exactly these words,
- * as in: avoid “e-mail”, or: say "happy to help" rather than "no problem". Punctuation may sit
- * inside the closing mark ("calm down."). A longer quotation that contains the words is a use.
+ * Whether the words are a mention rather than a use: they sit inside quotation marks that hold
+ * little else, as in: avoid “e-mail”; say "happy to help" rather than "no problem"; replace
+ * "that's not my department" with… A longer quotation that contains the words ("No problem, I
+ * can do that today") is a use and is reported.
  */
 export function isQuotedMention(text: string, start: number, end: number): boolean {
-  const open = text.charAt(start - 1);
-  const close = QUOTE_PAIRS[open];
-  if (!close) return false;
-  // A straight single quote after a letter is an apostrophe ("the customers' 'client'…"), not a quote.
-  if (open === "'" && /[\p{L}\p{N}]/u.test(text.charAt(start - 2))) return false;
-  let after = end;
-  while (/[.,;:!?…]/.test(text.charAt(after))) after++;
-  return text.charAt(after) === close;
+  const quote = enclosingQuotation(text, start, end);
+  if (!quote) return false;
+  const outside = text.slice(quote.open + 1, start) + ' ' + text.slice(end, quote.close);
+  return (outside.match(WORD) ?? []).length <= MENTION_EXTRA_WORDS;
+}
+
+/** The quotation marks around text[start, end), if any: “…”, ‘…’, "…" or '…'. */
+function enclosingQuotation(text: string, start: number, end: number): { open: number; close: number } | undefined {
+  return straightDoubleQuotation(text, start, end) ?? pairedQuotation(text, start, end);
+}
+
+/** Straight double quotes open and close alike: inside one when an odd number come before. */
+function straightDoubleQuotation(text: string, start: number, end: number) {
+  const before = [...text.slice(0, start).matchAll(/"/g)];
+  if (before.length % 2 === 0) return undefined;
+  const open = before.at(-1)!.index;
+  const close = text.indexOf('"', end);
+  return close !== -1 && start - open <= QUOTE_REACH && close - end <= QUOTE_REACH ? { open, close } : undefined;
+}
+
+/** Curly quotes and straight single quotes, telling a closing quote from an apostrophe (it’s). */
+function pairedQuotation(text: string, start: number, end: number) {
+  for (let open = start - 1; open >= 0 && start - open <= QUOTE_REACH; open--) {
+    const mark = text.charAt(open);
+    if (isClosingMark(text, open)) return undefined;
+    if (!isOpeningMark(text, open)) continue;
+    const closing = mark === '“' ? '”' : '’';
+    for (let close = end; close < text.length && close - end <= QUOTE_REACH; close++) {
+      if (isOpeningMark(text, close)) return undefined;
+      if ((text.charAt(close) === closing || (mark === "'" && text.charAt(close) === "'")) && isClosingMark(text, close)) return { open, close };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function isOpeningMark(text: string, index: number): boolean {
+  const mark = text.charAt(index);
+  if (mark === '“') return true;
+  return (mark === '‘' || mark === "'") && !/[\p{L}\p{N}]/u.test(text.charAt(index - 1)) && /\S/.test(text.charAt(index + 1));
+}
+
+function isClosingMark(text: string, index: number): boolean {
+  const mark = text.charAt(index);
+  if (mark === '”') return true;
+  return (mark === '’' || mark === "'") && /\S/.test(text.charAt(index - 1)) && !/[\p{L}\p{N}]/u.test(text.charAt(index + 1));
 }
 
 /** Whether `index` starts a sentence: the start of the span, or after . ! ? : and optional quotes or brackets. */

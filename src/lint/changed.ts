@@ -1,0 +1,55 @@
+/**
+ * `--changed`: which chapters a pull request touched, against the merge base with a git ref.
+ * A changed glossary or phrase list can make any chapter wrong, so it selects every chapter; a
+ * deleted chapter of an archived edition is reported here, as there is no file left to check.
+ */
+import path from 'node:path';
+import { placeInEditions } from './check.ts';
+import { changedFiles, type ChangedFile } from './git.ts';
+import { findEdition, type HandbookData } from './handbook-data.ts';
+import type { LintMessage } from './types.ts';
+
+/** Data files whose change affects every chapter. */
+const SHARED_DATA = ['glossary.yaml', 'phrases.yaml'];
+
+export interface ChangedSelection {
+  /** Chapter files to check (absolute). */
+  files: string[];
+  /** Chapters deleted from archived editions without a recorded correction. */
+  deletions: LintMessage[];
+}
+
+/**
+ * The changed chapters inside `scopes` (absolute files or folders). `allFiles` are the chapters
+ * of the scopes, used when shared data changed.
+ */
+export function selectChanged(root: string, commit: string, handbook: HandbookData, scopes: readonly string[], allFiles: () => string[], baseLabel: string): ChangedSelection {
+  const changed = changedFiles(root, commit);
+  const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));
+  const sharedDataChanged = changed.some((c) => SHARED_DATA.some((name) => c.file === path.join(handbook.contentDir, name)));
+  const files = sharedDataChanged
+    ? allFiles()
+    : changed.filter((c) => !c.deleted && c.file.endsWith('.mdx') && inScope(c.file)).map((c) => c.file).sort();
+  const deletions = changed.filter((c) => c.deleted && inScope(c.file)).flatMap((c) => deletionMessage(c, handbook, root, baseLabel));
+  return { files, deletions };
+}
+
+function deletionMessage(change: ChangedFile, handbook: HandbookData, root: string, baseLabel: string): LintMessage[] {
+  const place = placeInEditions(handbook.contentDir, change.file);
+  const edition = place && findEdition(handbook, place.edition);
+  if (!place || edition?.status !== 'archived' || !place.chapterFile.endsWith('.mdx')) return [];
+  if (edition.corrections?.some((correction) => correction.file === place.chapterFile)) return [];
+  const relative = path.relative(root, change.file).split(path.sep).join('/');
+  return [
+    {
+      file: relative,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      ruleId: 'archived-frozen',
+      severity: 'error',
+      message: `Unexpected deletion from archived edition ${edition.id} (the file exists in ${baseLabel}), expected no change or a correction for "${place.chapterFile}" in editions.yaml`,
+    },
+  ];
+}

@@ -1,0 +1,217 @@
+/**
+ * Runs the checker over files or in-memory text and turns vfile messages into LintMessages.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import { VFile } from 'vfile';
+import { resolveContentDir } from '../lib/content-dir.ts';
+import { reviewToday } from '../lib/review.ts';
+import { editionIndex } from './edition-index.ts';
+import type { FileContext } from './file-context.ts';
+import { editsOf } from './fixes.ts';
+import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
+import { readAtCommit, resolveCommit } from './git.ts';
+import { linterFor } from './processor.ts';
+import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
+import { syntaxProblemOf } from './rules/mdx-syntax.ts';
+import type { CheckOptions, Edit, LintMessage } from './types.ts';
+
+/** A problem with how the checker was called (a path that does not exist, a bad date or ref). */
+export class UsageError extends Error {}
+
+export interface FileResult {
+  messages: LintMessage[];
+  /** The edits of each fixable message, one group per message. */
+  fixes: Edit[][];
+}
+
+/** Settings resolved once for a whole run. */
+export interface CheckRun {
+  root: string;
+  contentDir: string;
+  handbook: HandbookData;
+  check(absolutePath: string, source: string, rules?: readonly string[]): Promise<FileResult>;
+}
+
+export function createRun(options: CheckOptions = {}): CheckRun {
+  const root = path.resolve(options.root ?? process.cwd());
+  const contentDir = options.contentDir ? path.resolve(root, options.contentDir) : resolveContentDir(process.env, root);
+  const handbook = loadHandbookData(contentDir);
+  const today = todayOf(options.today);
+  const readBase = baseReader(options, root);
+  const baseLabel = options.baseLabel ?? options.baseRef ?? 'the base';
+  return {
+    root,
+    contentDir,
+    handbook,
+    check: (absolutePath, source, rules = options.rules) =>
+      checkOne(absolutePath, source, rules, () => fileContext(handbook, absolutePath, options.edition, today, readBase, baseLabel), root),
+  };
+}
+
+function todayOf(today: CheckOptions['today']): Date {
+  if (today instanceof Date) return today;
+  try {
+    return reviewToday(today === undefined ? process.env : { CHARTER_TODAY: today });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function baseReader(options: CheckOptions, root: string): ((file: string) => string | null) | undefined {
+  if (options.readBase) return options.readBase;
+  if (!options.baseRef) return undefined;
+  const ref = options.baseRef;
+  let commit: string;
+  try {
+    commit = resolveCommit(root, ref);
+  } catch {
+    throw new UsageError(`"${ref}" is not a git ref (a branch, tag or commit) in ${root}.`);
+  }
+  return (file) => readAtCommit(commit, file);
+}
+
+function fileContext(
+  handbook: HandbookData,
+  absolutePath: string,
+  editionOption: string | undefined,
+  today: Date,
+  readBase: ((file: string) => string | null) | undefined,
+  baseLabel: string,
+): FileContext {
+  const place = placeInEditions(handbook.contentDir, absolutePath);
+  const edition = place?.edition ?? editionOption ?? handbook.currentEdition;
+  const editionEntry = findEdition(handbook, edition);
+  // Only archived chapters are compared with the base, so only they cost a git call.
+  const baseSource = readBase && place && editionEntry?.status === 'archived' ? readBase(absolutePath) : undefined;
+  return {
+    handbook,
+    edition,
+    editionEntry,
+    chapterFile: place?.chapterFile,
+    index: editionIndex(handbook.contentDir, edition),
+    today,
+    baseSource,
+    baseLabel,
+    knownRuleIds: CONTROLLABLE_RULE_IDS,
+  };
+}
+
+/** The edition folder and the path below it, for a file inside `<content>/editions/`. */
+export function placeInEditions(contentDir: string, absolutePath: string): { edition: string; chapterFile: string } | undefined {
+  const relative = path.relative(path.join(contentDir, 'editions'), absolutePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const [edition, ...rest] = relative.split(path.sep);
+  return edition && rest.length > 0 ? { edition, chapterFile: rest.join('/') } : undefined;
+}
+
+async function checkOne(absolutePath: string, source: string, rules: readonly string[] | undefined, context: () => FileContext, root: string): Promise<FileResult> {
+  const display = displayPath(root, absolutePath);
+  const file = new VFile({ path: absolutePath, value: source });
+  const linter = linterFor(rules);
+  let tree;
+  try {
+    tree = linter.parse(file);
+  } catch (error) {
+    if (rules && !rules.includes(MDX_SYNTAX_RULE.id)) return { messages: [], fixes: [] };
+    return { messages: [syntaxMessage(display, error)], fixes: [] };
+  }
+  file.data.charter = context();
+  await linter.run(tree, file);
+  const kept = file.messages.filter((message) => !rules || rules.includes(reportIdOf(message)) || rules.includes(message.ruleId ?? ''));
+  return {
+    messages: kept.map((message) => toLintMessage(display, message)),
+    fixes: kept.flatMap((message) => {
+      const edits = editsOf(message);
+      return edits ? [[...edits]] : [];
+    }),
+  };
+}
+
+function syntaxMessage(file: string, error: unknown): LintMessage {
+  const problem = syntaxProblemOf(error);
+  return {
+    file,
+    line: problem.line,
+    column: problem.column,
+    endLine: problem.endLine ?? problem.line,
+    endColumn: problem.endColumn ?? problem.column,
+    ruleId: MDX_SYNTAX_RULE.id,
+    severity: 'error',
+    message: `Could not parse MDX: ${problem.reason}`,
+  };
+}
+
+/** `prose:<name>` for the retext suggestions, the rule id for everything else. */
+function reportIdOf(message: VFileMessage): string {
+  return message.source === 'prose' ? `prose:${message.ruleId}` : (message.ruleId ?? 'unknown');
+}
+
+function toLintMessage(file: string, message: VFileMessage): LintMessage {
+  const place = message.place;
+  const start = place && 'start' in place ? place.start : place;
+  const end = place && 'end' in place ? place.end : start;
+  const line = start?.line ?? 1;
+  const column = start?.column ?? 1;
+  const result: LintMessage = {
+    file,
+    line,
+    column,
+    endLine: end?.line ?? line,
+    endColumn: end?.column ?? column,
+    ruleId: reportIdOf(message),
+    // Rules at level 2 mark their messages fatal; warnings and prose suggestions are not.
+    severity: message.fatal === true ? 'error' : 'warning',
+    message: message.reason,
+  };
+  const expected = message.expected?.[0];
+  if (expected !== undefined) result.expected = expected;
+  return result;
+}
+
+/** A path relative to the repository root, with forward slashes; absolute when outside it. */
+export function displayPath(root: string, absolutePath: string): string {
+  const relative = path.relative(root, absolutePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath;
+  return relative.split(path.sep).join('/');
+}
+
+/** The chapter files named by paths (files, or folders searched for `.mdx`), sorted, each once. */
+export function expandPaths(paths: readonly string[], root: string): string[] {
+  const files = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(root, given);
+    if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
+    if (statSync(absolute).isDirectory()) {
+      for (const entry of readdirSync(absolute, { recursive: true, encoding: 'utf8' })) {
+        if (entry.endsWith('.mdx')) files.add(path.join(absolute, entry));
+      }
+    } else {
+      files.add(absolute);
+    }
+  }
+  return [...files].sort();
+}
+
+/** By file, then position, then rule, so output is stable. */
+export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {
+  return [...messages].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
+  );
+}
+
+/** Checks files (and folders of `.mdx` files); the whole content tree when `paths` is empty. */
+export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<LintMessage[]> {
+  const run = createRun(options);
+  const files = expandPaths(paths.length > 0 ? paths : [path.join(run.contentDir, 'editions')], run.root);
+  const messages: LintMessage[] = [];
+  for (const file of files) messages.push(...(await run.check(file, readFileSync(file, 'utf8'))).messages);
+  return sortMessages(messages);
+}
+
+/** Checks text that is not (or not yet) on disk, such as an editor's buffer, as if it were `filePath`. */
+export async function checkSource(source: string, filePath: string, options: CheckOptions = {}): Promise<LintMessage[]> {
+  const run = createRun(options);
+  return sortMessages((await run.check(path.resolve(run.root, filePath), source)).messages);
+}

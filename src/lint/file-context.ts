@@ -1,0 +1,41 @@
+/**
+ * What a rule knows about the file it checks, beyond its text: the handbook data, the edition the
+ * file belongs to and "today". The checker puts it on `file.data.charter` before the rules run.
+ */
+import type { VFile } from 'vfile';
+import type { EditionIndex } from './edition-index.ts';
+import type { HandbookData } from './handbook-data.ts';
+import type { Edition } from '../lib/schemas.ts';
+
+export interface FileContext {
+  handbook: HandbookData;
+  /** The edition the file belongs to (its folder, or the current edition for a file elsewhere). */
+  edition: string;
+  /** The manifest entry of that edition, when the manifest lists it. */
+  editionEntry: Edition | undefined;
+  /** Path below the edition folder, e.g. `procedures/telephone.mdx`; undefined outside the tree. */
+  chapterFile: string | undefined;
+  /** What exists in the edition, for links. */
+  index: EditionIndex;
+  /** The day review dates are measured against. */
+  today: Date;
+  /** The file as it was at the git base; undefined when no base was given, null when it was absent. */
+  baseSource: string | null | undefined;
+  /** How the base is named in messages, e.g. `origin/main`. */
+  baseLabel: string;
+  /** Rule ids a `lint` comment may name. */
+  knownRuleIds: readonly string[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    charter: FileContext;
+  }
+}
+
+/** The context of a file being checked; rules run only inside the checker, which always sets it. */
+export function contextOf(file: VFile): FileContext {
+  const context = file.data.charter;
+  if (!context) throw new Error(`No checker context for ${file.path}: run rules through checkSource or checkFiles.`);
+  return context;
+}

@@ -1,0 +1,69 @@
+/**
+ * Every rule of the checker, in the order they run. Each module is one rule created with
+ * unified-lint-rule (the prose module holds two retext-based ones) and exports its default
+ * severity; its doc comment is the rule's documentation and carries its tested examples.
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified-lint-rule';
+import type { RuleSeverity } from '../types.ts';
+import archivedFrozen, { severity as archivedFrozenSeverity } from './archived-frozen.ts';
+import frontmatter, { severity as frontmatterSeverity } from './frontmatter.ts';
+import headingStyle, { severity as headingStyleSeverity } from './heading-style.ts';
+import lintComments, { severity as lintCommentsSeverity } from './lint-comments.ts';
+import links, { severity as linksSeverity } from './links.ts';
+import mdxSafety, { severity as mdxSafetySeverity } from './mdx-safety.ts';
+import { RULE_ID as MDX_SYNTAX, severity as mdxSyntaxSeverity } from './mdx-syntax.ts';
+import phrasesToAvoid, { severity as phrasesToAvoidSeverity } from './phrases-to-avoid.ts';
+import procedureStructure, { severity as procedureStructureSeverity } from './procedure-structure.ts';
+import { equality, repeatedWords, severity as proseSeverity } from './prose.ts';
+import reviewDue, { severity as reviewDueSeverity } from './review-due.ts';
+import spellingVariant, { severity as spellingVariantSeverity } from './spelling-variant.ts';
+import terminology, { severity as terminologySeverity } from './terminology.ts';
+
+export interface RuleModule {
+  /** The id in messages and lint comments, e.g. `terminology` or `repeated-words`. */
+  id: string;
+  /** The id in reports: the same, or `prose:<id>` for prose suggestions. */
+  reportId: string;
+  /** The source file (below src/lint/rules) whose doc comment documents the rule. */
+  docFile: string;
+  severity: RuleSeverity;
+  /** The unified plugin; undefined for the parser's own check (mdx-syntax). */
+  plugin: Plugin<Root, unknown> | undefined;
+}
+
+const rule = (id: string, docFile: string, severity: RuleSeverity, plugin: RuleModule['plugin'], prefix = ''): RuleModule => ({
+  id,
+  reportId: `${prefix}${id}`,
+  docFile,
+  severity,
+  plugin,
+});
+
+/** The rules that check a parsed chapter, in running order. */
+export const RULES: readonly RuleModule[] = [
+  rule('frontmatter', 'frontmatter.ts', frontmatterSeverity, frontmatter as RuleModule['plugin']),
+  rule('mdx-safety', 'mdx-safety.ts', mdxSafetySeverity, mdxSafety as RuleModule['plugin']),
+  rule('links', 'links.ts', linksSeverity, links as RuleModule['plugin']),
+  rule('procedure-structure', 'procedure-structure.ts', procedureStructureSeverity, procedureStructure as RuleModule['plugin']),
+  rule('phrases-to-avoid', 'phrases-to-avoid.ts', phrasesToAvoidSeverity, phrasesToAvoid as RuleModule['plugin']),
+  rule('terminology', 'terminology.ts', terminologySeverity, terminology as RuleModule['plugin']),
+  rule('spelling-variant', 'spelling-variant.ts', spellingVariantSeverity, spellingVariant as RuleModule['plugin']),
+  rule('heading-style', 'heading-style.ts', headingStyleSeverity, headingStyle as RuleModule['plugin']),
+  rule('review-due', 'review-due.ts', reviewDueSeverity, reviewDue as RuleModule['plugin']),
+  rule('archived-frozen', 'archived-frozen.ts', archivedFrozenSeverity, archivedFrozen as RuleModule['plugin']),
+  rule('repeated-words', 'prose.ts', proseSeverity, repeatedWords as RuleModule['plugin'], 'prose:'),
+  rule('equality', 'prose.ts', proseSeverity, equality as RuleModule['plugin'], 'prose:'),
+];
+
+/** Checks the lint comments themselves; runs after message control so it cannot be silenced. */
+export const LINT_COMMENTS_RULE = rule('lint-comments', 'lint-comments.ts', lintCommentsSeverity, lintComments as RuleModule['plugin']);
+
+/** The parser's own check, reported when a file does not parse. */
+export const MDX_SYNTAX_RULE = rule(MDX_SYNTAX, 'mdx-syntax.ts', mdxSyntaxSeverity, undefined);
+
+/** Every rule, for the catalog and the doc-example tests. */
+export const ALL_RULES: readonly RuleModule[] = [MDX_SYNTAX_RULE, ...RULES, LINT_COMMENTS_RULE];
+
+/** Rule ids a lint comment may name. */
+export const CONTROLLABLE_RULE_IDS: readonly string[] = [...RULES, LINT_COMMENTS_RULE].map((r) => r.id);

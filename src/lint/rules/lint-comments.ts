@@ -1,0 +1,112 @@
+/**
+ * Checks the comments that turn rules off: `{/* lint disable <rule> *\/}`, `{/* lint enable <rule> *\/}`
+ * and `{/* lint ignore <rule> *\/}` (the next block or element only). Reported: a keyword other than
+ * disable, enable or ignore; a rule id the checker does not know (the closest one is suggested);
+ * a comment that starts with "lint" but cannot be read; and a `disable` that is never enabled again
+ * before the end of the file.
+ *
+ * Why: a misspelled rule in a lint comment silently turns nothing off, and a forgotten `enable`
+ * silently turns a rule off for the rest of the chapter.
+ *
+ * How: comments are read with mdast-comment-marker, as the checker's message control reads them.
+ * Rule ids are the checker's own (`terminology`, `links`…) and `repeated-words` and `equality`
+ * for the prose suggestions. A comment may stand on its own line between blocks, or inside a
+ * paragraph; `ignore` applies to the block or element that follows it.
+ *
+ * Options: none.
+ *
+ * @example
+ *   {"name": "ok.mdx"}
+ *
+ *   {/* lint disable terminology *\/}
+ *
+ *   The e-mail spelling stays in this quotation from 2019.
+ *
+ *   {/* lint enable terminology *\/}
+ *
+ *   {/* lint ignore phrases-to-avoid *\/}
+ *
+ *   No problem is the phrase this paragraph is about.
+ *
+ * @example
+ *   {"name": "bad.mdx", "label": "input"}
+ *
+ *   {/* lint disable terminolgy *\/}
+ *
+ *   {/* lint skip links *\/}
+ *
+ *   {/* lint disable spelling-variant *\/}
+ *
+ *   Our favourite colour.
+ *
+ * @example
+ *   {"name": "bad.mdx", "label": "output"}
+ *
+ *   1:1-1:32: Unexpected rule "terminolgy" in a lint comment, expected "terminology"
+ *   3:1-3:24: Unexpected keyword "skip" in a lint comment, expected "disable", "enable" or "ignore"
+ *   5:1-5:38: Unexpected "lint disable spelling-variant" without a later "lint enable spelling-variant", expected the rule enabled again before the end of the file
+ */
+import type { Root } from 'mdast';
+import { commentMarker, type Marker } from 'mdast-comment-marker';
+import { lintRule } from 'unified-lint-rule';
+import { visit } from 'unist-util-visit';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { contextOf } from '../file-context.ts';
+import { closest } from '../text/closest.ts';
+import type { RuleSeverity } from '../types.ts';
+
+export const severity: RuleSeverity = 'warning';
+
+/** The marker name the checker's comments use: `{/* lint … *\/}`. */
+export const MARKER_NAME = 'lint';
+export const MARKER_VERBS = ['disable', 'enable', 'ignore'];
+
+const lintComments = lintRule<Root>({ origin: 'handbook:lint-comments' }, (tree, file) => {
+  const known = contextOf(file).knownRuleIds;
+  const open = new Map<string, Marker>();
+  visit(tree, ['mdxFlowExpression', 'mdxTextExpression'], (node) => {
+    const marker = commentMarker(node);
+    if (!marker) {
+      if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') checkUnreadable(node.value, node.position, file);
+      return;
+    }
+    if (marker.name !== MARKER_NAME) return;
+    const [verb = '', ...ruleIds] = marker.attributes.split(/\s+/).filter(Boolean);
+    if (!MARKER_VERBS.includes(verb)) {
+      file.message(`Unexpected keyword "${verb}" in a lint comment, expected "disable", "enable" or "ignore"`, { place: node.position });
+      return;
+    }
+    for (const ruleId of ruleIds.filter((id) => !known.includes(id))) {
+      const message = file.message(`Unexpected rule "${ruleId}" in a lint comment, expected "${closest(ruleId, known)}"`, { place: node.position });
+      message.actual = ruleId;
+    }
+    const knownIds = ruleIds.filter((id) => known.includes(id));
+    // A comment naming only unknown rules turns nothing off, so it leaves nothing to re-enable.
+    if (ruleIds.length === 0 || knownIds.length > 0) trackDisabled(open, verb, knownIds, marker);
+  });
+  for (const [ruleId, marker] of open) {
+    const what = ruleId === '*' ? '' : ` ${ruleId}`;
+    file.message(`Unexpected "lint disable${what}" without a later "lint enable${what}", expected the rule enabled again before the end of the file`, {
+      place: marker.node.position,
+    });
+  }
+});
+
+export default lintComments;
+
+function checkUnreadable(value: string, place: Position | undefined, file: VFile): void {
+  const text = value.trim();
+  if (!/^\/\*\s*lint\b/.test(text)) return;
+  file.message(`Unexpected lint comment "{${text}}", expected {/* lint disable|enable|ignore rule-id … */} with rule ids such as terminology`, { place });
+}
+
+/** Remembers `disable`s until the matching `enable`; `*` stands for "all rules". */
+function trackDisabled(open: Map<string, Marker>, verb: string, ruleIds: readonly string[], marker: Marker): void {
+  if (verb === 'disable') {
+    for (const id of ruleIds.length > 0 ? ruleIds : ['*']) if (!open.has(id)) open.set(id, marker);
+  } else if (verb === 'enable') {
+    if (ruleIds.length === 0) open.clear();
+    for (const id of ruleIds) open.delete(id);
+  }
+}
