@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
+import { createRun } from './lint/check.ts';
 import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, readingPath, searchPhrase, section } from './lib/schemas.ts';
 
 const contentDir = resolveContentDir();
@@ -45,15 +46,41 @@ function optionalDataFile(name: string): Loader {
   return { ...inner, name: `charter-${name}`, load: async (context) => (existsSync(filePath) ? inner.load(context) : context.store.clear()) };
 }
 
-const chapters = defineCollection({
-  loader: glob({
+/** The checker's rules that keep code out of chapters; the build enforces them too. */
+const GATE_RULES = ['mdx-safety'];
+
+/**
+ * Chapters, checked by the same MDX safety rule as the wording checker before anything renders
+ * them: a pull request that skips the checker still cannot add scripts, imports or event handlers.
+ */
+function safeChapters(): Loader {
+  const inner = glob({
     // Every edition is a complete folder of chapters: editions/<edition>/<section>/<slug>.mdx
     pattern: '**/*.mdx',
     base: pathToFileURL(at('editions') + path.sep),
     generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-  }),
-  schema: chapterFrontmatter,
-});
+  });
+  return {
+    ...inner,
+    name: 'charter-chapters',
+    load: async (context) => {
+      await inner.load(context);
+      const run = createRun({ contentDir, root: process.cwd(), rules: GATE_RULES });
+      const problems: string[] = [];
+      for (const entry of context.store.values()) {
+        if (!entry.filePath) continue;
+        const file = path.resolve(process.cwd(), entry.filePath);
+        const { messages } = await run.check(file, readFileSync(file, 'utf8'), GATE_RULES);
+        for (const m of messages) if (m.severity === 'error') problems.push(`${m.file}:${m.line}:${m.column}: ${m.message}`);
+      }
+      if (problems.length > 0) {
+        throw new Error(`Chapters may not run code. The build refuses:\n  ${problems.join('\n  ')}\nUse the handbook's components and Markdown only; see the Writing chapters page.`);
+      }
+    },
+  };
+}
+
+const chapters = defineCollection({ loader: safeChapters(), schema: chapterFrontmatter });
 
 export const collections = {
   chapters,

@@ -11,6 +11,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { messageControl } from 'unified-message-control';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { MARKER_NAME, MARKER_VERBS } from './rules/lint-comments.ts';
 import { LINT_COMMENTS_RULE, RULES } from './rules/index.ts';
@@ -57,8 +58,23 @@ function levelOf(severity: RuleSeverity): 1 | 2 {
  */
 function controlMessages() {
   return (tree: Root, file: VFile) => {
-    messageControl(tree, { file, name: MARKER_NAME, source: ['handbook', 'prose'], marker: readableMarker, test: COMMENT_NODES });
+    messageControl(withoutEmptyChildren(tree), { file, name: MARKER_NAME, source: ['handbook', 'prose'], marker: readableMarker, test: COMMENT_NODES });
   };
+}
+
+/**
+ * unified-message-control drops messages that fall between nodes, and it takes the span of a node
+ * with an empty `children` list (a self-closing `<script />` or `<GlossaryList />`) for such a gap
+ * when it ends the file, which would hide an unsafe element on the last line. It reads a copy of
+ * the tree in which those nodes are leaves.
+ */
+function withoutEmptyChildren(node: Node): Node {
+  if (!('children' in node) || !Array.isArray(node.children)) return node;
+  if (node.children.length === 0) {
+    const { children: _children, ...leaf } = node;
+    return leaf;
+  }
+  return { ...node, children: (node.children as Node[]).map(withoutEmptyChildren) } as Node;
 }
 
 function readableMarker(node: unknown) {

@@ -6,7 +6,8 @@
  * spelling of each word.
  *
  * How: the pairs come from `src/lint/data/us-spelling.yaml`; plurals and possessives of a listed
- * word are found too. Words match whole, in any capitalization, and the suggestion keeps the
+ * word are found too, and so are words inside hyphenated compounds ("colour-coded"). Words match
+ * whole, in any capitalization, and the suggestion keeps the
  * capitalization (Colour → Color). Quoted mentions, code and URLs are left alone. `--fix` writes
  * the suggestion.
  *
@@ -46,6 +47,7 @@ let matcher: PhraseMatcher<string> | undefined;
 const spellingVariant = lintRule<Root>({ origin: 'handbook:spelling-variant' }, (tree, file) => {
   matcher ??= new PhraseMatcher(
     Object.entries(readSpellingPairs()).map(([british, american]) => ({ text: british, inflect: true, data: american })),
+    { hyphenEndsWord: true },
   );
   for (const wording of findWording(collectProseSpans(tree, String(file.value)), matcher)) {
     const american = inflectPhrase(wording.hit.pattern.data, wording.hit.inflection, wording.hit.apostrophe);

@@ -45,21 +45,38 @@ interface Compiled<T> {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-// Before a match: not a word character, a joiner (hyphen, slash, @, backslash), nor "name." as in
-// "example.client".
-const BEFORE = String.raw`(?<![\p{L}\p{N}_\-\u2010\u2011/@\\]|[\p{L}\p{N}][.:])`;
-// After a match: not a word character or joiner, nor "." or ":" followed by a word character as in
-// "client.pdf" or "client:8080".
-const AFTER = String.raw`(?![\p{L}\p{N}_\-\u2010\u2011/@\\]|[.:][\p{L}\p{N}])`;
+const HYPHENS = String.raw`\-\u2010\u2011`;
+
+export interface MatcherOptions {
+  /**
+   * Whether a hyphen ends a word. Off for terminology, so "client-portal" is not "client"; on for
+   * spelling, where "colour-coded" is as British as "colour".
+   */
+  hyphenEndsWord?: boolean;
+}
+
+/**
+ * Before a match: not a word character, a joiner (slash, @, backslash, and a hyphen unless it ends
+ * words), nor "name." as in "example.client". After a match: the same, nor "." or ":" followed by
+ * a word character as in "client.pdf" or "client:8080".
+ */
+function boundaries(options: MatcherOptions): { before: string; after: string } {
+  const joiners = (options.hyphenEndsWord ? '' : HYPHENS) + String.raw`/@\\`;
+  return {
+    before: String.raw`(?<![\p{L}\p{N}_${joiners}]|[\p{L}\p{N}][.:])`,
+    after: String.raw`(?![\p{L}\p{N}_${joiners}]|[.:][\p{L}\p{N}])`,
+  };
+}
 
 export class PhraseMatcher<T> {
   private readonly byFirstChar = new Map<string, Compiled<T>[]>();
 
-  constructor(patterns: readonly PhrasePattern<T>[]) {
+  constructor(patterns: readonly PhrasePattern<T>[], options: MatcherOptions = {}) {
+    const edges = boundaries(options);
     patterns.forEach((pattern, order) => {
       const key = pattern.text.charAt(0).toLowerCase();
       const list = this.byFirstChar.get(key) ?? [];
-      list.push({ pattern, order, regex: compile(pattern) });
+      list.push({ pattern, order, regex: compile(pattern, edges) });
       this.byFirstChar.set(key, list);
     });
   }
@@ -107,14 +124,14 @@ function ranksAbove<T>(a: PhraseHit<T> & { order: number }, b: PhraseHit<T> & { 
   return a.order < b.order;
 }
 
-function compile<T>(pattern: PhrasePattern<T>): RegExp {
+function compile<T>(pattern: PhrasePattern<T>, edges: { before: string; after: string }): RegExp {
   const words = pattern.text
     .trim()
     .split(/\s+/)
     .map((word) => escapeRegExp(word).replace(/['’]/g, "['’]"))
     .join(String.raw`\s+`);
   const suffix = pattern.inflect ? `(?<suffix>${pluralSuffix(pattern.text)}['’]|['’]s|${pluralSuffix(pattern.text)})?` : '';
-  return new RegExp(`${BEFORE}${words}${suffix}${AFTER}`, pattern.caseSensitive ? 'uy' : 'iuy');
+  return new RegExp(`${edges.before}${words}${suffix}${edges.after}`, pattern.caseSensitive ? 'uy' : 'iuy');
 }
 
 function escapeRegExp(text: string): string {

@@ -25,7 +25,12 @@ export function findWording<T>(spans: readonly ProseSpan[], matcher: PhraseMatch
     matcher
       .find(normalizeForMatching(span.text))
       .filter((hit) => !isQuotedMention(span.text, hit.start, hit.end))
-      .map((hit) => ({ span, hit, actual: span.text.slice(hit.start, hit.end), range: spanRange(span, hit.start, hit.end) })),
+      .map((hit) => {
+        const actual = span.text.slice(hit.start, hit.end);
+        // Matching saw straight apostrophes only; a suggestion repeats the one the writer used.
+        const apostrophe = actual.includes('’') ? '’' : hit.apostrophe;
+        return { span, hit: { ...hit, apostrophe }, actual, range: spanRange(span, hit.start, hit.end) };
+      }),
   );
 }
 

@@ -1,0 +1,77 @@
+/** `--changed` in a temporary git repository: only the branch's own chapters, and frozen archives. */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LintMessage } from '../../src/lint/types.ts';
+import { runCli, shippedContent, tempDir } from './support.ts';
+
+const repo = tempDir();
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo.dir, encoding: 'utf8' });
+const content = (file: string) => path.join(repo.dir, 'src/content', file);
+const lint = (args: string[]) => {
+  const result = runCli([...args, '--format', 'json'], { cwd: repo.dir, env: { HANDBOOK_CONTENT_DIR: undefined } });
+  return { ...result, messages: result.status === 2 ? [] : (JSON.parse(result.stdout) as LintMessage[]) };
+};
+
+beforeAll(() => {
+  cpSync(shippedContent, path.join(repo.dir, 'src/content'), { recursive: true });
+  git('init', '--quiet', '--initial-branch=main');
+  git('add', '.');
+  git('commit', '--quiet', '-m', 'Content');
+  git('checkout', '--quiet', '-b', 'edit');
+});
+afterAll(() => repo.cleanup());
+
+describe('lint:content --changed', () => {
+  it('checks nothing and exits 0 when no chapter changed', () => {
+    const result = lint(['--changed']);
+    expect(result.status).toBe(0);
+    expect(result.messages).toEqual([]);
+  });
+
+  it('checks only chapters changed since the merge base with main, committed or not, new ones included', () => {
+    appendFileSync(content('editions/draft/procedures/email.mdx'), '\nSend the e-mail today.\n');
+    git('commit', '--quiet', '-am', 'Edit the draft');
+    writeFileSync(content('editions/draft/procedures/new-chapter.mdx'), '---\ntitle: New\n---\n\nA client.\n');
+    const result = lint(['--changed']);
+    const files = [...new Set(result.messages.map((m) => m.file))].sort();
+    expect(files).toEqual(['src/content/editions/draft/procedures/email.mdx', 'src/content/editions/draft/procedures/new-chapter.mdx']);
+    expect(result.messages.some((m) => m.ruleId === 'terminology' && m.message.includes('e-mail'))).toBe(true);
+  });
+
+  it('ignores changes on main since the branch started', () => {
+    git('checkout', '--quiet', 'main');
+    appendFileSync(content('editions/2026.1/skills/listening.mdx'), '\nA client.\n');
+    git('commit', '--quiet', '-am', 'Change on main');
+    git('checkout', '--quiet', 'edit');
+    const files = new Set(lint(['--changed']).messages.map((m) => m.file));
+    expect(files.has('src/content/editions/2026.1/skills/listening.mdx')).toBe(false);
+  });
+
+  it('reports changed and deleted chapters of an archived edition as errors', () => {
+    const telephone = content('editions/2025.1/procedures/telephone.mdx');
+    writeFileSync(telephone, readFileSync(telephone, 'utf8').replace('within four rings', 'within three rings'));
+    rmSync(content('editions/2025.1/procedures/mail.mdx'));
+    const result = lint(['--changed=main']);
+    expect(result.status).toBe(1);
+    const frozen = result.messages.filter((m) => m.ruleId === 'archived-frozen').map((m) => [m.file, m.severity]);
+    expect(frozen).toEqual([
+      ['src/content/editions/2025.1/procedures/mail.mdx', 'error'],
+      ['src/content/editions/2025.1/procedures/telephone.mdx', 'error'],
+    ]);
+  });
+
+  it('limits the check to the given paths', () => {
+    const files = new Set(lint(['src/content/editions/draft', '--changed']).messages.map((m) => m.file));
+    expect([...files].every((file) => file.startsWith('src/content/editions/draft/'))).toBe(true);
+    expect(files.size).toBeGreaterThan(0);
+  });
+
+  it('checks every chapter when the glossary changed', () => {
+    appendFileSync(content('glossary.yaml'), '\n');
+    const result = runCli(['--changed'], { cwd: repo.dir, env: { HANDBOOK_CONTENT_DIR: undefined } });
+    const chapters = readdirSync(content('editions'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).length;
+    expect(result.stdout).toContain(`(${chapters} files checked)`);
+  });
+});
