@@ -7,6 +7,7 @@ import Checklist from './Checklist.astro';
 import Creed from './Creed.astro';
 import CreedStatement from './CreedStatement.astro';
 import GlossaryList from './GlossaryList.astro';
+import HouseStyle from './HouseStyle.astro';
 import PhrasesToAvoid from './PhrasesToAvoid.astro';
 import SayThis from './SayThis.astro';
 import Steps from './Steps.astro';
@@ -19,6 +20,7 @@ export const authorComponents = {
   Creed,
   CreedStatement,
   GlossaryList,
+  HouseStyle,
   PhrasesToAvoid,
   SayThis,
   Steps,

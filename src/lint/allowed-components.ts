@@ -9,6 +9,7 @@ export const ALLOWED_COMPONENTS = [
   'Creed',
   'CreedStatement',
   'GlossaryList',
+  'HouseStyle',
   'PhrasesToAvoid',
   'SayThis',
   'Steps',

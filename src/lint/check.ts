@@ -72,6 +72,13 @@ function baseReader(options: CheckOptions, root: string): ((file: string) => str
   return (file) => readAtCommit(commit, file);
 }
 
+/** The draft's copy of a chapter as it is now; null when the draft has no such chapter. */
+function draftTextOf(handbook: HandbookData, chapterFile: string): string | null {
+  const draft = handbook.editions.find((e) => e.status === 'draft');
+  const file = draft && path.join(handbook.contentDir, 'editions', draft.id, chapterFile);
+  return file && existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
 function fileContext(
   handbook: HandbookData,
   absolutePath: string,
@@ -83,8 +90,10 @@ function fileContext(
   const place = placeInEditions(handbook.contentDir, absolutePath);
   const edition = place?.edition ?? editionOption ?? handbook.currentEdition;
   const editionEntry = findEdition(handbook, edition);
-  // Only archived chapters are compared with the base, so only they cost a git call.
-  const baseSource = readBase && place && editionEntry?.status === 'archived' ? readBase(absolutePath) : undefined;
+  // Only archived and current chapters are compared with the base, so only they cost a git call.
+  const compared = editionEntry?.status === 'archived' || editionEntry?.status === 'current';
+  const baseSource = readBase && place && compared ? readBase(absolutePath) : undefined;
+  const draftSource = editionEntry?.status === 'current' && place && baseSource !== undefined ? draftTextOf(handbook, place.chapterFile) : undefined;
   return {
     handbook,
     edition,
@@ -93,6 +102,7 @@ function fileContext(
     index: editionIndex(handbook.contentDir, edition),
     today,
     baseSource,
+    draftSource,
     baseLabel,
     knownRuleIds: CONTROLLABLE_RULE_IDS,
   };
@@ -118,7 +128,12 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
     return { messages: [syntaxMessage(display, error)], fixes: [] };
   }
   file.data.charter = context();
-  await linter.run(tree, file);
+  try {
+    await linter.run(tree, file);
+  } catch (error) {
+    // A rule that fails is a bug in the checker, not in the chapter: name the file and stop.
+    throw new Error(`The checker failed on ${display}: ${(error as Error).message}`, { cause: error });
+  }
   const kept = file.messages.filter((message) => !rules || rules.includes(reportIdOf(message)) || rules.includes(message.ruleId ?? ''));
   return {
     messages: kept.map((message) => toLintMessage(display, message)),

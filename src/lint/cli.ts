@@ -95,7 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]; checked: number }> {
   const root = io.cwd;
   const contentDir = resolveContentDir(io.env, root);
-  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || undefined };
+  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date() };
   const scopes = args.paths.length > 0 ? args.paths.map((p) => path.resolve(root, p)) : [path.join(contentDir, 'editions')];
   const allFiles = () => expandPaths(scopes, root);
   let files = allFiles();

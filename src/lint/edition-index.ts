@@ -41,20 +41,21 @@ interface Stamped<T> {
   value: T;
 }
 
-const listings = new Map<string, Stamped<string[]>>();
+const listings = new Map<string, Stamped<{ list: string[]; set: Set<string> }>>();
 const anchorCache = new Map<string, Stamped<Set<string> | undefined>>();
 const frontmatterCache = new Map<string, Stamped<{ redirects: Map<string, string>; shortLinks: Set<string> }>>();
 
 /** The index of `<contentDir>/editions/<edition>`. */
 export function editionIndex(contentDir: string, edition: string): EditionIndex {
   const dir = path.join(contentDir, 'editions', edition);
-  const slugs = () => listChapters(dir);
+  const slugs = () => listChapters(dir).list;
+  const hasChapter = (slug: string) => listChapters(dir).set.has(slug);
   const fileOf = (slug: string) => path.join(dir, `${slug}.mdx`);
   return {
     edition,
     slugs,
-    hasChapter: (slug) => slugs().includes(slug),
-    anchorsOf: (slug) => (slugs().includes(slug) ? anchorsOfFile(fileOf(slug)) : undefined),
+    hasChapter,
+    anchorsOf: (slug) => (hasChapter(slug) ? anchorsOfFile(fileOf(slug)) : undefined),
     redirectTarget: (slug) => chapterMetadata(dir, slugs()).redirects.get(slug),
     shortLinks: () => chapterMetadata(dir, slugs()).shortLinks,
   };
@@ -67,16 +68,17 @@ function stampOf(file: string): string {
 }
 
 /** Chapter slugs of an edition folder; re-read when a folder in it changes. */
-function listChapters(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+function listChapters(dir: string): { list: string[]; set: Set<string> } {
+  if (!existsSync(dir)) return { list: [], set: new Set() };
   const folders = [dir, ...readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(dir, entry.name))];
   const stamp = folders.map(stampOf).join('|');
   const cached = listings.get(dir);
   if (cached?.stamp === stamp) return cached.value;
-  const value = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  const list = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.mdx'))
     .map((file) => file.split(path.sep).join('/').replace(/\.mdx$/, ''))
     .sort();
+  const value = { list, set: new Set(list) };
   listings.set(dir, { stamp, value });
   return value;
 }

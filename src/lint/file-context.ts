@@ -21,6 +21,11 @@ export interface FileContext {
   today: Date;
   /** The file as it was at the git base; undefined when no base was given, null when it was absent. */
   baseSource: string | null | undefined;
+  /**
+   * For a chapter of the current edition compared with a base: the draft's copy as it is now, or
+   * null when the draft has no such chapter.
+   */
+  draftSource?: string | null | undefined;
   /** How the base is named in messages, e.g. `origin/main`. */
   baseLabel: string;
   /** Rule ids a `lint` comment may name. */

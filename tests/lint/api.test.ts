@@ -30,6 +30,7 @@ describe('ruleCatalog', () => {
       'procedure-structure': 'error',
       'phrases-to-avoid': 'error',
       'archived-frozen': 'error',
+      'carry-pending': 'warning',
       terminology: 'warning',
       'spelling-variant': 'warning',
       'heading-style': 'warning',

@@ -110,6 +110,12 @@ describe('fixFiles', () => {
     expect(result.refused).toEqual([{ file: expect.stringContaining('chapter.mdx'), reason: expect.stringContaining('would not parse') }]);
   });
 
+  it('keeps Markdown valid when the words span markup, line breaks or quotes', async () => {
+    const { file } = chapterFile('Use the web *site* or the **check** list.\n\n> Open the web\n> site.\n\n- The touch\n  point.\n');
+    await fixFiles([file], options);
+    expect(readFileSync(file, 'utf8')).toBe('Use the website or the **checklist**.\n\n> Open the website.\n\n- The touchpoint.\n');
+  });
+
   it('leaves a file without fixable problems untouched', async () => {
     const { file } = chapterFile('No problem at all.\n');
     const result = await fixFiles([file], options);

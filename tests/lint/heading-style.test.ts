@@ -28,6 +28,13 @@ describe('heading-style', () => {
     ]);
   });
 
+  it('checks each part of a hyphenated word', async () => {
+    expect(await headings('## Working Face-to-Face\n')).toEqual([
+      'Unexpected capital in "Face", expected "face" (headings use sentence case)',
+      'Unexpected capital in "Face", expected "face" (headings use sentence case)',
+    ]);
+  });
+
   it('reports a heading that starts in lowercase', async () => {
     expect(await headings('## our standard\n')).toEqual(['Unexpected "our", expected "Our" (headings start with a capital)']);
   });

@@ -37,6 +37,12 @@ describe('links: site paths', () => {
   });
 });
 
+describe('links: empty links', () => {
+  it('reports an empty link', async () => {
+    expect((await links('[here]()\n')).map((m) => m.message)).toEqual(['Unexpected empty link, expected a site path such as "/skills/listening/"']);
+  });
+});
+
 describe('links: relative MDX links', () => {
   const path = 'editions/2026.1/procedures/x.mdx';
 

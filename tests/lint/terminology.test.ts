@@ -81,6 +81,16 @@ describe('terminology: phrases split by markup', () => {
   });
 });
 
+describe('terminology: exact positions', () => {
+  it('places a message on the word across escapes, character references and blockquote markers', async () => {
+    const text = 'AT&amp;T \\*asked\\* the client.\n\n> Open the web\n> site.\n';
+    expect(where(await checkRule('terminology', text))).toEqual([
+      '1:24-1:30 Unexpected "client", expected "customer"',
+      '3:12-4:7 Unexpected "web\nsite", expected "website"',
+    ]);
+  });
+});
+
 describe('terminology: where it looks', () => {
   it('checks table cells and link text', async () => {
     const text = '| Channel | Note |\n| --- | --- |\n| e-mail | Ask the [client](/skills/listening/) |\n';

@@ -8,8 +8,8 @@
  * full stop start with a capital. Also allowed: "I", acronyms (SLA, FAQs), names with inner
  * capitals (GitHub), the names in `src/lint/data/heading-words.yaml` and words the glossary writes
  * with a capital. The title of a `type: creed` chapter may be in title case ("I Am Your
- * Customer"); its headings may not. A heading may not end in . , ; : or ! (a question mark is
- * fine). Levels go one step at a time below the title, which is the page's h1: the first heading
+ * Customer"); its headings may not. A heading may not end in . , ; : or ! (a question mark or an
+ * ellipsis is fine). Levels go one step at a time below the title, which is the page's h1: the first heading
  * is an h2, an h4 needs an h3 above it, and `#` is not used in the body.
  *
  * Options: none.
@@ -58,7 +58,8 @@ import type { RuleSeverity } from '../types.ts';
 export const severity: RuleSeverity = 'warning';
 
 const TRAILING_PUNCTUATION = /[.,;:!]$/;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+// Parts of a hyphenated word count as words: "Face-to-Face" is not sentence case.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 
 const headingStyle = lintRule<Root>({ origin: 'handbook:heading-style' }, (tree, file) => {
   const source = String(file.value);
@@ -129,7 +130,7 @@ function report(file: VFile, span: ProseSpan, start: number, reason: string, act
 /** "I", acronyms (SLA, FAQs) and names with inner capitals (GitHub) keep their capitals anywhere. */
 function keepsCapital(word: string): boolean {
   const bare = word.replace(/['’]s?$/, '');
-  return bare === 'I' || /^I['’]/.test(word) || /^\p{Lu}[\p{Lu}\p{N}]+s?$/u.test(bare) || /.\p{Lu}/u.test(bare);
+  return bare === 'I' || /^I['’]/.test(word) || /^\p{Lu}[\p{Lu}\p{N}]+s?$/u.test(bare) || /\p{Ll}\p{Lu}/u.test(bare);
 }
 
 function placeOf(file: VFile, span: ProseSpan, start: number, end: number) {

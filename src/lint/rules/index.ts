@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified-lint-rule';
 import type { RuleSeverity } from '../types.ts';
 import archivedFrozen, { severity as archivedFrozenSeverity } from './archived-frozen.ts';
+import carryPending, { severity as carryPendingSeverity } from './carry-pending.ts';
 import frontmatter, { severity as frontmatterSeverity } from './frontmatter.ts';
 import headingStyle, { severity as headingStyleSeverity } from './heading-style.ts';
 import lintComments, { severity as lintCommentsSeverity } from './lint-comments.ts';
@@ -52,6 +53,7 @@ export const RULES: readonly RuleModule[] = [
   rule('heading-style', 'heading-style.ts', headingStyleSeverity, headingStyle as RuleModule['plugin']),
   rule('review-due', 'review-due.ts', reviewDueSeverity, reviewDue as RuleModule['plugin']),
   rule('archived-frozen', 'archived-frozen.ts', archivedFrozenSeverity, archivedFrozen as RuleModule['plugin']),
+  rule('carry-pending', 'carry-pending.ts', carryPendingSeverity, carryPending as RuleModule['plugin']),
   rule('repeated-words', 'prose.ts', proseSeverity, repeatedWords as RuleModule['plugin'], 'prose:'),
   rule('equality', 'prose.ts', proseSeverity, equality as RuleModule['plugin'], 'prose:'),
 ];

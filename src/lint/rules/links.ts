@@ -54,7 +54,10 @@ const SITE_PAGES = new Set(['', 'search', 'touchpoints', 'editions', 'review', '
 
 interface Problem {
   reason: string;
+  /** The closest target that exists. */
   expected?: string | undefined;
+  /** What is expected when there is no target to suggest. */
+  otherwise?: string;
 }
 
 interface Target {
@@ -81,7 +84,8 @@ export default links;
 
 function report(file: VFile, place: Position | undefined, problem: Problem | undefined): void {
   if (!problem) return;
-  const message = file.message(problem.expected ? `${problem.reason}, expected "${problem.expected}"` : `${problem.reason}, expected a heading's id`, { place });
+  const expectation = problem.expected ? `"${problem.expected}"` : (problem.otherwise ?? 'a page of the handbook');
+  const message = file.message(`${problem.reason}, expected ${expectation}`, { place });
   if (problem.expected) message.expected = [problem.expected];
 }
 
@@ -101,7 +105,7 @@ function problemWithTerm(node: MdxJsxFlowElement | MdxJsxTextElement, context: F
 /** What is wrong with a link, or undefined when it resolves (or leaves the handbook). */
 function problemWith(url: string, context: FileContext, ownAnchors: ReadonlySet<string>): Problem | undefined {
   if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
-  if (url.trim() === '') return { reason: 'Unexpected empty link', expected: undefined };
+  if (url.trim() === '') return { reason: 'Unexpected empty link', otherwise: 'a site path such as "/skills/listening/"' };
   if (url.startsWith('#')) return problemWithAnchor(url, decodeAnchor(url.slice(1)), ownAnchors, 'in this chapter', '');
   const target = resolveTarget(url, context);
   if (!target) return undefined;
@@ -166,10 +170,10 @@ function ownSlug(context: FileContext): string | undefined {
 function problemWithAnchor(url: string, anchor: string, anchors: ReadonlySet<string>, where: string, prefix: string): Problem | undefined {
   if (anchors.has(anchor)) return undefined;
   const nearest = closest(anchor, anchors);
-  const what = where === 'in this chapter' ? 'in this chapter' : where;
   return {
-    reason: `Unexpected link to "${url}" (no such heading ${what})`,
-    expected: nearest === undefined ? (prefix || undefined) : `${prefix}#${nearest}`,
+    reason: `Unexpected link to "${url}" (no such heading ${where})`,
+    expected: nearest === undefined ? prefix || undefined : `${prefix}#${nearest}`,
+    otherwise: "a heading's id",
   };
 }
 

@@ -98,7 +98,7 @@ export default lintComments;
 function checkUnreadable(value: string, place: Position | undefined, file: VFile): void {
   const text = value.trim();
   if (!/^\/\*\s*lint\b/.test(text)) return;
-  file.message(`Unexpected lint comment "{${text}}", expected {/* lint disable|enable|ignore rule-id … */} with rule ids such as terminology`, { place });
+  file.message(`Unexpected lint comment "{${text}}", expected {/* lint disable|enable|ignore rule-id … */} with ids such as terminology, or repeated-words and equality for prose`, { place });
 }
 
 /** Remembers `disable`s until the matching `enable`; `*` stands for "all rules". */
