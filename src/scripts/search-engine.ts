@@ -71,6 +71,8 @@ const ENOUGH = 3;
 const RANKING = { pageLength: 0.5, termSaturation: 1.0, termFrequency: 0.8 };
 /** How much a glossary definition's score counts against a chapter's. */
 const GLOSSARY_FACTOR = 0.4;
+/** How much a page written only for editors counts against one written for staff. */
+const EDITORIAL_FACTOR = 0.4;
 /** …and for a question about wording itself, where a definition is the best answer. */
 const GLOSSARY_WORDING_FACTOR = 2;
 /** Extra weight, as a share of their score, for pages of the touchpoint a question names. */
@@ -132,12 +134,20 @@ export class SearchEngine {
     const usedFallback = searches[0]!.results.length < ENOUGH;
     // Glossary definitions are short and dense, so they would outrank the chapter that explains a
     // topic in full; they still show, below the chapters that match as well.
-    const glossary = new Set((await this.pagefind.search(null, { filters: { ...filters, kind: 'glossary' } })).results.map((r) => r.id));
-    const glossaryFactor = isWordingQuestion(input, this.config.synonyms) ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
+    const [glossaryPages, editorialPages] = await Promise.all([
+      this.pagefind.search(null, { filters: { ...filters, kind: 'glossary' } }),
+      this.pagefind.search(null, { filters: { ...filters, kind: 'editorial' } }),
+    ]);
+    const glossary = new Set(glossaryPages.results.map((r) => r.id));
+    const editorial = new Set(editorialPages.results.map((r) => r.id));
+    const wording = isWordingQuestion(input, this.config.synonyms);
+    const glossaryFactor = wording ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
+    // Pages written for editors (how to write chapters) answer staff questions only by accident.
+    const factorOf = (id: string) => (glossary.has(id) ? glossaryFactor : editorial.has(id) && !wording ? EDITORIAL_FACTOR : 1);
     const byId = new Map<string, PagefindResult>();
     for (const list of lists) for (const r of list.results) if (!byId.has(r.id)) byId.set(r.id, r);
     const order = combineScores(
-      lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: glossary.has(r.id) ? r.score * glossaryFactor : r.score })), weight: l.weight })),
+      lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score * factorOf(r.id) })), weight: l.weight })),
     );
     const top = order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!);
     const hits = await Promise.all(top.map((r) => this.toHit(r)));
