@@ -42,6 +42,13 @@ describe('npm run new', () => {
       expect(readFileSync(path.join(dist, 'draft/procedures/fax-orders/index.html'), 'utf8')).toContain('Fax orders');
     });
     expect(out.status, out.output).toBe(0);
+    const lint = spawnSync(process.execPath, [path.join(root, 'scripts/lint-content.ts'), '--format', 'json', content.file('editions/draft/procedures/fax-orders.mdx')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, HANDBOOK_CONTENT_DIR: content.dir },
+    });
+    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+    expect(JSON.parse(lint.stdout)).toEqual([]);
   });
 
   it('refuses an existing chapter, a bad name, an unknown section or type, writing nothing', () => {

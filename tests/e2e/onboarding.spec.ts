@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { readYaml } from './support/content.ts';
+import { chaptersOf, readYaml } from './support/content.ts';
 
 interface PathSpec {
   id: string;
@@ -73,6 +73,15 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('short links', () => {
+  test('every chapter of the current edition has a /go/ link that leads to it', async ({ page }) => {
+    const chapters = chaptersOf('2026.1');
+    for (const chapter of chapters) {
+      expect(chapter.frontmatter.shortLink, chapter.slug).toMatch(/^[a-z0-9-]+$/);
+      await page.goto(`/go/${String(chapter.frontmatter.shortLink)}/`);
+      await expect(page).toHaveURL(new RegExp(`/${chapter.slug}/$`));
+    }
+  });
+
   test('every /go/ link of a path resolves to the path', async ({ page }) => {
     for (const path of paths.filter((p) => p.shortLink)) {
       await page.goto(`/go/${path.shortLink}/`);
