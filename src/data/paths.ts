@@ -42,3 +42,9 @@ export function loadOnboarding(): Promise<Onboarding> {
   cached ??= load();
   return cached;
 }
+
+/** Static paths for the pages that exist once per reading path (/paths/<id>/ and its packet). */
+export async function pathPages(): Promise<{ params: { id: string }; props: { resolved: ResolvedPath } }[]> {
+  const { paths } = await loadOnboarding();
+  return paths.map((resolved) => ({ params: { id: resolved.path.id }, props: { resolved } }));
+}
