@@ -19,6 +19,9 @@ export default defineConfig({
   // The handbook ships no client framework; the few scripts it has are inlined by Astro.
   integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
   devToolbar: { enabled: false },
+  // Shiki colours code with inline styles, which the Content-Security-Policy forbids; code blocks
+  // in chapters are short examples and read fine unhighlighted.
+  markdown: { syntaxHighlight: false },
   security: {
     // Astro hashes every script and style it emits into a CSP <meta> on each page. Pagefind needs
     // WebAssembly ('wasm-unsafe-eval') and its worker; nothing may come from another host.

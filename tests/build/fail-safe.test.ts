@@ -46,7 +46,7 @@ describe('the build fails safe', () => {
 
   it('refuses two chapters or paths with the same short link', () => {
     const c = setup();
-    c.edit('editions/2026.1/procedures/telephone.mdx', (t) => t.replace('redirectFrom: []', 'redirectFrom: []\nshortLink: first-week'));
+    c.edit('editions/2026.1/procedures/telephone.mdx', (t) => t.replace('shortLink: phone', 'shortLink: first-week'));
     const { status, output } = buildWithContent(c.dir);
     expect(status).not.toBe(0);
     expect(output).toContain('"/go/first-week/" is declared by both chapter "procedures/telephone" and path "frontline-first-week" in paths.yaml');

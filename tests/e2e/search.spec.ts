@@ -171,6 +171,9 @@ test.describe('content security policy', () => {
     await expect(page.locator('[data-search-results] li').first()).toBeVisible();
     await page.goto('/paths/phone-team/');
     await page.locator('#step-0').check();
+    // Code examples and every component are on this page.
+    await page.goto('/reference/writing-chapters/');
+    await page.goto('/reference/house-style/');
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   });
 });
