@@ -30,7 +30,14 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     touchpoints: [...selected.touchpoint],
     types: [...selected.type],
   });
-  const scopeName = () => (scope === 'all' ? 'all editions' : readingEdition === 'draft' ? 'the draft' : `edition ${readingEdition}`);
+  const filterNames = () =>
+    [...popover.querySelectorAll<HTMLButtonElement>('button[data-filter][aria-pressed="true"]')].map((b) => b.textContent?.trim() ?? '');
+  // The announcement names the active filters, so a screen reader hears that the results changed.
+  const scopeName = () => {
+    const where = scope === 'all' ? 'all editions' : readingEdition === 'draft' ? 'the draft' : `edition ${readingEdition}`;
+    const filters = filterNames();
+    return filters.length ? `${where}, filtered by ${filters.join(', ')}` : where;
+  };
 
   const open = (show: boolean) => {
     popover.hidden = !show;
