@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { random } from '../support/random.ts';
 
 export interface CorpusOptions {
   chapters: number;
@@ -17,16 +18,6 @@ export interface CorpusOptions {
 
 export const SECTION_COUNT = 20;
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['The customer', 'Every colleague', 'The team lead', 'A caller', 'The site team', 'Our email desk', 'The mail room', 'A new colleague'];
 const VERBS = ['expects', 'notices', 'remembers', 'deserves', 'asks for', 'values', 'looks for', 'relies on'];

@@ -8,18 +8,10 @@ import { parseDocument } from 'yaml';
 import { checkSource } from '../../src/lint/index.ts';
 import { parseMdx } from '../../src/lint/parser.ts';
 import { chapterFrontmatter } from '../../src/lib/schemas.ts';
+import { random } from './random.ts';
 
-/** A small seeded generator (mulberry32), so every run of a seed makes the same cases. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random };
+
 
 type Mutator = (text: string, rnd: () => number) => string;
 const at = (text: string, rnd: () => number) => Math.floor(rnd() * (text.length + 1));
