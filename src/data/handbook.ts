@@ -2,7 +2,6 @@
  * Loads the handbook once per build and hands pages what they need. The pure logic lives in
  * src/lib; this module only connects it to Astro's content collections.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -13,6 +12,8 @@ import { groupBySection, readingOrder, type SectionWithChapters } from '../lib/n
 import { parseChapterId } from '../lib/paths.ts';
 import { assertPublishedUrlsAnswer, planRoutes, type EditionChapters, type Route } from '../lib/routes.ts';
 import type { Edition } from '../lib/schemas.ts';
+import { readIfExists } from '../lib/fs-transaction.ts';
+import { parsePublished, PUBLISHED_URLS } from '../lib/release.ts';
 
 export interface Chapter {
   entry: CollectionEntry<'chapters'>;
@@ -48,16 +49,9 @@ function toChapter(entry: CollectionEntry<'chapters'>): Chapter {
   return { entry, edition, slug, section: section ?? '', title: data.title, order: data.order, redirectFrom: data.redirectFrom, data };
 }
 
-export const PUBLISHED_URLS_FILE = 'published-urls.txt';
-
 /** The URLs recorded as published by past releases; see `npm run release`. */
 function readPublishedUrls(): string[] {
-  const file = path.join(resolveContentDir(), PUBLISHED_URLS_FILE);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
+  return parsePublished(readIfExists(path.join(resolveContentDir(), PUBLISHED_URLS)) ?? '');
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -126,7 +120,7 @@ async function load(): Promise<Handbook> {
 
   const planned: EditionChapters[] = editions.map((edition) => ({ edition, chapters: views.get(edition.id)!.ordered }));
   const routes = planRoutes(planned);
-  assertPublishedUrlsAnswer(readPublishedUrls(), routes, PUBLISHED_URLS_FILE);
+  assertPublishedUrlsAnswer(readPublishedUrls(), routes, PUBLISHED_URLS);
 
   const comparisons = new Map<string, EditionComparison | undefined>();
   const changesIn = (editionId: string) => {

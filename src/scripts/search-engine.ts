@@ -33,9 +33,6 @@ export interface SearchHit {
 
 export interface SearchOutcome {
   hits: SearchHit[];
-  /** What was actually searched, after rewriting. */
-  searched: string;
-  usedFallback: boolean;
 }
 
 interface PagefindResult {
@@ -62,8 +59,6 @@ interface Pagefind {
   search(q: string | null, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
 }
 
-/** Fewer strict results than this means the reader's exact words were not all found. */
-const ENOUGH = 3;
 /**
  * Pagefind's ranking, tuned with `npm run search:eval`. A lower pageLength stops very short records
  * (glossary entries) outranking the chapter that explains a topic in full.
@@ -81,6 +76,8 @@ const TOUCHPOINT_BONUS = 1;
 const STRICT_BONUS = 2;
 
 export class SearchEngine {
+  private readonly filterCache = new Map<string, Promise<Set<string>>>();
+
   private constructor(
     private readonly pagefind: Pagefind,
     private readonly config: SearchConfig,
@@ -108,7 +105,7 @@ export class SearchEngine {
 
   async search(input: string, options: SearchOptions = {}): Promise<SearchOutcome> {
     const { terms, strict, alternative } = rewriteQuery(input, this.config.synonyms);
-    if (!strict) return { hits: [], searched: '', usedFallback: false };
+    if (!strict) return { hits: [] };
     const filters = this.filters(options);
     const singles = [...new Set([...terms, ...(alternative ? alternative.split(' ') : [])])];
     // Every word on its own (an OR query), plus the whole query and its alternative as a bonus.
@@ -123,23 +120,17 @@ export class SearchEngine {
     // words' own scores are counted once more for pages tagged with it.
     const touchpoints = touchpointsIn(singles.length ? singles : terms, TOUCHPOINT_WORDS);
     if (touchpoints.length > 0) {
-      const tagged = await this.pagefind.search(strict.split(' ').length > 1 ? null : strict, {
-        filters: { ...filters, touchpoint: { any: touchpoints } },
-      });
-      const taggedIds = new Set(tagged.results.map((r) => r.id));
+      const taggedIds = await this.pagesWith({ ...filters, touchpoint: { any: touchpoints } });
       for (const list of [...lists]) {
         lists.push({ results: list.results.filter((r) => taggedIds.has(r.id)), weight: list.weight * TOUCHPOINT_BONUS });
       }
     }
-    const usedFallback = searches[0]!.results.length < ENOUGH;
     // Glossary definitions are short and dense, so they would outrank the chapter that explains a
     // topic in full; they still show, below the chapters that match as well.
-    const [glossaryPages, editorialPages] = await Promise.all([
-      this.pagefind.search(null, { filters: { ...filters, kind: 'glossary' } }),
-      this.pagefind.search(null, { filters: { ...filters, kind: 'editorial' } }),
+    const [glossary, editorial] = await Promise.all([
+      this.pagesWith({ ...filters, kind: 'glossary' }),
+      this.pagesWith({ ...filters, kind: 'editorial' }),
     ]);
-    const glossary = new Set(glossaryPages.results.map((r) => r.id));
-    const editorial = new Set(editorialPages.results.map((r) => r.id));
     const wording = isWordingQuestion(input, this.config.synonyms);
     const glossaryFactor = wording ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
     // Pages written for editors (how to write chapters) answer staff questions only by accident.
@@ -151,7 +142,21 @@ export class SearchEngine {
     );
     const top = order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!);
     const hits = await Promise.all(top.map((r) => this.toHit(r)));
-    return { hits, searched: strict, usedFallback };
+    return { hits };
+  }
+
+  /**
+   * Every page matching a set of filters. The answer depends only on the filters, so it is kept
+   * rather than asked again on every keystroke.
+   */
+  private pagesWith(filters: Record<string, unknown>): Promise<Set<string>> {
+    const key = JSON.stringify(filters);
+    let ids = this.filterCache.get(key);
+    if (!ids) {
+      ids = this.pagefind.search(null, { filters }).then((r) => new Set(r.results.map((x) => x.id)));
+      this.filterCache.set(key, ids);
+    }
+    return ids;
   }
 
   private filters(options: SearchOptions): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySynonyms, fallbackQueries, mergeRankings, rewriteQuery, tokenize } from '../../src/lib/search/query.ts';
+import { applySynonyms, combineScores, isWordingQuestion, rewriteQuery, tokenize, touchpointsIn } from '../../src/lib/search/query.ts';
+import { TOUCHPOINT_WORDS } from '../../src/lib/vocabulary.ts';
 import { buildSynonymRules } from '../../src/lib/search/synonyms.ts';
 
 const glossary = [
@@ -54,23 +55,30 @@ describe('applySynonyms', () => {
   });
 });
 
-describe('fallbackQueries', () => {
-  it('tries pairs, then single words, longest words first, within the limit', () => {
-    const q = fallbackQueries(['caller', 'wait', 'hold']);
-    expect(q).toEqual(['caller wait', 'caller hold', 'wait hold', 'caller', 'wait', 'hold']);
-    expect(fallbackQueries(['a', 'b', 'c', 'd', 'e', 'f'], 8)).toHaveLength(8);
-    expect(fallbackQueries(['hold'])).toEqual([]);
+describe('combineScores', () => {
+  it('sums each page’s weighted scores across searches, so a page found by several words ranks first', () => {
+    const order = combineScores([
+      { hits: [{ id: 'telephone', score: 2 }], weight: 2 },
+      { hits: [{ id: 'email', score: 3 }, { id: 'telephone', score: 1 }], weight: 1 },
+      { hits: [{ id: 'mail', score: 0.5 }], weight: 1 },
+    ]);
+    expect(order).toEqual(['telephone', 'email', 'mail']);
+  });
+
+  it('keeps first-seen order for equal scores', () => {
+    expect(combineScores([{ hits: [{ id: 'b', score: 1 }, { id: 'a', score: 1 }], weight: 1 }])).toEqual(['b', 'a']);
   });
 });
 
-describe('mergeRankings', () => {
-  it('ranks a page found by several searches above one found once, strict search weighing most', () => {
-    const merged = mergeRankings([
-      { hits: [{ id: 'telephone', rank: 0 }], weight: 3 },
-      { hits: [{ id: 'email', rank: 0 }, { id: 'telephone', rank: 1 }], weight: 1 },
-      { hits: [{ id: 'mail', rank: 0 }], weight: 1 },
-    ]);
-    expect(merged[0]).toBe('telephone');
-    expect(merged).toEqual(['telephone', 'email', 'mail']);
+describe('query intent', () => {
+  it('finds the touchpoints a question names', () => {
+    expect(touchpointsIn(['pick', 'phone'], TOUCHPOINT_WORDS)).toEqual(['telephone']);
+    expect(touchpointsIn(['refund'], TOUCHPOINT_WORDS)).toEqual([]);
+  });
+
+  it('recognizes a question about wording', () => {
+    expect(isWordingQuestion('how to spell follow up', rules)).toBe(true);
+    expect(isWordingQuestion('is it e-mail or email', rules)).toBe(true);
+    expect(isWordingQuestion('e-mail reply time', rules)).toBe(false);
   });
 });

@@ -86,20 +86,6 @@ export function rewriteQuery(input: string, rules: readonly SynonymRule[]): Rewr
   return result;
 }
 
-/**
- * Narrower searches for when the strict one finds too little: every pair of words, then each word
- * alone, longest words first (they tend to be the topic). Capped so a long sentence stays cheap.
- */
-export function fallbackQueries(terms: readonly string[], limit = 8): string[] {
-  if (terms.length <= 1) return [];
-  const byWeight = [...terms].sort((a, b) => b.length - a.length);
-  const pairs: string[] = [];
-  for (let i = 0; i < byWeight.length; i++) {
-    for (let j = i + 1; j < byWeight.length; j++) pairs.push(`${byWeight[i]} ${byWeight[j]}`);
-  }
-  return [...pairs.slice(0, Math.max(0, limit - Math.min(terms.length, 4))), ...byWeight.slice(0, 4)].slice(0, limit);
-}
-
 /** The touchpoints a query's words point at, from TOUCHPOINT_WORDS. */
 export function touchpointsIn(terms: readonly string[], words: Readonly<Record<string, readonly string[]>>): string[] {
   const found = new Set<string>();
@@ -145,28 +131,4 @@ export function combineScores(lists: readonly { hits: readonly ScoredHit[]; weig
     }
   }
   return [...totals].sort((a, b) => b[1] - a[1] || firstSeen.get(a[0])! - firstSeen.get(b[0])!).map(([id]) => id);
-}
-
-export interface RankedHit {
-  /** The page's id, stable across searches. */
-  id: string;
-  /** Position in one result list, 0-based. */
-  rank: number;
-}
-
-/**
- * Merges several ranked lists into one with reciprocal-rank fusion, weighting the strict search
- * above the fallbacks so a page matching every word stays first.
- */
-export function mergeRankings(lists: readonly { hits: readonly RankedHit[]; weight: number }[], k = 10): string[] {
-  const scores = new Map<string, number>();
-  const firstSeen = new Map<string, number>();
-  let order = 0;
-  for (const { hits, weight } of lists) {
-    for (const hit of hits) {
-      scores.set(hit.id, (scores.get(hit.id) ?? 0) + weight / (k + hit.rank + 1));
-      if (!firstSeen.has(hit.id)) firstSeen.set(hit.id, order++);
-    }
-  }
-  return [...scores].sort((a, b) => b[1] - a[1] || firstSeen.get(a[0])! - firstSeen.get(b[0])!).map(([id]) => id);
 }
