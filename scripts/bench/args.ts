@@ -1,0 +1,59 @@
+/** The bench's command line: sizes, repetitions and which parts to leave out. */
+import { parseArgs } from 'node:util';
+
+export class BenchUsageError extends Error {}
+
+export const BENCH_PARTS = ['search', 'checker', 'dev'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+export interface BenchOptions {
+  chapters: number;
+  editions: number;
+  runs: number;
+  skip: Set<BenchPart>;
+  json?: string;
+  keep: boolean;
+}
+
+const USAGE = 'Usage: npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--skip search,checker,dev] [--json <file>] [--keep]';
+
+function positiveInteger(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new BenchUsageError(`--${name} must be a whole number from 1 to ${max}, not "${value}".\n${USAGE}`);
+  return n;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        chapters: { type: 'string' },
+        editions: { type: 'string' },
+        runs: { type: 'string' },
+        skip: { type: 'string' },
+        json: { type: 'string' },
+        keep: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new BenchUsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const skip = new Set<BenchPart>();
+  for (const part of (values.skip ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    if (!(BENCH_PARTS as readonly string[]).includes(part)) throw new BenchUsageError(`--skip takes ${BENCH_PARTS.join(', ')}, not "${part}".\n${USAGE}`);
+    skip.add(part as BenchPart);
+  }
+  return {
+    chapters: positiveInteger('chapters', values.chapters, 300, 100_000),
+    editions: positiveInteger('editions', values.editions, 3, 20),
+    runs: positiveInteger('runs', values.runs, 1, 20),
+    skip,
+    ...(values.json ? { json: values.json } : {}),
+    keep: values.keep ?? false,
+  };
+}
