@@ -13,7 +13,7 @@ export const STOP_WORDS = new Set(
     'me my of on or our should so than that the their them then there these they this those to too us was we were what ' +
     'when where which who whom why will with would you your yours am im i\'m ive i\'ve dont don\'t do we\'re whats what\'s ' +
     'someone somebody something anyone get got getting let lets let\'s just really very please need needs want wants ' +
-    'ok okay much many any some about tell say said not ' +
+    'ok okay much many any some about tell say says said not ' +
     // Pronouns for the customer. Reflexive ones ("myself", "themselves") are kept: a measured longer
     // list of connecting words made results worse, as chapters use them in the sentences staff recall.
     'he she him her his hers'
