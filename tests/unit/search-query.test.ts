@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySynonyms, combineScores, isWordingQuestion, rewriteQuery, tokenize, touchpointsIn } from '../../src/lib/search/query.ts';
+import { applySynonyms, combineScores, isFiller, isWordingQuestion, rewriteQuery, sameWord, singular, tokenize, touchpointsIn } from '../../src/lib/search/query.ts';
 import { TOUCHPOINT_WORDS } from '../../src/lib/vocabulary.ts';
 import { buildSynonymRules } from '../../src/lib/search/synonyms.ts';
 
@@ -42,6 +42,37 @@ describe('rewriteQuery', () => {
 
   it('leaves nothing to search for a question made only of filler', () => {
     expect(rewriteQuery('what do you do?', rules).terms).toEqual([]);
+  });
+});
+
+describe('filler words', () => {
+  it('treats contractions as filler, with or without the apostrophe', () => {
+    for (const w of ["shouldn't", 'can’t'.replace('’', "'"), 'cant', 'doesnt', "they're", "i'll", "we've"]) expect(isFiller(w)).toBe(true);
+  });
+
+  it('keeps topic words, including ones that look like contractions', () => {
+    for (const w of ['hold', 'ill', 'wait', 'no', 'same']) expect(isFiller(w)).toBe(false);
+  });
+
+  it('drops them from a question', () => {
+    expect(rewriteQuery("words we shouldn't say to customers", rules).terms).toEqual(['words', 'customers']);
+  });
+});
+
+describe('plural-tolerant synonyms', () => {
+  it('strips a plural ending, but not from short words or words ending in ss, us or is', () => {
+    expect(['phones', 'boxes', 'letters', 'bus', 'address', 'this', 'ups'].map(singular)).toEqual(['phone', 'box', 'letter', 'bus', 'address', 'this', 'ups']);
+  });
+
+  it('matches a rule word typed in the plural, never the other way round', () => {
+    expect(sameWord('clients', 'client')).toBe(true);
+    expect(sameWord('client', 'clients')).toBe(false);
+  });
+
+  it('maps plural variants and finds touchpoints named in the plural', () => {
+    expect(rewriteQuery('clients shouting', rules).terms).toEqual(['customer', 'shouting']);
+    expect(rewriteQuery('angry clients', rules).alternative).toBe('complaint customer');
+    expect(touchpointsIn(['phones'], TOUCHPOINT_WORDS)).toEqual(['telephone']);
   });
 });
 

@@ -13,9 +13,32 @@ export const STOP_WORDS = new Set(
     'me my of on or our should so than that the their them then there these they this those to too us was we were what ' +
     'when where which who whom why will with would you your yours am im i\'m ive i\'ve dont don\'t do we\'re whats what\'s ' +
     'someone somebody something anyone get got getting let lets let\'s just really very please need needs want wants ' +
-    'ok okay much many any some about tell say said'
+    'ok okay much many any some about tell say says said not ' +
+    // Pronouns for the customer. Reflexive ones ("myself", "themselves") are kept: a measured longer
+    // list of connecting words made results worse, as chapters use them in the sentences staff recall.
+    'he she him her his hers'
   ).split(/\s+/),
 );
+
+/** Contractions carry no topic either: "shouldn't", "can't", "they're", "i'll", typed with or without the apostrophe. */
+const CONTRACTION = /^[\p{L}]+(?:n't|'ll|'re|'ve|'d)$|^(?:cant|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|wouldnt|shouldnt|couldnt|havent|hasnt|theyre|youre|ive)$/u;
+
+/** True for a word that carries no topic: a stop word or a contraction. */
+export function isFiller(word: string): boolean {
+  return STOP_WORDS.has(word) || STOP_WORDS.has(word.replace(/'s$/, '')) || CONTRACTION.test(word);
+}
+
+/** A word without its plural ending ("phones" → "phone", "boxes" → "box"); other words unchanged. */
+export function singular(word: string): string {
+  if (word.length <= 3 || /(?:ss|us|is)$/.test(word)) return word;
+  if (/(?:ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** True when a typed word is a rule's word, or its plural ("letters" for "letter"). */
+export function sameWord(typed: string, ruleWord: string): boolean {
+  return typed === ruleWord || singular(typed) === ruleWord;
+}
 
 export interface SynonymRule {
   /** Lowercase words as typed, e.g. ["voice", "mail"]. */
@@ -56,7 +79,7 @@ export function applySynonyms(words: readonly string[], rules: readonly SynonymR
   const out: string[] = [];
   let mapped = false;
   for (let i = 0; i < words.length; ) {
-    const rule = sorted.find((r) => r.from.every((w, k) => words[i + k] === w));
+    const rule = sorted.find((r) => r.from.every((w, k) => words[i + k] !== undefined && sameWord(words[i + k]!, w)));
     if (rule) {
       out.push(...tokenize(rule.to));
       i += rule.from.length;
@@ -70,7 +93,7 @@ export function applySynonyms(words: readonly string[], rules: readonly SynonymR
 }
 
 function topicWords(words: readonly string[]): string[] {
-  const kept = words.filter((w) => !STOP_WORDS.has(w) && !STOP_WORDS.has(w.replace(/'s$/, '')));
+  const kept = words.filter((w) => !isFiller(w));
   return [...new Set(kept.map((w) => w.replace(/'s$/, '')))];
 }
 
@@ -90,7 +113,7 @@ export function rewriteQuery(input: string, rules: readonly SynonymRule[]): Rewr
 export function touchpointsIn(terms: readonly string[], words: Readonly<Record<string, readonly string[]>>): string[] {
   const found = new Set<string>();
   for (const [touchpoint, list] of Object.entries(words)) {
-    if (terms.some((t) => list.includes(t))) found.add(touchpoint);
+    if (terms.some((t) => list.some((w) => sameWord(t, w)))) found.add(touchpoint);
   }
   return [...found];
 }
