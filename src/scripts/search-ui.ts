@@ -3,6 +3,7 @@
  * Enter to open, Escape to close, and a status message with the number of results.
  */
 import { SearchEngine, type SearchOptions } from './search-engine.ts';
+import { renderSearchChips } from './search-chips.ts';
 import { countText, renderHit } from './search-results.ts';
 
 export async function attachSearch(root: HTMLElement): Promise<void> {
@@ -13,6 +14,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   const allLink = root.querySelector<HTMLAnchorElement>('.search-all')!;
   const readingEdition = root.dataset.edition ?? '';
   const base = root.dataset.base ?? '/';
+  renderSearchChips(root.querySelector<HTMLElement>('[data-search-controls]')!, readingEdition);
 
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
