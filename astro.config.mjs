@@ -16,6 +16,9 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Scoped styles mark elements with a class rather than a data-astro-cid-… attribute: the same
+  // specificity, a third fewer bytes on every element of every page.
+  scopedStyleStrategy: 'class',
   // The handbook ships no client framework; the few scripts it has are inlined by Astro.
   integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
   devToolbar: { enabled: false },

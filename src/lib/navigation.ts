@@ -68,22 +68,42 @@ export interface SidebarSection {
   firstSlug: string;
   count: number;
   expanded: boolean;
+  /** The chapters shown: all of a small section, a window around the current page in a large one. */
   chapters: { slug: string; title: string; current: boolean }[];
+  /** Chapters of the expanded section left out before and after the window. */
+  hiddenBefore: number;
+  hiddenAfter: number;
+}
+
+/**
+ * How many chapters the expanded section shows at most. A section of a few dozen chapters is listed
+ * whole; a larger one shows the chapters around the current page and links to the section's own
+ * page for the rest, so a page's size does not grow with its section.
+ */
+export const SIDEBAR_WINDOW = 25;
+
+/** The `size` positions around `index` in a list of `length`, kept inside the list. */
+export function windowAround(index: number, length: number, size: number): { start: number; end: number } {
+  if (length <= size) return { start: 0, end: length };
+  const start = Math.min(Math.max(0, index - Math.floor(size / 2)), length - size);
+  return { start, end: start + size };
 }
 
 /** The sidebar for one page: every section listed, only the current one expanded. */
-export function buildSidebar(groups: readonly SectionWithChapters[], currentSlug: string | undefined): SidebarSection[] {
+export function buildSidebar(groups: readonly SectionWithChapters[], currentSlug: string | undefined, windowSize = SIDEBAR_WINDOW): SidebarSection[] {
   return groups.map(({ section, chapters }) => {
-    const expanded = chapters.some((c) => c.slug === currentSlug);
+    const currentIndex = chapters.findIndex((c) => c.slug === currentSlug);
+    const expanded = currentIndex >= 0;
+    const { start, end } = expanded ? windowAround(currentIndex, chapters.length, windowSize) : { start: 0, end: 0 };
     return {
       id: section.id,
       title: section.title,
       firstSlug: chapters[0]?.slug ?? '',
       count: chapters.length,
       expanded,
-      chapters: expanded
-        ? chapters.map((c) => ({ slug: c.slug, title: c.title, current: c.slug === currentSlug }))
-        : [],
+      chapters: chapters.slice(start, end).map((c) => ({ slug: c.slug, title: c.title, current: c.slug === currentSlug })),
+      hiddenBefore: expanded ? start : 0,
+      hiddenAfter: expanded ? chapters.length - end : 0,
     };
   });
 }

@@ -9,8 +9,16 @@ export function addMonths(date: Date, months: number): Date {
 }
 
 /** Formats a date the way the page footer shows it: "15 January 2026" style in US order. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(date: Date, lang = 'en-US'): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  // Making a formatter costs far more than using one, and every chapter page formats a date.
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }
 
 /** ISO calendar date (YYYY-MM-DD), for `datetime` attributes. */

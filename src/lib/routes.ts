@@ -25,7 +25,15 @@ export type Route =
   /** An old address forwarding to a chapter of the same edition. */
   | { kind: 'redirect'; path: string; edition: string; from: string; slug: string; to: string }
   /** An address that some other edition uses, answered with a page that says so. */
-  | { kind: 'missing'; path: string; edition: string; slug: string };
+  | { kind: 'missing'; path: string; edition: string; slug: string }
+  /** A section's own page, listing all its chapters in the edition. */
+  | { kind: 'section'; path: string; edition: string; section: string; canonical: string };
+
+/**
+ * Top-level addresses the site's own pages use. A section page lives at `/<section>/`, so a section
+ * may not take one of these names (nor an edition's id).
+ */
+export const RESERVED_SECTION_IDS = ['search', 'editions', 'paths', 'go', 'changes', 'review', 'touchpoints', 'draft', 'pagefind', '_astro'] as const;
 
 /** Old and new names of renamed chapters, from every edition's `redirectFrom`: new slug → old slugs. */
 type Renames = ReadonlyMap<string, readonly string[]>;
@@ -42,6 +50,9 @@ function routesForPrefix(
   const live = new Set(chapters.map((c) => c.slug));
   for (const chapter of chapters) {
     routes.push({ kind: 'chapter', path: urlOf(chapter.slug), edition: edition.id, slug: chapter.slug, canonical: canonicalOf(chapter.slug) });
+  }
+  for (const section of [...new Set(chapters.map((c) => c.section))].sort()) {
+    routes.push({ kind: 'section', path: urlOf(section), edition: edition.id, section, canonical: canonicalOf(section) });
   }
   const redirected = new Map(redirectsOf(edition, chapters).map((r) => [r.from, r.to]));
   // A later edition renamed a chapter that this edition still has under its old name: the new
@@ -69,6 +80,7 @@ function redirectsOf(edition: EditionRef, chapters: readonly PlannedChapter[]) {
 
 /** Plans every chapter, redirect and "not in this edition" route of every edition. */
 export function planRoutes(editions: readonly EditionChapters[]): Route[] {
+  assertFreeSectionIds(editions);
   const allSlugs = new Set<string>();
   const renames = new Map<string, string[]>();
   for (const { chapters } of editions) {
@@ -92,6 +104,17 @@ export function planRoutes(editions: readonly EditionChapters[]): Route[] {
   return routes;
 }
 
+function assertFreeSectionIds(editions: readonly EditionChapters[]): void {
+  const taken = new Set<string>([...RESERVED_SECTION_IDS, ...editions.map((e) => e.edition.id)]);
+  const clashes = [...new Set(editions.flatMap((e) => e.chapters.map((c) => c.section)))].filter((id) => taken.has(id)).sort();
+  if (clashes.length > 0) {
+    throw new Error(
+      `Section folder "${clashes[0]}" has the same name as one of the site's own addresses (/${clashes[0]}/), so its section page cannot live there. ` +
+        `Rename the folder and its id in sections.yaml; these names are taken: ${[...taken].sort().join(', ')}.`,
+    );
+  }
+}
+
 function assertUniquePaths(routes: readonly Route[]): void {
   const seen = new Map<string, Route>();
   for (const route of routes) {
@@ -107,6 +130,7 @@ function assertUniquePaths(routes: readonly Route[]): void {
 
 function describe(route: Route): string {
   if (route.kind === 'redirect') return `a redirect from "${route.from}" in edition ${route.edition}`;
+  if (route.kind === 'section') return `the page of section "${route.section}" in edition ${route.edition}`;
   return `chapter "${route.slug}" of edition ${route.edition}`;
 }
 

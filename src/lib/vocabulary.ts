@@ -6,6 +6,16 @@
 export const CHAPTER_TYPES = ['creed', 'principle', 'skill', 'procedure', 'guide', 'reference'] as const;
 export type ChapterType = (typeof CHAPTER_TYPES)[number];
 
+/** How each kind of chapter is named to readers, as a group (search filters, the search page). */
+export const CHAPTER_TYPE_LABELS: Record<ChapterType, string> = {
+  creed: 'Creed',
+  principle: 'Principles',
+  skill: 'Skills',
+  procedure: 'Procedures',
+  guide: 'Guides',
+  reference: 'Reference',
+};
+
 export const TOUCHPOINTS = ['telephone', 'face-to-face', 'email', 'website', 'mail', 'live-chat'] as const;
 export type Touchpoint = (typeof TOUCHPOINTS)[number];
 

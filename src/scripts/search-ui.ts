@@ -3,6 +3,8 @@
  * Enter to open, Escape to close, and a status message with the number of results.
  */
 import { SearchEngine, type SearchOptions } from './search-engine.ts';
+import { latestWins } from './latest-wins.ts';
+import { renderSearchChips } from './search-chips.ts';
 import { countText, renderHit } from './search-results.ts';
 
 export async function attachSearch(root: HTMLElement): Promise<void> {
@@ -13,6 +15,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   const allLink = root.querySelector<HTMLAnchorElement>('.search-all')!;
   const readingEdition = root.dataset.edition ?? '';
   const base = root.dataset.base ?? '/';
+  renderSearchChips(root.querySelector<HTMLElement>('[data-search-controls]')!, readingEdition);
 
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
@@ -61,7 +64,8 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     allLink.href = `${base}search/?${params}`;
   };
 
-  async function run(): Promise<void> {
+  const run = latestWins(searchNow);
+  async function searchNow(): Promise<void> {
     const query = input.value.trim();
     const mine = ++generation;
     updateAllLink();

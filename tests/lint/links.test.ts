@@ -8,7 +8,7 @@ describe('links: site paths', () => {
   it('accepts chapters, old paths from redirectFrom and the site pages of the same edition', async () => {
     const text = [
       '[a](/skills/listening/) [b](/procedures/front-counter/) [c](/search/) [d](/go/first-week/)',
-      '[e](/paths/frontline-first-week/) [f](/changes/2026.1/) [g](/) [h](https://example.com/x) [i](mailto:a@b.c)',
+      '[e](/paths/frontline-first-week/) [f](/changes/2026.1/) [g](/) [h](https://example.com/x) [i](mailto:a@b.c) [j](/procedures/)',
       '',
     ].join('\n');
     expect(await links(text)).toEqual([]);
@@ -29,6 +29,11 @@ describe('links: site paths', () => {
   it('reports a link that names an edition and suggests the path without it', async () => {
     const [message] = await links('See [old](/2025.1/procedures/telephone/).\n');
     expect(message?.expected).toBe('/procedures/telephone/');
+  });
+
+  it('reports a section page the edition does not have', async () => {
+    const [message] = await links('See [all of them](/procedurs/).\n');
+    expect(message).toMatchObject({ line: 1, severity: 'error' });
   });
 
   it('reports a path without its trailing slash', async () => {

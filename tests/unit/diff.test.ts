@@ -1,7 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { chapterSections } from '../../src/lib/diff/chapter-text.ts';
+import { chapterSections, parseChapter } from '../../src/lib/diff/chapter-text.ts';
 import { compareEditions } from '../../src/lib/diff/compare-editions.ts';
-import { diffBlocks, redlineChapter } from '../../src/lib/diff/redline.ts';
+import { diffBlocks, editBudget, redlineChapter } from '../../src/lib/diff/redline.ts';
 
 const telephone = (rings: string, seconds: number) => `---
 title: Telephone
@@ -87,6 +94,30 @@ describe('redline', () => {
     expect(blocks.map((b) => b.change)).toEqual(['changed', 'added']);
   });
 
+  it('shows a rewritten paragraph as the old text struck and the new one added, not a jumble of words', () => {
+    const before = 'Every caller hears a friendly greeting, the name of the site and the name of the colleague who answers.';
+    const after = 'Orders placed before noon leave the warehouse the same day unless stock has to come from another site.';
+    const [block] = diffBlocks([{ kind: 'paragraph', text: before }], [{ kind: 'paragraph', text: after }]);
+    expect(block!.change).toBe('changed');
+    expect(block!.pieces).toEqual([
+      { text: before, change: 'removed' },
+      { text: ' ', change: 'same' },
+      { text: after, change: 'added' },
+    ]);
+  });
+
+  it('keeps a word-level redline for a paragraph with a few words changed', () => {
+    const before = 'Answer every call within three rings, give your name and the name of the site, and listen first.';
+    const after = 'Answer every call within four rings, give your name and the name of the branch, and listen first.';
+    const [block] = diffBlocks([{ kind: 'paragraph', text: before }], [{ kind: 'paragraph', text: after }]);
+    expect(block!.pieces.filter((p) => p.change !== 'same').map((p) => p.text)).toEqual(['three', 'four', 'site', 'branch']);
+  });
+
+  it('allows half a block’s average length in edits, and at least 16', () => {
+    expect(editBudget('a b', 'c d')).toBe(16);
+    expect(editBudget('w '.repeat(50).trim(), 'w '.repeat(50).trim())).toBe(50);
+  });
+
   it('ignores a change to the frontmatter alone', () => {
     const a = compareEditions(
       [{ slug: 's/a', title: 'A', redirectFrom: [], source: '---\nreviewed: 2025-01-01\n---\nSame text.\n' }],
@@ -121,5 +152,21 @@ describe('compareEditions', () => {
     expect(result.renamed[0]).toMatchObject({ slug: 'procedures/face-to-face', previousSlug: 'procedures/front-counter', previousTitle: 'Front counter' });
     expect(result.changed.map((c) => c.slug)).toEqual(['procedures/telephone']);
     expect(result.unchanged).toBe(1);
+  });
+});
+
+describe('parseChapter', () => {
+  it('reads Markdown-only chapters exactly as the MDX parser does, positions included', () => {
+    const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+    const dir = path.resolve(import.meta.dirname, '../../src/content/editions');
+    const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    // Shipped chapters use components; stripping them gives Markdown-only texts with every other construct.
+    const markdownOnly = sources.map((s) => s.replace(/^[ \t]*<\/?[A-Z][^\n]*$/gm, '').replace(/[<{][^\n]*/g, ''));
+    const indented = 'Para.\n\n    four spaces in MDX are text, not code\n';
+    for (const source of [...markdownOnly, indented]) {
+      expect(parseChapter(source)).toEqual(mdx.parse(source));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSidebar, buildToc, findNeighbours, groupBySection, readingOrder } from '../../src/lib/navigation.ts';
+import { buildSidebar, buildToc, findNeighbours, groupBySection, readingOrder, SIDEBAR_WINDOW, windowAround } from '../../src/lib/navigation.ts';
 
 const sections = [
   { id: 'procedures', title: 'Procedures', intro: 'i', order: 2 },
@@ -61,17 +61,44 @@ describe('buildSidebar', () => {
     expect(skills.count).toBe(1);
   });
 
-  it('keeps its size bounded by the current section, not the whole handbook', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => ({
-      slug: `s${i % 20}/c${i}`,
-      section: `s${i % 20}`,
-      title: `Chapter ${i}`,
-      order: i,
-    }));
+  it('lists a small section whole, with nothing hidden', () => {
+    const procedures = buildSidebar(groups, 'procedures/email').find((s) => s.id === 'procedures')!;
+    expect(procedures.chapters.map((c) => c.slug)).toEqual(['procedures/telephone', 'procedures/email', 'procedures/mail']);
+    expect([procedures.hiddenBefore, procedures.hiddenAfter]).toEqual([0, 0]);
+  });
+
+  describe('in a 3,000-chapter handbook', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ slug: `s${i % 20}/c${i}`, section: `s${i % 20}`, title: `Chapter ${i}`, order: i }));
     const manySections = Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, title: `S${i}`, intro: 'i', order: i }));
-    const sidebar = buildSidebar(groupBySection(many, manySections), 's3/c3');
-    const links = sidebar.reduce((n, s) => n + Math.max(1, s.chapters.length), 0);
-    expect(links).toBe(150 + 19);
+    const big = groupBySection(many, manySections);
+
+    it('shows a bounded window of the current section, whatever its size', () => {
+      const sidebar = buildSidebar(big, 's3/c1503');
+      const s3 = sidebar.find((s) => s.id === 's3')!;
+      expect(s3.count).toBe(150);
+      expect(s3.chapters).toHaveLength(SIDEBAR_WINDOW);
+      expect(s3.chapters.filter((c) => c.current).map((c) => c.slug)).toEqual(['s3/c1503']);
+      expect(s3.hiddenBefore + s3.chapters.length + s3.hiddenAfter).toBe(150);
+      expect(sidebar.filter((s) => !s.expanded).every((s) => s.chapters.length === 0)).toBe(true);
+    });
+
+    it('keeps the window inside the section at its first and last chapter', () => {
+      const first = buildSidebar(big, 's3/c3').find((s) => s.id === 's3')!;
+      expect(first.chapters[0]!.slug).toBe('s3/c3');
+      expect([first.hiddenBefore, first.hiddenAfter]).toEqual([0, 150 - SIDEBAR_WINDOW]);
+      const last = buildSidebar(big, 's3/c2983').find((s) => s.id === 's3')!;
+      expect(last.chapters.at(-1)!.slug).toBe('s3/c2983');
+      expect([last.hiddenBefore, last.hiddenAfter]).toEqual([150 - SIDEBAR_WINDOW, 0]);
+    });
+  });
+});
+
+describe('windowAround', () => {
+  it('centres on the index and stays inside the list', () => {
+    expect(windowAround(50, 100, 11)).toEqual({ start: 45, end: 56 });
+    expect(windowAround(2, 100, 11)).toEqual({ start: 0, end: 11 });
+    expect(windowAround(99, 100, 11)).toEqual({ start: 89, end: 100 });
+    expect(windowAround(3, 8, 11)).toEqual({ start: 0, end: 8 });
   });
 });
 

@@ -85,6 +85,18 @@ describe('planRoutes', () => {
     }
   });
 
+  it('gives each section of each edition its own page, with the short form canonical in the current edition', () => {
+    expect(routes.get('/procedures/')).toMatchObject({ kind: 'section', edition: '2026.1', section: 'procedures', canonical: '/procedures/' });
+    expect(routes.get('/2026.1/procedures/')).toMatchObject({ kind: 'section', edition: '2026.1', canonical: '/procedures/' });
+    expect(routes.get('/2025.1/principles/')).toMatchObject({ kind: 'section', edition: '2025.1', canonical: '/2025.1/principles/' });
+    expect(routes.get('/draft/procedures/')).toMatchObject({ kind: 'section', edition: 'draft' });
+  });
+
+  it('refuses a section folder named like one of the site’s own pages or an edition', () => {
+    expect(() => planRoutes([{ edition: current, chapters: [ch('search/tips')] }])).toThrow(/Section folder "search" has the same name as one of the site's own addresses \(\/search\/\).*Rename the folder/);
+    expect(() => planRoutes([{ edition: archived, chapters: [ch('procedures/telephone')] }, { edition: current, chapters: [ch('2025.1/notes')] }])).toThrow(/Section folder "2025.1"/);
+  });
+
   it('refuses a redirect that would hide a live chapter, naming the edition', () => {
     expect(() =>
       planRoutes([{ edition: current, chapters: [ch('procedures/telephone', ['procedures/email']), ch('procedures/email')] }]),

@@ -72,8 +72,23 @@ export function coalesce(pieces: readonly Piece[]): Piece[] {
   return result;
 }
 
+/**
+ * How many word and space edits a block may need before it reads better as rewritten: half its
+ * average length, and never fewer than 16. Past that, a word-level redline is a jumble of crossed-out
+ * and new words, and computing it is the slow case of the diff (it grows with the edits squared).
+ */
+export function editBudget(before: string, after: string): number {
+  const tokens = (text: string) => text.split(/(\s+)/).length;
+  return Math.max(16, Math.ceil((tokens(before) + tokens(after)) / 4));
+}
+
 function wordDiff(before: TextBlock, after: TextBlock): BlockDiff {
-  const pieces = diffWordsWithSpace(before.text, after.text).map((part): Piece => ({
+  const parts = diffWordsWithSpace(before.text, after.text, { maxEditLength: editBudget(before.text, after.text) });
+  if (!parts) {
+    // Rewritten: the old block struck through, then the new one.
+    return { kind: after.kind, change: 'changed', pieces: [{ text: before.text, change: 'removed' }, { text: ' ', change: 'same' }, { text: after.text, change: 'added' }] };
+  }
+  const pieces = parts.map((part): Piece => ({
     text: part.value,
     change: part.added ? 'added' : part.removed ? 'removed' : 'same',
   }));

@@ -6,7 +6,7 @@
  * Editions are published side by side, so a link must work in the edition it is written in.
  *
  * How: a path must name a chapter of the same edition (or an old path it lists in `redirectFrom`),
- * or one of the site's own pages (search, touchpoints, editions, review, reading paths, `/go/`
+ * a section page (`/procedures/`), or one of the site's own pages (search, touchpoints, editions, review, reading paths, `/go/`
  * short links); it is written without the edition and with the trailing slash. An `#anchor` must be
  * the id of a heading in the target chapter: GitHub-style slugs (lowercase, punctuation removed,
  * spaces to hyphens, repeats numbered `-1`, `-2`). A `<Term id>` must be a glossary id. Every
@@ -181,6 +181,8 @@ function problemWithAnchor(url: string, anchor: string, anchors: ReadonlySet<str
 function isSitePage(segments: readonly string[], context: FileContext): boolean {
   const [first = '', second, third] = segments;
   if (segments.length <= 1 && SITE_PAGES.has(first)) return true;
+  // A section's own page, e.g. /procedures/: it exists when the edition has a chapter in that folder.
+  if (segments.length === 1 && context.index.slugs().some((slug) => slug.startsWith(`${first}/`))) return true;
   if (first === 'paths' && second !== undefined && segments.length <= 3) {
     return context.handbook.paths.some((path) => path.id === second) && (third === undefined || third === 'print');
   }

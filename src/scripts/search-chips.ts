@@ -1,0 +1,33 @@
+/**
+ * The header search's scope and filter chips, built when the search code loads: they only work
+ * with it, and leaving them out of the page's HTML keeps every page lighter.
+ */
+import { CHAPTER_TYPES, CHAPTER_TYPE_LABELS, TOUCHPOINTS, TOUCHPOINT_LABELS } from '../lib/vocabulary.ts';
+
+function chip(label: string, pressed: boolean, data: Record<string, string>): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'chip';
+  button.textContent = label;
+  button.setAttribute('aria-pressed', String(pressed));
+  Object.assign(button.dataset, data);
+  return button;
+}
+
+function group(label: string, chips: HTMLButtonElement[]): HTMLDivElement {
+  const div = document.createElement('div');
+  div.className = 'chips';
+  div.setAttribute('role', 'group');
+  div.setAttribute('aria-label', label);
+  div.append(...chips);
+  return div;
+}
+
+/** Fills `container` with the edition scope, touchpoint and kind-of-chapter chips. */
+export function renderSearchChips(container: HTMLElement, readingEdition: string): void {
+  container.replaceChildren(
+    group('Search in', [chip(`This edition (${readingEdition})`, true, { scope: 'edition' }), chip('All editions', false, { scope: 'all' })]),
+    group('Touchpoint', TOUCHPOINTS.map((t) => chip(TOUCHPOINT_LABELS[t], false, { filter: 'touchpoint', value: t }))),
+    group('Kind of chapter', CHAPTER_TYPES.map((t) => chip(CHAPTER_TYPE_LABELS[t], false, { filter: 'type', value: t }))),
+  );
+}

@@ -1,0 +1,25 @@
+import { launchChromium, serveCompressed } from './scripts/bench/browser.ts';
+const served = await serveCompressed(process.argv[2]!);
+const browser = await launchChromium();
+const page = await browser.newPage();
+let bytes = 0;
+page.on('requestfinished', async (r) => { const s = await r.sizes(); bytes += s.responseBodySize + s.responseHeadersSize; });
+await page.goto(`${served.url}/intake-1/topic-00001/`);
+const out = await page.evaluate(async () => {
+  const pf: any = await import('/pagefind/pagefind.js');
+  await pf.options({ baseUrl: '/', ranking: { pageLength: 0.5, termSaturation: 1.0, termFrequency: 0.8 } });
+  await pf.init();
+  const log: string[] = [];
+  const time = async (label: string, f: () => Promise<any>) => { const t = performance.now(); const r = await f(); log.push(`${label}: ${(performance.now() - t).toFixed(0)} ms, ${r?.results?.length ?? '-'} results`); return r; };
+  await time('update (cold)', () => pf.search('update', { filters: { edition: '2021.1' } }));
+  await time('update (warm)', () => pf.search('update', { filters: { edition: '2021.1' } }));
+  await time('hold', () => pf.search('hold', { filters: { edition: '2021.1' } }));
+  await time('update while on hold', () => pf.search('update while on hold', { filters: { edition: '2021.1' } }));
+  await time('filters only', () => pf.search(null, { filters: { edition: '2021.1' } }));
+  await time('filters only, kind', () => pf.search(null, { filters: { edition: '2021.1', kind: 'glossary' } }));
+  const r = await time('greeting', () => pf.search('greeting', { filters: { edition: '2021.1' } }));
+  const t = performance.now(); await Promise.all(r.results.slice(0, 8).map((x: any) => x.data())); log.push(`data x8: ${(performance.now() - t).toFixed(0)} ms`);
+  return log;
+});
+console.log(out.join('\n'), '\nbytes', bytes);
+await browser.close(); await served.close();
