@@ -65,6 +65,9 @@ interface Pagefind {
  * title weight above Pagefind's default 5 puts the chapter named after a word ahead of pages that
  * only mention it.
  */
+/** How many Pagefind answers a page keeps for reuse while a reader types. */
+const SEARCH_CACHE_SIZE = 300;
+
 const RANKING = { pageLength: 0.5, termSaturation: 1.0, termFrequency: 0.8, metaWeights: { title: 10 } };
 /** How much a glossary definition's score counts against a chapter's. */
 const GLOSSARY_FACTOR = 0.4;
@@ -79,6 +82,7 @@ const STRICT_BONUS = 2;
 
 export class SearchEngine {
   private readonly filterCache = new Map<string, Promise<Set<string>>>();
+  private readonly searchCache = new Map<string, Promise<{ results: PagefindResult[] }>>();
 
   private constructor(
     private readonly pagefind: Pagefind,
@@ -116,7 +120,7 @@ export class SearchEngine {
       ...(alternative ? [{ query: alternative, weight: STRICT_BONUS }] : []),
       ...(singles.length > 1 ? singles.map((w) => ({ query: w, weight: 1 })) : []),
     ];
-    const searches = await Promise.all(plan.map((p) => this.pagefind.search(p.query, { filters })));
+    const searches = await Promise.all(plan.map((p) => this.searchOnce(p.query, filters)));
     const lists = searches.map((s, i) => ({ results: s.results, weight: plan[i]!.weight }));
     // A question about a touchpoint ("pick up the phone") prefers that touchpoint's chapters: the
     // words' own scores are counted once more for pages tagged with it.
@@ -145,6 +149,24 @@ export class SearchEngine {
     const top = order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!);
     const hits = await Promise.all(top.map((r) => this.toHit(r)));
     return { hits };
+  }
+
+  /**
+   * One Pagefind search, kept for the next ones: as a reader types "caller on hold too long", each
+   * finished word is searched again at every key, and on a large index each search costs tens of
+   * milliseconds. The oldest answers are dropped past a few hundred.
+   */
+  private searchOnce(query: string, filters: Record<string, unknown>): Promise<{ results: PagefindResult[] }> {
+    const key = `${query}\u0000${JSON.stringify(filters)}`;
+    let answer = this.searchCache.get(key);
+    if (!answer) {
+      answer = this.pagefind.search(query, { filters });
+      // A failed search is not kept, so the next key tries again.
+      answer.catch(() => this.searchCache.delete(key));
+      this.searchCache.set(key, answer);
+      if (this.searchCache.size > SEARCH_CACHE_SIZE) this.searchCache.delete(this.searchCache.keys().next().value!);
+    }
+    return answer;
   }
 
   /**

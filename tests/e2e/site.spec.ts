@@ -35,8 +35,20 @@ test.describe('chapter page', () => {
     await expect(nav.locator('[aria-current="page"]')).toHaveText('Telephone');
     await expect(nav.locator('.section.expanded')).toHaveCount(1);
     await expect(nav.locator('.section.expanded .section-title')).toHaveText('Procedures');
-    await expect(nav.getByRole('link', { name: /^Skills/ })).toHaveAttribute('href', '/skills/listening/');
+    await expect(nav.getByRole('link', { name: /^Skills/ })).toHaveAttribute('href', '/skills/');
     await expect(nav.getByRole('link', { name: 'Listening' })).toHaveCount(0);
+  });
+
+  test('the breadcrumb and the sidebar lead to the section page, which lists every chapter of the section', async ({ page }) => {
+    await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: 'Procedures', exact: true })).toHaveAttribute('href', '/procedures/');
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Procedures' }).click();
+    await expect(page).toHaveURL(/\/procedures\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Procedures');
+    const chapters = page.locator('.section-chapters > li');
+    await expect(chapters.first().getByRole('link')).toHaveText('Telephone');
+    expect(await chapters.count()).toBeGreaterThanOrEqual(6);
+    await chapters.filter({ hasText: 'Email' }).getByRole('link', { name: 'Email' }).click();
+    await expect(page).toHaveURL(/\/procedures\/email\/$/);
   });
 
   test('table of contents lists the h2 and h3 headings and jumps to them', async ({ page }) => {
@@ -178,7 +190,7 @@ test.describe('under a sub-path', () => {
 });
 
 test.describe('accessibility', () => {
-  for (const path of ['/', '/procedures/telephone/', '/creed/i-am-your-customer/', '/reference/glossary/', '/touchpoints/', '/no-such-page/']) {
+  for (const path of ['/', '/procedures/', '/procedures/telephone/', '/creed/i-am-your-customer/', '/reference/glossary/', '/touchpoints/', '/no-such-page/']) {
     test(`axe finds no violations on ${path}`, async ({ page }) => {
       await page.goto(path);
       await expectNoAxeViolations(page);
