@@ -83,9 +83,9 @@ async function nlcstOf(tree: Root, file: VFile): Promise<NlcstRoot> {
  * A lint rule that runs retext plugins over the chapter's prose. `view` may regroup the retext tree
  * for a plugin (without changing or copying its nodes).
  */
-function proseRule(name: string, plugins: RetextPlugins, view: (tree: NlcstRoot) => NlcstRoot = (tree) => tree) {
+function proseRule(name: string, plugins: RetextPlugins, view: (tree: NlcstRoot) => NlcstRoot | Promise<NlcstRoot> = (tree) => tree) {
   return lintRule<Root>({ origin: `prose:${name}` }, async (tree, file) => {
-    await plugins.run(view(await nlcstOf(tree, file)), file);
+    await plugins.run(await view(await nlcstOf(tree, file)), file);
   });
 }
 
@@ -102,16 +102,75 @@ function equalityIgnore(): string[] {
  * chapter. Its findings do not depend on the grouping: a phrase only matches inside one sentence,
  * "he or she" pairs are only made inside one sentence, and the sentences keep their own nodes and
  * positions. Only the order in which it reports changes, and the checker sorts messages.
+ *
+ * With `firstWords`, only the sentences that hold one of them are handed over: the plugin starts a
+ * match only at a word that begins one of its phrases, so the others cannot give a message, and
+ * walking them was most of what was left of its time.
  */
-export function asOneParagraph(tree: NlcstRoot): NlcstRoot {
+export function asOneParagraph(tree: NlcstRoot, firstWords?: FirstWords): NlcstRoot {
   const children: NlcstContent[] = [];
   const collect = (node: NlcstRoot | NlcstContent): void => {
-    if (node.type === 'ParagraphNode') children.push(...node.children);
+    if (node.type === 'ParagraphNode') children.push(...node.children.filter((child) => !firstWords || child.type !== 'SentenceNode' || mayMatch(child, firstWords)));
     else if ('children' in node) for (const child of node.children) collect(child);
   };
   collect(tree);
   return { type: 'RootNode', children: [{ type: 'ParagraphNode', children: children as never }] };
 }
 
+/** The words retext-equality's phrases begin with, normalized the two ways it compares words. */
+export interface FirstWords {
+  /** As nlcst-normalize does by default: lowercase, curly apostrophes straight, no hyphens or apostrophes. */
+  plain: ReadonlySet<string>;
+  /** The same, keeping apostrophes (its "he's"/"she'll" patterns). */
+  keepingApostrophes: ReadonlySet<string>;
+}
+
+/** nlcst-normalize's comparison form of a word (see FirstWords). */
+export function normalizeWord(word: string, keepApostrophes: boolean): string {
+  const result = word.toLowerCase().replace(/’/g, "'").replace(/-/g, '');
+  return keepApostrophes ? result : result.replace(/'/g, '');
+}
+
+/** The phrases' first words; undefined when a phrase begins with a wildcard, which any word starts. */
+export function firstWordsOf(phrases: readonly string[]): FirstWords | undefined {
+  const firsts = phrases.map((phrase) => phrase.split(' ', 1)[0] ?? '');
+  if (firsts.includes('*')) return undefined;
+  return { plain: new Set(firsts.map((word) => normalizeWord(word, false))), keepingApostrophes: new Set(firsts.map((word) => normalizeWord(word, true))) };
+}
+
+function mayMatch(node: NlcstContent, firstWords: FirstWords): boolean {
+  if (node.type === 'WordNode') {
+    const text = textOf(node);
+    return firstWords.plain.has(normalizeWord(text, false)) || firstWords.keepingApostrophes.has(normalizeWord(text, true));
+  }
+  return 'children' in node && (node.children as NlcstContent[]).some((child) => mayMatch(child, firstWords));
+}
+
+function textOf(node: NlcstContent): string {
+  return 'value' in node ? node.value : 'children' in node ? (node.children as NlcstContent[]).map(textOf).join('') : '';
+}
+
+/**
+ * retext-equality's phrase list, read from the package's own data file, which it does not export.
+ * Only an optimization (see asOneParagraph): when the file cannot be found or read as expected
+ * (another layout, a bundle), every sentence is searched, as the plugin itself does.
+ */
+let equalityFirstWords: Promise<FirstWords | undefined> | undefined;
+
+export function loadEqualityFirstWords(): Promise<FirstWords | undefined> {
+  equalityFirstWords ??= (async () => {
+    try {
+      const data = new URL('./patterns-en.js', import.meta.resolve('retext-equality')).href;
+      const { patterns } = (await import(/* @vite-ignore */ data)) as { patterns?: unknown };
+      if (!Array.isArray(patterns)) return undefined;
+      const phrases = patterns.flatMap((pattern: { inconsiderate?: unknown }) => (pattern.inconsiderate && typeof pattern.inconsiderate === 'object' ? Object.keys(pattern.inconsiderate) : []));
+      return phrases.length > 0 ? firstWordsOf(phrases) : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  return equalityFirstWords;
+}
+
 export const repeatedWords = proseRule('repeated-words', unified().use(retextRepeatedWords).freeze());
-export const equality = proseRule('equality', unified().use(retextEquality, { ignore: equalityIgnore() }).freeze(), asOneParagraph);
+export const equality = proseRule('equality', unified().use(retextEquality, { ignore: equalityIgnore() }).freeze(), async (tree) => asOneParagraph(tree, await loadEqualityFirstWords()));
