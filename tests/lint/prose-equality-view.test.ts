@@ -33,9 +33,11 @@ describe('the equality view', () => {
     expect((view.children[0] as { children: unknown[] }).children[0]).toBe((tree.children[0] as { children: unknown[] }).children[0]);
   });
 
-  it('leaves out the sentences without a word that starts a phrase', () => {
-    const firstWords = firstWordsOf(['chairman', "he'll", 'master key'])!;
+  it('leaves out the sentences that lack a word of every phrase', () => {
+    const firstWords = firstWordsOf(['chairman', "he'll", 'call * later'])!;
     expect(words(asOneParagraph(tree, firstWords))).toEqual(['Ask', 'the', 'Chairman', 'He’ll', 'answer']);
+    expect(words(asOneParagraph(tree, firstWordsOf(['call back'])!))).toEqual(['Call', 'back']);
+    expect(words(asOneParagraph(tree, firstWordsOf(['back call'])!))).toEqual(['Call', 'back']);
     expect(firstWordsOf(['* wildcard'])).toBeUndefined();
   });
 

@@ -103,8 +103,8 @@ function equalityIgnore(): string[] {
  * "he or she" pairs are only made inside one sentence, and the sentences keep their own nodes and
  * positions. Only the order in which it reports changes, and the checker sorts messages.
  *
- * With `firstWords`, only the sentences that hold one of them are handed over: the plugin starts a
- * match only at a word that begins one of its phrases, so the others cannot give a message, and
+ * With `firstWords`, only the sentences that hold every word of one of its phrases are handed over:
+ * the plugin matches a phrase only inside one sentence, so the others cannot give a message, and
  * walking them was most of what was left of its time.
  */
 export function asOneParagraph(tree: NlcstRoot, firstWords?: FirstWords): NlcstRoot {
@@ -117,12 +117,15 @@ export function asOneParagraph(tree: NlcstRoot, firstWords?: FirstWords): NlcstR
   return { type: 'RootNode', children: [{ type: 'ParagraphNode', children: children as never }] };
 }
 
-/** The words retext-equality's phrases begin with, normalized the two ways it compares words. */
+/**
+ * retext-equality's phrases by first word, each with the words that follow it, normalized the two
+ * ways it compares words.
+ */
 export interface FirstWords {
   /** As nlcst-normalize does by default: lowercase, curly apostrophes straight, no hyphens or apostrophes. */
-  plain: ReadonlySet<string>;
+  plain: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** The same, keeping apostrophes (its "he's"/"she'll" patterns). */
-  keepingApostrophes: ReadonlySet<string>;
+  keepingApostrophes: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** nlcst-normalize's comparison form of a word (see FirstWords). */
@@ -131,19 +134,39 @@ export function normalizeWord(word: string, keepApostrophes: boolean): string {
   return keepApostrophes ? result : result.replace(/'/g, '');
 }
 
-/** The phrases' first words; undefined when a phrase begins with a wildcard, which any word starts. */
+/** The phrases by first word; undefined when a phrase begins with a wildcard, which any word starts. */
 export function firstWordsOf(phrases: readonly string[]): FirstWords | undefined {
-  const firsts = phrases.map((phrase) => phrase.split(' ', 1)[0] ?? '');
-  if (firsts.includes('*')) return undefined;
-  return { plain: new Set(firsts.map((word) => normalizeWord(word, false))), keepingApostrophes: new Set(firsts.map((word) => normalizeWord(word, true))) };
+  const split = phrases.map((phrase) => phrase.split(' '));
+  if (split.some((words) => words[0] === '*')) return undefined;
+  const index = (keep: boolean) => {
+    const map = new Map<string, string[][]>();
+    for (const [first = '', ...rest] of split) {
+      const key = normalizeWord(first, keep);
+      const list = map.get(key) ?? [];
+      list.push(rest.filter((word) => word !== '*').map((word) => normalizeWord(word, keep)));
+      map.set(key, list);
+    }
+    return map;
+  };
+  return { plain: index(false), keepingApostrophes: index(true) };
 }
 
-function mayMatch(node: NlcstContent, firstWords: FirstWords): boolean {
-  if (node.type === 'WordNode') {
-    const text = textOf(node);
-    return firstWords.plain.has(normalizeWord(text, false)) || firstWords.keepingApostrophes.has(normalizeWord(text, true));
-  }
-  return 'children' in node && (node.children as NlcstContent[]).some((child) => mayMatch(child, firstWords));
+/**
+ * Whether a sentence holds the first word of a phrase and, somewhere, every other word of it: a
+ * match needs at least that (the plugin matches phrases only inside one sentence).
+ */
+function mayMatch(sentence: NlcstContent, firstWords: FirstWords): boolean {
+  const words: string[] = [];
+  const collect = (node: NlcstContent): void => {
+    if (node.type === 'WordNode') words.push(textOf(node));
+    else if ('children' in node) for (const child of node.children as NlcstContent[]) collect(child);
+  };
+  collect(sentence);
+  return [false, true].some((keep) => {
+    const phrases = keep ? firstWords.keepingApostrophes : firstWords.plain;
+    const present = new Set(words.map((word) => normalizeWord(word, keep)));
+    return [...present].some((word) => phrases.get(word)?.some((rest) => rest.every((next) => present.has(next))));
+  });
 }
 
 function textOf(node: NlcstContent): string {
