@@ -6,12 +6,14 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { VFile } from 'vfile';
 import { resolveContentDir } from '../lib/content-dir.ts';
-import { reviewToday } from '../lib/review.ts';
-import { editionIndex } from './edition-index.ts';
+import { isoDate, reviewToday } from '../lib/review.ts';
+import { defaultCacheFile, ResultCache, runKey, sha1 } from './cache.ts';
+import { answerAgain, editionIndex, recordingIndex, snapshotIndex, type EditionIndex, type IndexRead } from './edition-index.ts';
 import type { FileContext } from './file-context.ts';
 import { editsOf } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
+import { checkInParallel, threadCount, type Job } from './parallel.ts';
 import { linterFor } from './processor.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
 import { syntaxProblemOf } from './rules/mdx-syntax.ts';
@@ -24,6 +26,8 @@ export interface FileResult {
   messages: LintMessage[];
   /** The edits of each fixable message, one group per message. */
   fixes: Edit[][];
+  /** What the rules asked about other chapters (for the result cache). */
+  reads: IndexRead[];
 }
 
 /** Settings resolved once for a whole run. */
@@ -31,6 +35,9 @@ export interface CheckRun {
   root: string;
   contentDir: string;
   handbook: HandbookData;
+  today: Date;
+  /** The edition's index for this run. */
+  indexOf(edition: string): EditionIndex;
   check(absolutePath: string, source: string, rules?: readonly string[]): Promise<FileResult>;
 }
 
@@ -41,12 +48,25 @@ export function createRun(options: CheckOptions = {}): CheckRun {
   const today = todayOf(options.today);
   const readBase = baseReader(options, root);
   const baseLabel = options.baseLabel ?? options.baseRef ?? 'the base';
+  // One index per edition for the whole run: the files do not change while it runs (--fix starts a
+  // new run after writing).
+  const indexes = new Map<string, EditionIndex>();
+  const indexOf = (edition: string) => {
+    let index = indexes.get(edition);
+    if (!index) indexes.set(edition, (index = snapshotIndex(editionIndex(contentDir, edition))));
+    return index;
+  };
   return {
     root,
     contentDir,
     handbook,
-    check: (absolutePath, source, rules = options.rules) =>
-      checkOne(absolutePath, source, rules, () => fileContext(handbook, absolutePath, options.edition, today, readBase, baseLabel), root),
+    today,
+    indexOf,
+    check: (absolutePath, source, rules = options.rules) => {
+      const reads: IndexRead[] = [];
+      const context = () => fileContext(handbook, absolutePath, options.edition, today, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
+      return checkOne(absolutePath, source, rules, context, root, reads);
+    },
   };
 }
 
@@ -86,6 +106,7 @@ function fileContext(
   today: Date,
   readBase: ((file: string) => string | null) | undefined,
   baseLabel: string,
+  indexOf: (edition: string) => EditionIndex,
 ): FileContext {
   const place = placeInEditions(handbook.contentDir, absolutePath);
   const edition = place?.edition ?? editionOption ?? handbook.currentEdition;
@@ -99,7 +120,7 @@ function fileContext(
     edition,
     editionEntry,
     chapterFile: place?.chapterFile,
-    index: editionIndex(handbook.contentDir, edition),
+    index: indexOf(edition),
     today,
     baseSource,
     draftSource,
@@ -116,7 +137,7 @@ export function placeInEditions(contentDir: string, absolutePath: string): { edi
   return edition && rest.length > 0 ? { edition, chapterFile: rest.join('/') } : undefined;
 }
 
-async function checkOne(absolutePath: string, source: string, rules: readonly string[] | undefined, context: () => FileContext, root: string): Promise<FileResult> {
+async function checkOne(absolutePath: string, source: string, rules: readonly string[] | undefined, context: () => FileContext, root: string, reads: IndexRead[]): Promise<FileResult> {
   const display = displayPath(root, absolutePath);
   const file = new VFile({ path: absolutePath, value: source });
   const linter = linterFor(rules);
@@ -124,8 +145,8 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
   try {
     tree = linter.parse(file);
   } catch (error) {
-    if (rules && !rules.includes(MDX_SYNTAX_RULE.id)) return { messages: [], fixes: [] };
-    return { messages: [syntaxMessage(display, error)], fixes: [] };
+    if (rules && !rules.includes(MDX_SYNTAX_RULE.id)) return { messages: [], fixes: [], reads };
+    return { messages: [syntaxMessage(display, error)], fixes: [], reads };
   }
   file.data.charter = context();
   try {
@@ -141,6 +162,7 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
       const edits = editsOf(message);
       return edits ? [[...edits]] : [];
     }),
+    reads,
   };
 }
 
@@ -216,13 +238,53 @@ export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {
   );
 }
 
-/** Checks files (and folders of `.mdx` files); the whole content tree when `paths` is empty. */
+/**
+ * Checks files (and folders of `.mdx` files); the whole content tree when `paths` is empty. With
+ * the `cache` option, unchanged results are reused (see cache.ts); many files are checked on
+ * several threads (see parallel.ts).
+ */
 export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<LintMessage[]> {
   const run = createRun(options);
   const files = expandPaths(paths.length > 0 ? paths : [path.join(run.contentDir, 'editions')], run.root);
+  const cache = openCache(run, options);
   const messages: LintMessage[] = [];
-  for (const file of files) messages.push(...(await run.check(file, readFileSync(file, 'utf8'))).messages);
+  const jobs: (Job & { hash: string })[] = [];
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    const hash = cache ? sha1(source) : '';
+    const cached = cache?.lookup(file, hash, (read) => answerAgain(run.indexOf(read.edition), read));
+    if (cached) messages.push(...cached);
+    else jobs.push({ file, source, hash });
+  }
+  const results = await checkJobs(run, jobs, options);
+  results.forEach((result, index) => {
+    const job = jobs[index]!;
+    messages.push(...result.messages);
+    cache?.store(job.file, { hash: job.hash, reads: result.reads, messages: result.messages });
+  });
+  cache?.save();
   return sortMessages(messages);
+}
+
+/** The run's cache, when asked for and usable: not when comparing with a git base, which it does not record. */
+function openCache(run: CheckRun, options: CheckOptions): ResultCache | undefined {
+  if (options.cache === undefined || options.cache === false || options.baseRef || options.readBase) return undefined;
+  const file = options.cache === true ? defaultCacheFile(run.root, run.contentDir) : path.resolve(run.root, options.cache);
+  const key = runKey({ root: run.root, contentDir: run.contentDir, today: isoDate(run.today), rules: options.rules, edition: options.edition });
+  return ResultCache.open(file, key);
+}
+
+async function checkJobs(run: CheckRun, jobs: readonly Job[], options: CheckOptions): Promise<FileResult[]> {
+  const checkHere = (job: Job) => run.check(job.file, job.source);
+  // A `readBase` function cannot be handed to another thread.
+  const threads = options.readBase ? 1 : threadCount(jobs.length, options.threads);
+  if (threads > 1) {
+    const { readBase: _readBase, cache: _cache, ...rest } = options;
+    return checkInParallel(jobs, threads, { ...rest, root: run.root, contentDir: run.contentDir, today: run.today }, checkHere);
+  }
+  const results: FileResult[] = [];
+  for (const job of jobs) results.push(await checkHere(job));
+  return results;
 }
 
 /** Checks text that is not (or not yet) on disk, such as an editor's buffer, as if it were `filePath`. */

@@ -20,13 +20,17 @@ import { formatPretty } from './format/pretty.ts';
 import { loadHandbookData } from './handbook-data.ts';
 import type { CheckOptions, LintMessage } from './types.ts';
 
-export const USAGE = `Usage: npm run lint:content -- [paths…] [--format pretty|json|github] [--fix] [--changed[=<git-ref>]]
+export const USAGE = `Usage: npm run lint:content -- [paths…] [--format pretty|json|github] [--fix] [--changed[=<git-ref>]] [--no-cache] [--threads <n>]
 
   paths              chapter files or folders, relative to the repository root (default: every edition)
   --format <name>    pretty (default), json, or github (GitHub Actions annotations and job summary)
   --fix              rewrite terminology and spelling to the suggested words, then report what is left
   --changed[=<ref>]  check only chapters changed since the merge base with <ref> (default: main);
                      also turns on the archived-editions check
+  --no-cache         check every chapter again instead of reusing the results of unchanged ones
+                     (kept in node_modules/.cache/charter-lint/, or the file CHARTER_LINT_CACHE
+                     names; not used with --changed or --fix)
+  --threads <n>      check on n threads (default: one per core, fewer for few chapters)
 
 Exit status: 0 no errors, 1 errors found, 2 usage or internal failure.`;
 
@@ -47,6 +51,8 @@ interface CliArgs {
   fix: boolean;
   /** undefined: not given; '': given without a ref. */
   changed: string | undefined;
+  cache: boolean;
+  threads: number | undefined;
   help: boolean;
 }
 
@@ -56,16 +62,21 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
+    allowNegative: true,
     options: {
       format: { type: 'string', default: 'pretty' },
       fix: { type: 'boolean', default: false },
       changed: { type: 'string' },
+      cache: { type: 'boolean', default: true },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}".`);
-  return { paths: positionals, format, fix: values.fix, changed: values.changed, help: values.help };
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be a whole number of at least 1, got "${values.threads}".`);
+  return { paths: positionals, format, fix: values.fix, changed: values.changed, cache: values.cache, threads, help: values.help };
 }
 
 /** Runs the command and returns its exit code. */
@@ -95,7 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]; checked: number }> {
   const root = io.cwd;
   const contentDir = resolveContentDir(io.env, root);
-  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date() };
+  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date(), cache: cacheOption(args.cache, io.env), threads: args.threads };
   const scopes = args.paths.length > 0 ? args.paths.map((p) => path.resolve(root, p)) : [path.join(contentDir, 'editions')];
   const allFiles = () => expandPaths(scopes, root);
   let files = allFiles();
@@ -116,6 +127,11 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
     return { messages: sortMessages([...extra, ...result.messages]), checked: files.length };
   }
   return { messages: sortMessages([...extra, ...(await checkFiles(files, options))]), checked: files.length };
+}
+
+/** The cache file: CHARTER_LINT_CACHE when set, else the default one (see cache.ts); none with --no-cache. */
+function cacheOption(wanted: boolean, env: Record<string, string | undefined>): string | boolean {
+  return wanted && (env['CHARTER_LINT_CACHE']?.trim() || true);
 }
 
 function report(format: Format, messages: readonly LintMessage[], checked: number, io: CliIO): void {

@@ -4,6 +4,7 @@
  * links. Every answer is cached against the files' modification times, so a long-running dev
  * server stays right and a full run parses each linked chapter once.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
@@ -59,6 +60,88 @@ export function editionIndex(contentDir: string, edition: string): EditionIndex 
     redirectTarget: (slug) => chapterMetadata(dir, slugs()).redirects.get(slug),
     shortLinks: () => chapterMetadata(dir, slugs()).shortLinks,
   };
+}
+
+/**
+ * The same index with every answer kept: for one run over files that do not change meanwhile.
+ * The stamped caches below re-check modification times on every question (a folder listing and a
+ * stat of every chapter per link), which is right for a dev server and most of the links rule's
+ * time in a run over thousands of chapters.
+ */
+export function snapshotIndex(index: EditionIndex): EditionIndex {
+  let slugs: readonly string[] | undefined;
+  let chapters: ReadonlySet<string> | undefined;
+  let shortLinks: ReadonlySet<string> | undefined;
+  const anchors = new Map<string, ReadonlySet<string> | undefined>();
+  const redirects = new Map<string, string | undefined>();
+  const remembered = <K, V>(map: Map<K, V>, key: K, compute: () => V): V => {
+    if (!map.has(key)) map.set(key, compute());
+    return map.get(key) as V;
+  };
+  return {
+    edition: index.edition,
+    slugs: () => (slugs ??= index.slugs()),
+    hasChapter: (slug) => (chapters ??= new Set(slugs ??= index.slugs())).has(slug),
+    anchorsOf: (slug) => remembered(anchors, slug, () => index.anchorsOf(slug)),
+    redirectTarget: (slug) => remembered(redirects, slug, () => index.redirectTarget(slug)),
+    shortLinks: () => (shortLinks ??= index.shortLinks()),
+  };
+}
+
+/** A question a rule asked an edition's index about other chapters, and the answer it got. */
+export interface IndexRead {
+  edition: string;
+  question: 'slugs' | 'hasChapter' | 'anchorsOf' | 'redirectTarget' | 'shortLinks';
+  arg: string;
+  /** The answer written as text (long answers as their hash), to compare with a later answer. */
+  answer: string;
+}
+
+/**
+ * The index, noting every question and answer in `reads`: a file's result depends on its own text
+ * and on exactly these answers, which is what the result cache checks before reusing a result.
+ */
+export function recordingIndex(index: EditionIndex, reads: IndexRead[]): EditionIndex {
+  const noted = <T extends Answer>(question: IndexRead['question'], arg: string, value: T): T => {
+    reads.push({ edition: index.edition, question, arg, answer: answerText(value) });
+    return value;
+  };
+  return {
+    edition: index.edition,
+    slugs: () => noted('slugs', '', index.slugs()),
+    hasChapter: (slug) => noted('hasChapter', slug, index.hasChapter(slug)),
+    anchorsOf: (slug) => noted('anchorsOf', slug, index.anchorsOf(slug)),
+    redirectTarget: (slug) => noted('redirectTarget', slug, index.redirectTarget(slug)),
+    shortLinks: () => noted('shortLinks', '', index.shortLinks()),
+  };
+}
+
+/** Asks an index a recorded question again; the answer in the same form as `IndexRead.answer`. */
+export function answerAgain(index: EditionIndex, read: Pick<IndexRead, 'question' | 'arg'>): string {
+  switch (read.question) {
+    case 'slugs':
+      return answerText(index.slugs());
+    case 'hasChapter':
+      return answerText(index.hasChapter(read.arg));
+    case 'anchorsOf':
+      return answerText(index.anchorsOf(read.arg));
+    case 'redirectTarget':
+      return answerText(index.redirectTarget(read.arg));
+    case 'shortLinks':
+      return answerText(index.shortLinks());
+  }
+}
+
+/** An answer as text: sets sorted, lists in order; a long one as its SHA-1, to keep the cache small. */
+type Answer = boolean | string | undefined | Iterable<string>;
+
+export function answerText(value: Answer): string {
+  let text: string;
+  if (value === undefined) text = '\u0000none';
+  else if (typeof value === 'boolean') text = value ? 'yes' : 'no';
+  else if (typeof value === 'string') text = `=${value}`;
+  else text = `[${(value instanceof Set ? [...value].sort() : [...value]).join('\n')}]`;
+  return text.length > 64 ? `sha1:${createHash('sha1').update(text).digest('hex')}` : text;
 }
 
 function stampOf(file: string): string {

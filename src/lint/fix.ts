@@ -43,8 +43,10 @@ export async function fixFiles(paths: readonly string[], options: CheckOptions =
     }
   }
   writeFilesAtomically(writes);
+  // A new run: the fixes may have changed headings that links into these chapters point at.
+  const after = createRun(options);
   const messages: LintMessage[] = [];
-  for (const file of files) messages.push(...(await run.check(file, readFileSync(file, 'utf8'))).messages);
+  for (const file of files) messages.push(...(await after.check(file, readFileSync(file, 'utf8'))).messages);
   return { fixed, refused, messages: sortMessages(messages) };
 }
 

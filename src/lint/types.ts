@@ -49,6 +49,14 @@ export interface CheckOptions {
   readBase?: ((absolutePath: string) => string | null) | undefined;
   /** Only report these rule ids (e.g. `['terminology']`); all rules when left out. */
   rules?: readonly string[] | undefined;
+  /**
+   * checkFiles: reuse results of unchanged chapters from a cache file (see src/lint/cache.ts); `true`
+   * for the default file below `node_modules/.cache/charter-lint/`. Off when left out, and in runs
+   * with `baseRef` or `readBase`.
+   */
+  cache?: boolean | string | undefined;
+  /** checkFiles: threads to check on; defaults to one per core, fewer for few files (see parallel.ts). */
+  threads?: number | undefined;
 }
 
 /** One text replacement in a source file, in UTF-16 offsets. */

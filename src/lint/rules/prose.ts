@@ -31,24 +31,61 @@
  *   1:43-1:51: Unexpected potentially insensitive use of `chairman`, in somes cases `chair`, `head`, `chairperson`, `coordinator`, `committee head`, `moderator`, `presiding officer` may be better
  */
 import type { Root } from 'mdast';
+import type { Root as NlcstRoot, RootContent as NlcstContent } from 'nlcst';
 import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import retextRepeatedWords from 'retext-repeated-words';
 import { unified } from 'unified';
 import { lintRule } from 'unified-lint-rule';
+import type { VFile } from 'vfile';
 import { readLintData } from '../source-files.ts';
 import type { RuleSeverity } from '../types.ts';
 
 export const severity: RuleSeverity = 'suggestion';
 
 type RetextProcessor = Parameters<typeof remarkRetext>[0];
+/** A frozen retext pipeline without a parser: it only runs its plugins over a given tree. */
+interface RetextPlugins {
+  run(tree: NlcstRoot, file: VFile): Promise<unknown>;
+}
 
-/** A lint rule that runs a retext pipeline over the chapter's prose. */
-function proseRule(name: string, retext: RetextProcessor) {
-  const bridge = unified().use(remarkRetext, retext).freeze();
+/**
+ * The retext tree of a chapter, made once and shared by both prose rules: turning mdast into nlcst
+ * costs as much as a rule, and neither retext plugin changes the tree. remark-retext makes it (so
+ * the conversion is exactly the one it does for a plugin); the last plugin of this pipeline only
+ * keeps the tree it was handed.
+ */
+const nlcstTrees = new WeakMap<Root, NlcstRoot>();
+const made = new WeakMap<VFile, NlcstRoot>();
+const toRetext = unified()
+  .use(
+    remarkRetext,
+    unified()
+      .use(retextEnglish)
+      .use(() => (tree: NlcstRoot, file: VFile) => void made.set(file, tree)) as unknown as RetextProcessor,
+  )
+  .freeze();
+
+async function nlcstOf(tree: Root, file: VFile): Promise<NlcstRoot> {
+  let nlcst = nlcstTrees.get(tree);
+  if (!nlcst) {
+    await toRetext.run(tree, file);
+    nlcst = made.get(file);
+    made.delete(file);
+    if (!nlcst) throw new Error('remark-retext did not hand over a retext tree');
+    nlcstTrees.set(tree, nlcst);
+  }
+  return nlcst;
+}
+
+/**
+ * A lint rule that runs retext plugins over the chapter's prose. `view` may regroup the retext tree
+ * for a plugin (without changing or copying its nodes).
+ */
+function proseRule(name: string, plugins: RetextPlugins, view: (tree: NlcstRoot) => NlcstRoot | Promise<NlcstRoot> = (tree) => tree) {
   return lintRule<Root>({ origin: `prose:${name}` }, async (tree, file) => {
-    await bridge.run(tree, file);
+    await plugins.run(await view(await nlcstOf(tree, file)), file);
   });
 }
 
@@ -58,5 +95,105 @@ function equalityIgnore(): string[] {
   return Array.isArray(ignore) ? ignore.map(String) : [];
 }
 
-export const repeatedWords = proseRule('repeated-words', unified().use(retextEnglish).use(retextRepeatedWords) as unknown as RetextProcessor);
-export const equality = proseRule('equality', unified().use(retextEnglish).use(retextEquality, { ignore: equalityIgnore() }) as unknown as RetextProcessor);
+/**
+ * The chapter's paragraphs as one paragraph, for retext-equality. The plugin searches each
+ * paragraph separately and, for every paragraph, first indexes its whole phrase list (about 900
+ * phrases) by first word; that index was 90% of its time, repeated for the 30 to 60 paragraphs of a
+ * chapter. Its findings do not depend on the grouping: a phrase only matches inside one sentence,
+ * "he or she" pairs are only made inside one sentence, and the sentences keep their own nodes and
+ * positions. Only the order in which it reports changes, and the checker sorts messages.
+ *
+ * With `firstWords`, only the sentences that hold every word of one of its phrases are handed over:
+ * the plugin matches a phrase only inside one sentence, so the others cannot give a message, and
+ * walking them was most of what was left of its time.
+ */
+export function asOneParagraph(tree: NlcstRoot, firstWords?: FirstWords): NlcstRoot {
+  const children: NlcstContent[] = [];
+  const collect = (node: NlcstRoot | NlcstContent): void => {
+    if (node.type === 'ParagraphNode') children.push(...node.children.filter((child) => !firstWords || child.type !== 'SentenceNode' || mayMatch(child, firstWords)));
+    else if ('children' in node) for (const child of node.children) collect(child);
+  };
+  collect(tree);
+  return { type: 'RootNode', children: [{ type: 'ParagraphNode', children: children as never }] };
+}
+
+/**
+ * retext-equality's phrases by first word, each with the words that follow it, normalized the two
+ * ways it compares words.
+ */
+export interface FirstWords {
+  /** As nlcst-normalize does by default: lowercase, curly apostrophes straight, no hyphens or apostrophes. */
+  plain: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** The same, keeping apostrophes (its "he's"/"she'll" patterns). */
+  keepingApostrophes: ReadonlyMap<string, readonly (readonly string[])[]>;
+}
+
+/** nlcst-normalize's comparison form of a word (see FirstWords). */
+export function normalizeWord(word: string, keepApostrophes: boolean): string {
+  const result = word.toLowerCase().replace(/’/g, "'").replace(/-/g, '');
+  return keepApostrophes ? result : result.replace(/'/g, '');
+}
+
+/** The phrases by first word; undefined when a phrase begins with a wildcard, which any word starts. */
+export function firstWordsOf(phrases: readonly string[]): FirstWords | undefined {
+  const split = phrases.map((phrase) => phrase.split(' '));
+  if (split.some((words) => words[0] === '*')) return undefined;
+  const index = (keep: boolean) => {
+    const map = new Map<string, string[][]>();
+    for (const [first = '', ...rest] of split) {
+      const key = normalizeWord(first, keep);
+      const list = map.get(key) ?? [];
+      list.push(rest.filter((word) => word !== '*').map((word) => normalizeWord(word, keep)));
+      map.set(key, list);
+    }
+    return map;
+  };
+  return { plain: index(false), keepingApostrophes: index(true) };
+}
+
+/**
+ * Whether a sentence holds the first word of a phrase and, somewhere, every other word of it: a
+ * match needs at least that (the plugin matches phrases only inside one sentence).
+ */
+function mayMatch(sentence: NlcstContent, firstWords: FirstWords): boolean {
+  const words: string[] = [];
+  const collect = (node: NlcstContent): void => {
+    if (node.type === 'WordNode') words.push(textOf(node));
+    else if ('children' in node) for (const child of node.children as NlcstContent[]) collect(child);
+  };
+  collect(sentence);
+  return [false, true].some((keep) => {
+    const phrases = keep ? firstWords.keepingApostrophes : firstWords.plain;
+    const present = new Set(words.map((word) => normalizeWord(word, keep)));
+    return [...present].some((word) => phrases.get(word)?.some((rest) => rest.every((next) => present.has(next))));
+  });
+}
+
+function textOf(node: NlcstContent): string {
+  return 'value' in node ? node.value : 'children' in node ? (node.children as NlcstContent[]).map(textOf).join('') : '';
+}
+
+/**
+ * retext-equality's phrase list, read from the package's own data file, which it does not export.
+ * Only an optimization (see asOneParagraph): when the file cannot be found or read as expected
+ * (another layout, a bundle), every sentence is searched, as the plugin itself does.
+ */
+let equalityFirstWords: Promise<FirstWords | undefined> | undefined;
+
+export function loadEqualityFirstWords(): Promise<FirstWords | undefined> {
+  equalityFirstWords ??= (async () => {
+    try {
+      const data = new URL('./patterns-en.js', import.meta.resolve('retext-equality')).href;
+      const { patterns } = (await import(/* @vite-ignore */ data)) as { patterns?: unknown };
+      if (!Array.isArray(patterns)) return undefined;
+      const phrases = patterns.flatMap((pattern: { inconsiderate?: unknown }) => (pattern.inconsiderate && typeof pattern.inconsiderate === 'object' ? Object.keys(pattern.inconsiderate) : []));
+      return phrases.length > 0 ? firstWordsOf(phrases) : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  return equalityFirstWords;
+}
+
+export const repeatedWords = proseRule('repeated-words', unified().use(retextRepeatedWords).freeze());
+export const equality = proseRule('equality', unified().use(retextEquality, { ignore: equalityIgnore() }).freeze(), async (tree) => asOneParagraph(tree, await loadEqualityFirstWords()));

@@ -1,0 +1,26 @@
+/**
+ * A worker thread of `checkInParallel` (parallel.ts): builds a run from the options it was started
+ * with, then checks each batch of chapters it is sent and replies with their results. A rule that
+ * fails is reported back with its message (which names the file), and the whole check stops there,
+ * as it does on one thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRun, type FileResult } from './check.ts';
+import type { Job, WorkerReply } from './parallel.ts';
+import type { CheckOptions } from './types.ts';
+
+const port = parentPort;
+if (!port) throw new Error('check-worker.ts runs only as a worker thread of the checker.');
+const run = createRun((workerData as { options: CheckOptions }).options);
+
+port.on('message', async (jobs: readonly Job[]) => {
+  let reply: WorkerReply;
+  try {
+    const results: FileResult[] = [];
+    for (const job of jobs) results.push(await run.check(job.file, job.source));
+    reply = { results };
+  } catch (error) {
+    reply = { error: (error as Error).message };
+  }
+  port.postMessage(reply);
+});
