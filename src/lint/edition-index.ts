@@ -12,7 +12,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { readFrontmatter } from '../lib/content-files.ts';
-import { parseMdx } from './parser.ts';
+import { parseChapter } from './parser.ts';
 
 export interface EditionIndex {
   edition: string;
@@ -172,7 +172,7 @@ function anchorsOfFile(file: string): Set<string> | undefined {
   if (cached?.stamp === stamp) return cached.value;
   let value: Set<string> | undefined;
   try {
-    value = headingAnchors(parseMdx(readFileSync(file, 'utf8')));
+    value = headingAnchors(parseChapter(readFileSync(file, 'utf8')));
   } catch {
     // A chapter that does not parse gets its own error; links into it cannot be checked.
     value = undefined;

@@ -6,7 +6,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { chapterSections, parseChapter } from '../../src/lib/diff/chapter-text.ts';
+import { chapterSections } from '../../src/lib/diff/chapter-text.ts';
+import { parseChapter } from '../../src/lib/mdx-parser.ts';
 import { compareEditions } from '../../src/lib/diff/compare-editions.ts';
 import { diffBlocks, editBudget, redlineChapter } from '../../src/lib/diff/redline.ts';
 

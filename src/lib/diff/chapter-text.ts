@@ -5,11 +5,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { parseChapter } from '../mdx-parser.ts';
 
 export type BlockKind = 'paragraph' | 'item' | 'heading' | 'quote' | 'code' | 'row';
 
@@ -22,25 +18,6 @@ export interface TextSection {
   /** The h2 text; `null` for the text before the first h2. */
   heading: string | null;
   blocks: TextBlock[];
-}
-
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-
-/** MDX reads indented lines as text, not code: the Markdown parser must do the same to agree with it. */
-function noIndentedCode(this: Processor) {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
-}
-/**
- * Chapters without JSX, expressions or ESM parse the same with plain Markdown (plus GFM), at about
- * half the cost; the "what changed" pages parse both versions of every changed chapter.
- */
-const markdownParser = unified().use(remarkParse).use(noIndentedCode).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-const MDX_SYNTAX = /[<{]|^[ \t]*(?:import|export)\b/m;
-
-/** The parser a source needs: MDX's only when it uses MDX syntax. */
-export function parseChapter(source: string): Root {
-  return (MDX_SYNTAX.test(source) ? mdxParser : markdownParser).parse(source) as Root;
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
