@@ -30,6 +30,8 @@ export function buildWithContent(contentDir: string, extraEnv: Record<string, st
       encoding: 'utf8',
       env: { ...process.env, HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       timeout: 240_000,
+      // A large synthetic handbook logs a line or more per page.
+      maxBuffer: 64 * 1024 * 1024,
     });
     if (result.status === 0) inspect?.(outDir);
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
