@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, BenchUsageError } from './bench/args.ts';
-import { launchChromium, measureSearch, scriptBytesBeforeInteraction, serveCompressed } from './bench/browser.ts';
+import { launchChromium, measureSearch, scriptBytesBeforeInteraction, serveCompressed, type SearchTiming } from './bench/browser.ts';
 import { measureChecker } from './bench/checker-bench.ts';
 import { chapterSlug, editionIds, writeCorpus } from './bench/corpus.ts';
 import { measureDevServer } from './bench/dev-server.ts';
@@ -25,6 +25,8 @@ const astroBin = path.join(repoRoot, 'node_modules/astro/bin/astro.mjs');
 const floorRoot = path.join(repoRoot, 'scripts/bench/floor');
 /** Words the synthetic corpus uses, as staff would type them. */
 const SEARCH_QUERIES = ['update while on hold', 'friendly greeting counter', 'named contact follow-up'];
+/** Everyday staff questions for the shipped example handbook. */
+const DEFAULT_SITE_QUERIES = ['caller on hold too long', 'e-mail reply time', 'angry customer at the counter'];
 
 let options;
 try {
@@ -43,6 +45,16 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 function charterCacheDir(dir: string): string {
   return path.join(repoRoot, 'node_modules/.astro', `content-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`);
 }
+
+/** The shipped example handbook, built as `npm run build` does, for its search figures. */
+async function buildDefaultSite(outDir: string): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  delete env.HANDBOOK_CONTENT_DIR;
+  const measured = await measureCommand(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: repoRoot, env });
+  if (measured.exitCode !== 0) throw new Error(`The example handbook's build failed (exit ${measured.exitCode}):\n${measured.output.slice(-4000)}`);
+}
+
+const searchRow = (timing: SearchTiming) => [`"${timing.query}"`, `${(timing.bytes / 1024).toFixed(1)} KB`, `${timing.msToResults.toFixed(0)} ms`, String(timing.results)];
 
 async function build(kind: 'charter' | 'floor', outDir: string): Promise<Measured> {
   rmSync(outDir, { recursive: true, force: true });
@@ -90,9 +102,7 @@ try {
         const best = medianRun(runs[kind]);
         figures[kind] = { seconds: best.seconds, peakBytes: best.peakBytes, site: siteStats(outDirs[kind]), scriptBytes: await scriptBytesBeforeInteraction(browser, chapterUrl) };
         if (kind === 'charter' && !options.skip.has('search')) {
-          for (const timing of await measureSearch(browser, chapterUrl, SEARCH_QUERIES)) {
-            searchRows.push([`"${timing.query}"`, `${(timing.bytes / 1024).toFixed(1)} KB`, `${timing.msToResults.toFixed(0)} ms`, String(timing.results)]);
-          }
+          for (const timing of await measureSearch(browser, chapterUrl, SEARCH_QUERIES)) searchRows.push(searchRow(timing));
         }
       } finally {
         await served.close();
@@ -102,13 +112,28 @@ try {
     say('Build and output');
     say(comparisonTable(comparisonRows(figures.charter, figures.floor)));
 
+    const defaultRows: string[][] = [];
+    if (!options.skip.has('search')) {
+      const dir = path.join(work, 'default-dist');
+      await buildDefaultSite(dir);
+      const served = await serveCompressed(dir);
+      try {
+        for (const timing of await measureSearch(browser, `${served.url}/procedures/telephone/`, DEFAULT_SITE_QUERIES)) defaultRows.push(searchRow(timing));
+      } finally {
+        await served.close();
+      }
+    }
+
     if (searchRows.length > 0) {
       say('');
       say('Search on the Charter site (one page, queries typed one after another; gzip as a web server sends it)');
       say(table(['query', 'fetched', 'last key → results', 'results'], searchRows));
+      say('');
+      say('Search on the example handbook (npm run build of src/content), the same way');
+      say(table(['query', 'fetched', 'last key → results', 'results'], defaultRows));
     }
 
-    const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, figures, search: searchRows };
+    const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, figures, search: searchRows, defaultSiteSearch: defaultRows };
     if (!options.skip.has('checker')) {
       const checker = await measureChecker(contentDir, { changedFiles: 5 });
       report.checker = checker;

@@ -1,6 +1,7 @@
 /**
  * Runs the checker over files or in-memory text and turns vfile messages into LintMessages.
  */
+import type { Root } from 'mdast';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -142,10 +143,10 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
   const display = displayPath(root, absolutePath);
   const file = new VFile({ path: absolutePath, value: source });
   const linter = linterFor(rules);
-  let tree;
+  let tree: Root;
   try {
     // Chapters without MDX syntax take the cheaper parser; the tree is the same (see mdx-parser.ts).
-    tree = usesMdxSyntax(source) ? linter.parse(file) : (markdownParser.parse(file) as typeof tree);
+    tree = usesMdxSyntax(source) ? linter.parse(file) : markdownParser.parse(file);
   } catch (error) {
     if (rules && !rules.includes(MDX_SYNTAX_RULE.id)) return { messages: [], fixes: [], reads };
     return { messages: [syntaxMessage(display, error)], fixes: [], reads };

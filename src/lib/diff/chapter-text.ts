@@ -3,7 +3,7 @@
  * "what changed" pages diff this, not the MDX source, so markup and component syntax never show up
  * as changes.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseChapter } from '../mdx-parser.ts';
 
