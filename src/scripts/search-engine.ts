@@ -65,10 +65,9 @@ interface Pagefind {
  * title weight above Pagefind's default 5 puts the chapter named after a word ahead of pages that
  * only mention it.
  */
+const RANKING = { pageLength: 0.5, termSaturation: 1.0, termFrequency: 0.8, metaWeights: { title: 10 } };
 /** How many Pagefind answers a page keeps for reuse while a reader types. */
 const SEARCH_CACHE_SIZE = 300;
-
-const RANKING = { pageLength: 0.5, termSaturation: 1.0, termFrequency: 0.8, metaWeights: { title: 10 } };
 /** How much a glossary definition's score counts against a chapter's. */
 const GLOSSARY_FACTOR = 0.4;
 /** How much a page written only for editors counts against one written for staff. */

@@ -26,7 +26,6 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   let scope: 'edition' | 'all' = 'edition';
   const selected = { touchpoint: new Set<string>(), type: new Set<string>() };
   let active = -1;
-  let generation = 0;
 
   const options = (): SearchOptions => ({
     edition: scope === 'edition' ? readingEdition : undefined,
@@ -65,9 +64,8 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   };
 
   const run = latestWins(searchNow);
-  async function searchNow(): Promise<void> {
+  async function searchNow(superseded: () => boolean): Promise<void> {
     const query = input.value.trim();
-    const mine = ++generation;
     updateAllLink();
     if (!query) {
       list.replaceChildren();
@@ -76,7 +74,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
       return;
     }
     const outcome = await engine.search(query, options());
-    if (mine !== generation) return; // A newer keystroke already started another search.
+    if (superseded()) return; // A newer keystroke or filter asked again: its search runs next.
     list.replaceChildren(
       ...outcome.hits.map((hit, i) => {
         const item = renderHit(hit, { showEdition: scope === 'all', editions: engine.editions, asOption: true });

@@ -22,6 +22,18 @@ describe('latestWins', () => {
     expect(seen).toEqual(['c', 'call']);
   });
 
+  it('tells a run whether a call came in since it started', async () => {
+    const outdated: boolean[] = [];
+    const run = latestWins(async (superseded) => {
+      await tick();
+      outdated.push(superseded());
+    });
+    const first = run();
+    void run();
+    await first;
+    expect(outdated).toEqual([true, false]);
+  });
+
   it('runs again for a call after the previous run ended', async () => {
     let runs = 0;
     const run = latestWins(async () => {
