@@ -8,9 +8,9 @@ export function addMonths(date: Date, months: number): Date {
   return result;
 }
 
-/** Formats a date the way the page footer shows it: "15 January 2026" style in US order. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Formats a date the way the page footer shows it: "15 January 2026" style in US order. */
 export function formatDate(date: Date, lang = 'en-US'): string {
   // Making a formatter costs far more than using one, and every chapter page formats a date.
   let format = dateFormats.get(lang);

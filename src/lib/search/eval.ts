@@ -51,7 +51,6 @@ export interface Bars {
 /** The quality search is held to (issue 5): `npm run search:eval` fails below it. */
 export const BARS: Bars = { top1: 0.75, top3: 0.9, zeroResults: 0 };
 
-
 /** Every bar a set of figures misses, as readable lines; empty when all are met. */
 export function missedBars(label: string, f: EvalFigures, bars: Bars = BARS): string[] {
   const missed: string[] = [];
