@@ -15,7 +15,7 @@ import { editsOf } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
 import { checkInParallel, threadCount, type Job } from './parallel.ts';
-import { markdownParser, usesMdxSyntax } from '../lib/mdx-parser.ts';
+import { parseChapter } from '../lib/mdx-parser.ts';
 import { linterFor } from './processor.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
 import { syntaxProblemOf } from './rules/mdx-syntax.ts';
@@ -146,7 +146,7 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
   let tree: Root;
   try {
     // Chapters without MDX syntax take the cheaper parser; the tree is the same (see mdx-parser.ts).
-    tree = usesMdxSyntax(source) ? linter.parse(file) : markdownParser.parse(file);
+    tree = parseChapter(file);
   } catch (error) {
     if (rules && !rules.includes(MDX_SYNTAX_RULE.id)) return { messages: [], fixes: [], reads };
     return { messages: [syntaxMessage(display, error)], fixes: [], reads };

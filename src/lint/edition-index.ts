@@ -4,7 +4,6 @@
  * links. Every answer is cached against the files' modification times, so a long-running dev
  * server stays right and a full run parses each linked chapter once.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
@@ -12,6 +11,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { readFrontmatter } from '../lib/content-files.ts';
+import { sha1 } from './cache.ts';
 import { parseChapter } from './parser.ts';
 
 export interface EditionIndex {
@@ -141,7 +141,7 @@ export function answerText(value: Answer): string {
   else if (typeof value === 'boolean') text = value ? 'yes' : 'no';
   else if (typeof value === 'string') text = `=${value}`;
   else text = `[${(value instanceof Set ? [...value].sort() : [...value]).join('\n')}]`;
-  return text.length > 64 ? `sha1:${createHash('sha1').update(text).digest('hex')}` : text;
+  return text.length > 64 ? `sha1:${sha1(text)}` : text;
 }
 
 function stampOf(file: string): string {

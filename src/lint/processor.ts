@@ -1,14 +1,9 @@
 /**
- * The unified pipeline that checks one chapter: parse (remark-parse, remark-mdx, remark-frontmatter,
- * remark-gfm), run the rules, drop messages that lint comments turn off, then check the lint
- * comments themselves.
+ * The unified pipeline that checks one chapter's tree (parsed by `parseChapter`, see check.ts): run
+ * the rules, drop messages that lint comments turn off, then check the lint comments themselves.
  */
 import type { Nodes, Root } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { messageControl } from 'unified-message-control';
 import type { Node } from 'unist';
@@ -37,7 +32,7 @@ export function linterFor(ruleIds: readonly string[] | undefined): Linter {
 
 function createLinter(ruleIds: readonly string[] | undefined): Linter {
   const selected = (id: string) => !ruleIds || ruleIds.includes(id);
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+  const processor = unified();
   for (const rule of RULES) {
     if (rule.plugin && (selected(rule.id) || selected(rule.reportId))) processor.use(rule.plugin, [levelOf(rule.severity)]);
   }
