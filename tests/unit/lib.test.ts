@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveContentDir } from '../../src/lib/content-dir.ts';
-import { findCurrentEdition } from '../../src/lib/editions.ts';
+import { findCurrentEdition, handbookCrumb, titleInEdition } from '../../src/lib/editions.ts';
 import { nextElementId } from '../../src/lib/element-ids.ts';
 import { parseChapterId, withBase } from '../../src/lib/paths.ts';
 import { planRedirects } from '../../src/lib/redirects.ts';
@@ -158,5 +158,16 @@ describe('external links', () => {
     expect(isExternalHref('/procedures/telephone/')).toBe(false);
     expect(isExternalHref('#steps')).toBe(false);
     expect(isExternalHref('mailto:desk@example.com')).toBe(false);
+  });
+});
+
+describe('edition labels', () => {
+  it('marks titles and the breadcrumb with the edition unless it is the current one', () => {
+    expect(titleInEdition('Telephone', { id: '2026.1', status: 'current' })).toBe('Telephone');
+    expect(titleInEdition('Telephone', { id: '2025.1', status: 'archived' })).toBe('Telephone (2025.1)');
+    expect(titleInEdition('Telephone', { id: 'draft', status: 'draft' })).toBe('Telephone (draft)');
+    expect(handbookCrumb({ id: '2026.1', status: 'current' })).toBe('Handbook');
+    expect(handbookCrumb({ id: '2025.1', status: 'archived' })).toBe('Handbook 2025.1');
+    expect(handbookCrumb({ id: 'draft', status: 'draft' })).toBe('Handbook (draft)');
   });
 });
