@@ -98,11 +98,12 @@ try {
     for (const kind of ['charter', 'floor'] as const) {
       const served = await serveCompressed(outDirs[kind]);
       try {
-        const chapterUrl = kind === 'charter' ? `${served.url}/${slug}/` : `${served.url}/${current}/${slug}/`;
+        const chapterPath = kind === 'charter' ? `/${slug}/` : `/${current}/${slug}/`;
+        const chapterUrl = served.url + chapterPath;
         const best = medianRun(runs[kind]);
         figures[kind] = { seconds: best.seconds, peakBytes: best.peakBytes, site: siteStats(outDirs[kind]), scriptBytes: await scriptBytesBeforeInteraction(browser, chapterUrl) };
         if (kind === 'charter' && !options.skip.has('search')) {
-          for (const timing of await measureSearch(browser, chapterUrl, SEARCH_QUERIES)) searchRows.push(searchRow(timing));
+          for (const timing of await measureSearch(browser, served, chapterPath, SEARCH_QUERIES)) searchRows.push(searchRow(timing));
         }
       } finally {
         await served.close();
@@ -118,7 +119,7 @@ try {
       await buildDefaultSite(dir);
       const served = await serveCompressed(dir);
       try {
-        for (const timing of await measureSearch(browser, `${served.url}/procedures/telephone/`, DEFAULT_SITE_QUERIES)) defaultRows.push(searchRow(timing));
+        for (const timing of await measureSearch(browser, served, '/procedures/telephone/', DEFAULT_SITE_QUERIES)) defaultRows.push(searchRow(timing));
       } finally {
         await served.close();
       }

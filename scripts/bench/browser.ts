@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -32,6 +32,8 @@ export function fileForRequest(dir: string, requestPath: string): string | undef
 
 export interface Served {
   url: string;
+  /** Bytes the server has sent (status line, headers and body as compressed) since it started. */
+  sentBytes: () => number;
   close: () => Promise<void>;
 }
 
@@ -52,26 +54,21 @@ export function serveCompressed(dir: string): Promise<Served> {
     }
     res.writeHead(200, { ...headers, 'content-length': String(body.length) }).end(body);
   });
+  // Bytes are counted on the server's sockets, so requests from Pagefind's web worker count too:
+  // Chromium does not report a dedicated worker's requests to the page.
+  const sockets: Socket[] = [];
+  server.on('connection', (socket) => sockets.push(socket));
+  const sentBytes = () => sockets.reduce((sum, socket) => sum + socket.bytesWritten, 0);
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({ url: `http://127.0.0.1:${port}`, sentBytes, close: () => new Promise((done) => server.close(() => done())) });
     }),
   );
 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-}
-
-/** Counts bytes received (response headers and bodies as sent, so compressed) from a point in time on. */
-function byteCounter(page: Page): { reset: () => void; bytes: () => number } {
-  let total = 0;
-  page.on('requestfinished', async (request) => {
-    const sizes = await request.sizes().catch(() => undefined);
-    if (sizes) total += sizes.responseHeadersSize + sizes.responseBodySize;
-  });
-  return { reset: () => (total = 0), bytes: () => total };
 }
 
 /** JavaScript that runs before any interaction: external scripts (as decoded) plus inline ones. */
@@ -105,10 +102,9 @@ export interface SearchTiming {
  * query after another on the same page, and times the results. The first query pays for loading
  * the search code and index; later ones show what each further search costs.
  */
-export async function measureSearch(browser: Browser, pageUrl: string, queries: readonly string[]): Promise<SearchTiming[]> {
+export async function measureSearch(browser: Browser, served: Served, pagePath: string, queries: readonly string[]): Promise<SearchTiming[]> {
   const page = await browser.newPage();
-  const counter = byteCounter(page);
-  await page.goto(pageUrl, { waitUntil: 'networkidle' });
+  await page.goto(served.url + pagePath, { waitUntil: 'networkidle' });
   // Both ends of the interval are taken inside the page, so the test driver's latency is not counted.
   await page.evaluate(() => {
     const w = window as unknown as { __benchRendered: number[]; __benchLastInput: number };
@@ -122,7 +118,7 @@ export async function measureSearch(browser: Browser, pageUrl: string, queries: 
   for (const query of queries) {
     await input.fill('');
     await page.waitForFunction(() => document.querySelector('#search-results')!.children.length === 0);
-    counter.reset();
+    const before = served.sentBytes();
     await input.click();
     await input.pressSequentially(query, { delay: 60 });
     const waited = await page.waitForFunction(
@@ -137,7 +133,7 @@ export async function measureSearch(browser: Browser, pageUrl: string, queries: 
     const msToResults = (await waited.jsonValue()) as number;
     await page.waitForLoadState('networkidle');
     const results = await page.locator('#search-results [role="option"]').count();
-    timings.push({ query, bytes: counter.bytes(), msToResults, results });
+    timings.push({ query, bytes: served.sentBytes() - before, msToResults, results });
   }
   await page.close();
   return timings;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BenchUsageError, parseBenchArgs } from '../../scripts/bench/args.ts';
-import { fileForRequest } from '../../scripts/bench/browser.ts';
+import { fileForRequest, serveCompressed } from '../../scripts/bench/browser.ts';
 import { withMarker } from '../../scripts/bench/dev-server.ts';
 import { descendantsOf, measureCommand, parentPidOf, residentBytesOf } from '../../scripts/bench/process-tree.ts';
 import { comparisonRows, formatNumber, ratio, table, type BuildFigures } from '../../scripts/bench/report.ts';
@@ -79,6 +79,27 @@ describe('bench server paths', () => {
     expect(fileForRequest('/site', '/pagefind/pagefind.js?x=1')).toBe('/site/pagefind/pagefind.js');
     expect(fileForRequest('/site', '/../etc/passwd')).toBeUndefined();
     expect(fileForRequest('/site', '/%2e%2e/secret')).toBeUndefined();
+  });
+
+  it('counts the bytes it sends, compressed text and binary files alike', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-serve-'));
+    writeFileSync(path.join(dir, 'page.html'), '<p>hold</p>'.repeat(2000));
+    writeFileSync(path.join(dir, 'chunk.pf_index'), Buffer.alloc(5000, 7));
+    const served = await serveCompressed(dir);
+    try {
+      expect(served.sentBytes()).toBe(0);
+      const html = await fetch(`${served.url}/page.html`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(html.headers.get('content-encoding')).toBe('gzip');
+      await html.arrayBuffer();
+      const afterHtml = served.sentBytes();
+      // Gzipped, 22,000 characters of repeated markup shrink to well under a tenth.
+      expect(afterHtml).toBeGreaterThan(100);
+      expect(afterHtml).toBeLessThan(2200);
+      await (await fetch(`${served.url}/chunk.pf_index`)).arrayBuffer();
+      expect(served.sentBytes() - afterHtml).toBeGreaterThan(5000);
+    } finally {
+      await served.close();
+    }
   });
 });
 
