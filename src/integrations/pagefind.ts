@@ -1,20 +1,22 @@
 /**
- * Builds the Pagefind search index once the site is written. What gets indexed is decided in the
- * markup (`data-pagefind-body`, `data-pagefind-ignore`, `data-pagefind-filter`), not here.
+ * Builds the search bundles once the site is written: one Pagefind bundle per edition (see
+ * src/lib/search/bundles.ts). What gets indexed is decided in the markup (`data-pagefind-body`,
+ * `data-pagefind-ignore`, `data-pagefind-filter`), not here; this only sorts pages by edition.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { existsSync, readFileSync } from 'node:fs';
-import { chapterUrl } from '../lib/edition-urls.ts';
-
-const GLOSSARY_SLUG = 'reference/glossary';
-const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parse } from 'yaml';
+import { chapterUrl } from '../lib/edition-urls.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { readManifest } from '../lib/content-files.ts';
 import { glossaryEntry, type GlossaryEntry } from '../lib/schemas.ts';
+import { bundleOfPage, bundlePath, pageUrlOf, SEARCH_DIR } from '../lib/search/bundles.ts';
+
+const GLOSSARY_SLUG = 'reference/glossary';
+const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
 
 /**
  * Glossary terms are results of their own (Pagefind has no synonyms): searching "e-mail" or the
@@ -42,24 +44,69 @@ function failOn(errors: string[], step: string): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n  ${errors.join('\n  ')}`);
 }
 
+/** Files Pagefind writes for its ready-made interfaces; the handbook has its own, on the JS API. */
+const UNUSED_UI_FILES = /^pagefind-(component-ui|modular-ui|ui)\.(js|css)$/;
+
+/** Every built HTML page, as a path relative to the output folder, search bundles excluded. */
+function builtPages(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_DIR}${path.sep}`))
+    .sort();
+}
+
+/** Adds many files with a few requests in flight, so the Pagefind service is kept busy. */
+async function addAll<T>(items: readonly T[], add: (item: T) => Promise<{ errors: string[] }>, step: (item: T) => string): Promise<void> {
+  const IN_FLIGHT = 8;
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      failOn((await add(item)).errors, step(item));
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+}
+
 export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'charter:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        const contentDir = resolveContentDir();
+        // Which page goes in which edition's bundle is read from the page's own search markup.
+        const pagesOf = new Map<string, string[]>();
+        for (const file of builtPages(outDir)) {
+          const edition = bundleOfPage(readFileSync(path.join(outDir, file), 'utf8'), file);
+          if (!edition) continue;
+          const list = pagesOf.get(edition) ?? [];
+          if (list.length === 0) pagesOf.set(edition, list);
+          list.push(file);
+        }
+        const glossary = glossaryRecords(contentDir);
+        // Every edition gets a bundle, even one with nothing to index, so searching it finds nothing rather than failing.
+        const editions = [...new Set([...readManifest(contentDir).map((e) => e.id), ...pagesOf.keys()])];
+        let total = 0;
         try {
-          failOn(errors, 'start');
-          if (!index) throw new Error('Pagefind returned no index.');
-          const added = await index.addDirectory({ path: outDir });
-          failOn(added.errors, 'read the built pages');
-          for (const record of glossaryRecords(resolveContentDir())) {
-            failOn((await index.addCustomRecord(record)).errors, `add the glossary entry ${record.url}`);
+          for (const edition of editions) {
+            const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+            failOn(errors, 'start');
+            if (!index) throw new Error('Pagefind returned no index.');
+            const pages = pagesOf.get(edition) ?? [];
+            await addAll(
+              pages,
+              (file) => index.addHTMLFile({ url: pageUrlOf(file), content: readFileSync(path.join(outDir, file), 'utf8') }),
+              (file) => `read the built page ${file}`,
+            );
+            const records = glossary.filter((r) => r.meta.edition === edition);
+            await addAll(records, (record) => index.addCustomRecord(record), (record) => `add the glossary entry ${record.url}`);
+            const outputPath = path.join(outDir, ...bundlePath(edition).split('/'));
+            failOn((await index.writeFiles({ outputPath })).errors, `write the search bundle of edition ${edition}`);
+            await index.deleteIndex();
+            for (const file of readdirSync(outputPath)) if (UNUSED_UI_FILES.test(file)) rmSync(path.join(outputPath, file));
+            total += pages.length;
           }
-          const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-          failOn(written.errors, 'write the index');
-          logger.info(`Indexed ${added.page_count} pages for search.`);
+          logger.info(`Indexed ${total} pages for search, in ${editions.length} edition bundles.`);
         } finally {
           await pagefind.close();
         }

@@ -1,9 +1,10 @@
 /**
  * The handbook's search, on Pagefind's JS API. It rewrites everyday questions (src/lib/search),
- * scopes results to the edition being read unless asked otherwise, and falls back to narrower
- * searches merged by page when the strict search finds too little. Loaded only once a reader
- * starts to search.
+ * searches the bundle of the edition being read unless asked otherwise (all editions' bundles
+ * merged), and falls back to narrower searches merged by page when the strict search finds too
+ * little. Loaded only once a reader starts to search.
  */
+import { bundlePath } from '../lib/search/bundles.ts';
 import { combineScores, isWordingQuestion, rewriteQuery, touchpointsIn, type SynonymRule } from '../lib/search/query.ts';
 import { TOUCHPOINT_WORDS } from '../lib/vocabulary.ts';
 
@@ -35,6 +36,11 @@ export interface SearchOutcome {
   hits: SearchHit[];
 }
 
+/** The best pages for a query, in order, before their titles and excerpts are fetched. */
+export interface Ranking {
+  results: readonly PagefindResult[];
+}
+
 interface PagefindResult {
   id: string;
   score: number;
@@ -55,8 +61,12 @@ interface PagefindData {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   preload(q: string, o?: Record<string, unknown>): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+}
+interface PagefindModule {
+  createInstance(o: { basePath: string; baseUrl: string }): Pagefind;
 }
 
 /**
@@ -79,24 +89,36 @@ const TOUCHPOINT_BONUS = 1;
 /** How much matching every word counts, against the sum of the single-word scores. */
 const STRICT_BONUS = 2;
 
+/** Pagefind's options, the same for every edition's bundle. */
+const PAGEFIND_OPTIONS = { highlightParam: 'highlight', excerptLength: 24, ranking: RANKING };
+/** The key of the merged bundles, for a search across all editions. */
+const ALL_EDITIONS = '*';
+
 export class SearchEngine {
+  private readonly bundles = new Map<string, Promise<Pagefind>>();
   private readonly filterCache = new Map<string, Promise<Set<string>>>();
   private readonly searchCache = new Map<string, Promise<{ results: PagefindResult[] }>>();
 
   private constructor(
-    private readonly pagefind: Pagefind,
+    private readonly pagefind: PagefindModule,
     private readonly config: SearchConfig,
+    private readonly root: string,
+    private readonly home: string,
   ) {}
 
-  static async load(base: string): Promise<SearchEngine> {
+  /**
+   * Loads the search for a reader of edition `home`, whose bundle also serves Pagefind's code:
+   * every bundle carries the same copy, and this one is fetched anyway.
+   */
+  static async load(base: string, home: string): Promise<SearchEngine> {
     const root = base.endsWith('/') ? base : `${base}/`;
     const [pagefind, config] = await Promise.all([
-      import(/* @vite-ignore */ `${root}pagefind/pagefind.js`) as Promise<Pagefind>,
+      import(/* @vite-ignore */ `${root}${bundlePath(home)}pagefind.js`) as Promise<PagefindModule>,
       fetch(`${root}search-config.json`).then((r) => r.json() as Promise<SearchConfig>),
     ]);
-    await pagefind.options({ baseUrl: root, highlightParam: 'highlight', excerptLength: 24, ranking: RANKING });
-    await pagefind.init();
-    return new SearchEngine(pagefind, config);
+    const engine = new SearchEngine(pagefind, config, root, home);
+    await engine.bundle(home);
+    return engine;
   }
 
   get editions(): SearchConfig['editions'] {
@@ -105,13 +127,61 @@ export class SearchEngine {
 
   preload(input: string, options: SearchOptions = {}): void {
     const { strict } = rewriteQuery(input, this.config.synonyms);
-    if (strict) void this.pagefind.preload(strict, { filters: this.filters(options) });
+    if (strict && this.hasBundle(options.edition)) void this.bundle(options.edition).then((pagefind) => pagefind.preload(strict, { filters: this.filters(options) }));
+  }
+
+  private hasBundle(edition: string | undefined): boolean {
+    return edition === undefined || this.config.editions.some((e) => e.id === edition);
+  }
+
+  /**
+   * The bundle of one edition, or of all editions merged (`undefined`): a search across editions
+   * shares one Pagefind instance, so its WebAssembly loads once, while a search in one edition
+   * never downloads another edition's index.
+   */
+  private bundle(edition: string | undefined): Promise<Pagefind> {
+    const key = edition ?? ALL_EDITIONS;
+    let bundle = this.bundles.get(key);
+    if (!bundle) {
+      bundle = this.openBundle(edition);
+      bundle.catch(() => this.bundles.delete(key));
+      this.bundles.set(key, bundle);
+    }
+    return bundle;
+  }
+
+  private async openBundle(edition: string | undefined): Promise<Pagefind> {
+    const primary = edition ?? this.home;
+    const instance = this.pagefind.createInstance({ basePath: `${this.root}${bundlePath(primary)}`, baseUrl: this.root });
+    await instance.options(PAGEFIND_OPTIONS);
+    await instance.init();
+    if (edition === undefined) {
+      const others = this.config.editions.filter((e) => e.id !== primary);
+      await Promise.all(others.map((e) => instance.mergeIndex(`${this.root}${bundlePath(e.id)}`, { baseUrl: this.root, ...PAGEFIND_OPTIONS })));
+    }
+    return instance;
   }
 
   async search(input: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+    return { hits: await this.hitsFor(await this.rank(input, options)) };
+  }
+
+  /**
+   * Titles, sections and excerpts for ranked pages. Each page's details are a download of their
+   * own (Pagefind's fragment, about 2 KB), so the box asks for them only for results it will show.
+   */
+  hitsFor(ranking: Ranking): Promise<SearchHit[]> {
+    return Promise.all(ranking.results.map((r) => this.toHit(r)));
+  }
+
+  /** The pages that answer a query best, in order: the index's part of a search, without the pages' details. */
+  async rank(input: string, options: SearchOptions = {}): Promise<Ranking> {
     const { terms, strict, alternative } = rewriteQuery(input, this.config.synonyms);
-    if (!strict) return { hits: [] };
+    // An edition the handbook does not have (an old link, a typo in ?edition=) has nothing to find.
+    if (!strict || !this.hasBundle(options.edition)) return { results: [] };
     const filters = this.filters(options);
+    const pagefind = await this.bundle(options.edition);
+    const scope = options.edition ?? ALL_EDITIONS;
     const singles = [...new Set([...terms, ...(alternative ? alternative.split(' ') : [])])];
     // Every word on its own (an OR query), plus the whole query and its alternative as a bonus.
     const plan: { query: string; weight: number }[] = [
@@ -119,13 +189,13 @@ export class SearchEngine {
       ...(alternative ? [{ query: alternative, weight: STRICT_BONUS }] : []),
       ...(singles.length > 1 ? singles.map((w) => ({ query: w, weight: 1 })) : []),
     ];
-    const searches = await Promise.all(plan.map((p) => this.searchOnce(p.query, filters)));
+    const searches = await Promise.all(plan.map((p) => this.searchOnce(pagefind, scope, p.query, filters)));
     const lists = searches.map((s, i) => ({ results: s.results, weight: plan[i]!.weight }));
     // A question about a touchpoint ("pick up the phone") prefers that touchpoint's chapters: the
     // words' own scores are counted once more for pages tagged with it.
     const touchpoints = touchpointsIn(singles.length ? singles : terms, TOUCHPOINT_WORDS);
     if (touchpoints.length > 0) {
-      const taggedIds = await this.pagesWith({ ...filters, touchpoint: { any: touchpoints } });
+      const taggedIds = await this.pagesWith(pagefind, scope, { ...filters, touchpoint: { any: touchpoints } });
       for (const list of [...lists]) {
         lists.push({ results: list.results.filter((r) => taggedIds.has(r.id)), weight: list.weight * TOUCHPOINT_BONUS });
       }
@@ -133,8 +203,8 @@ export class SearchEngine {
     // Glossary definitions are short and dense, so they would outrank the chapter that explains a
     // topic in full; they still show, below the chapters that match as well.
     const [glossary, editorial] = await Promise.all([
-      this.pagesWith({ ...filters, kind: 'glossary' }),
-      this.pagesWith({ ...filters, kind: 'editorial' }),
+      this.pagesWith(pagefind, scope, { ...filters, kind: 'glossary' }),
+      this.pagesWith(pagefind, scope, { ...filters, kind: 'editorial' }),
     ]);
     const wording = isWordingQuestion(input, this.config.synonyms);
     const glossaryFactor = wording ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
@@ -145,9 +215,7 @@ export class SearchEngine {
     const order = combineScores(
       lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score * factorOf(r.id) })), weight: l.weight })),
     );
-    const top = order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!);
-    const hits = await Promise.all(top.map((r) => this.toHit(r)));
-    return { hits };
+    return { results: order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!) };
   }
 
   /**
@@ -155,11 +223,11 @@ export class SearchEngine {
    * finished word is searched again at every key, and on a large index each search costs tens of
    * milliseconds. The oldest answers are dropped past a few hundred.
    */
-  private searchOnce(query: string, filters: Record<string, unknown>): Promise<{ results: PagefindResult[] }> {
-    const key = `${query}\u0000${JSON.stringify(filters)}`;
+  private searchOnce(pagefind: Pagefind, scope: string, query: string, filters: Record<string, unknown>): Promise<{ results: PagefindResult[] }> {
+    const key = `${scope}\u0000${query}\u0000${JSON.stringify(filters)}`;
     let answer = this.searchCache.get(key);
     if (!answer) {
-      answer = this.pagefind.search(query, { filters });
+      answer = pagefind.search(query, { filters });
       // A failed search is not kept, so the next key tries again.
       answer.catch(() => this.searchCache.delete(key));
       this.searchCache.set(key, answer);
@@ -172,19 +240,19 @@ export class SearchEngine {
    * Every page matching a set of filters. The answer depends only on the filters, so it is kept
    * rather than asked again on every keystroke.
    */
-  private pagesWith(filters: Record<string, unknown>): Promise<Set<string>> {
-    const key = JSON.stringify(filters);
+  private pagesWith(pagefind: Pagefind, scope: string, filters: Record<string, unknown>): Promise<Set<string>> {
+    const key = `${scope}\u0000${JSON.stringify(filters)}`;
     let ids = this.filterCache.get(key);
     if (!ids) {
-      ids = this.pagefind.search(null, { filters }).then((r) => new Set(r.results.map((x) => x.id)));
+      ids = pagefind.search(null, { filters }).then((r) => new Set(r.results.map((x) => x.id)));
       this.filterCache.set(key, ids);
     }
     return ids;
   }
 
+  /** Pagefind filters for the options; the edition is not one of them, as each edition has its own bundle. */
   private filters(options: SearchOptions): Record<string, unknown> {
     const filters: Record<string, unknown> = {};
-    if (options.edition) filters.edition = options.edition;
     if (options.touchpoints?.length) filters.touchpoint = { any: options.touchpoints };
     if (options.types?.length) filters.type = { any: options.types };
     return filters;

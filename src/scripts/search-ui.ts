@@ -2,10 +2,20 @@
  * The header search box as a combobox (WAI-ARIA 1.2): results as you type, arrow keys to move,
  * Enter to open, Escape to close, and a status message with the number of results.
  */
+import { whileTyping } from '../lib/search/query.ts';
 import { SearchEngine, type SearchOptions } from './search-engine.ts';
 import { latestWins } from './latest-wins.ts';
 import { renderSearchChips } from './search-chips.ts';
 import { countText, renderHit } from './search-results.ts';
+
+/**
+ * How long typing must pause before results show. Ranking runs at every key, but each shown result
+ * costs a download of its own (its excerpt), so results for a word still being typed fast are not
+ * fetched only to be replaced a moment later. Longer than the gap between keys of a fast typist.
+ */
+const SETTLE_MS = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function attachSearch(root: HTMLElement): Promise<void> {
   const input = root.querySelector<HTMLInputElement>('.search-input')!;
@@ -22,7 +32,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   input.setAttribute('aria-controls', list.id);
   input.setAttribute('aria-expanded', 'false');
 
-  const engine = await SearchEngine.load(base);
+  const engine = await SearchEngine.load(base, readingEdition);
   let scope: 'edition' | 'all' = 'edition';
   const selected = { touchpoint: new Set<string>(), type: new Set<string>() };
   let active = -1;
@@ -63,6 +73,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     allLink.href = `${base}search/?${params}`;
   };
 
+  let lastKeyAt = 0;
   const run = latestWins(searchNow);
   async function searchNow(superseded: () => boolean): Promise<void> {
     const query = input.value.trim();
@@ -73,10 +84,16 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
       open(false);
       return;
     }
-    const outcome = await engine.search(query, options());
-    if (superseded()) return; // A newer keystroke or filter asked again: its search runs next.
+    // Rank what has been typed so far at once, so the answer is ready when typing pauses…
+    let ranking = await engine.rank(whileTyping(input.value), options());
+    // …and show results only then (a newer key or filter makes this run give way to the next one).
+    await sleep(lastKeyAt + SETTLE_MS - performance.now());
+    if (superseded()) return;
+    if (whileTyping(input.value) !== input.value) ranking = await engine.rank(query, options());
+    const hits = await engine.hitsFor(ranking);
+    if (superseded()) return;
     list.replaceChildren(
-      ...outcome.hits.map((hit, i) => {
+      ...hits.map((hit, i) => {
         const item = renderHit(hit, { showEdition: scope === 'all', editions: engine.editions, asOption: true });
         item.setAttribute('role', 'option');
         item.id = `search-option-${i}`;
@@ -84,7 +101,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
         return item;
       }),
     );
-    if (outcome.hits.length === 0) {
+    if (hits.length === 0) {
       const empty = document.createElement('li');
       empty.className = 'search-empty';
       empty.textContent = scope === 'edition' ? 'Nothing found here. Try “All editions” or fewer words.' : 'Nothing found. Try fewer or different words.';
@@ -92,12 +109,13 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     }
     active = -1;
     input.removeAttribute('aria-activedescendant');
-    status.textContent = countText(outcome.hits.length, query, scopeName());
+    status.textContent = countText(hits.length, query, scopeName());
     open(true);
   }
 
   input.addEventListener('input', () => {
-    engine.preload(input.value, options());
+    lastKeyAt = performance.now();
+    engine.preload(whileTyping(input.value), options());
     void run();
   });
   input.addEventListener('focus', () => {

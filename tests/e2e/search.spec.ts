@@ -24,7 +24,29 @@ test.describe('search box', () => {
     await expect(page.locator('#search-input')).toBeFocused();
     await page.keyboard.type('hold');
     await expect(results(page).first()).toBeVisible();
-    expect(requested.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+    expect(requested.some((u) => u.includes('/pagefind/2026.1/pagefind.js'))).toBe(true);
+  });
+
+  test('downloads only the edition being read, and excerpts only for results it shows', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto('/2025.1/procedures/telephone/');
+    await page.locator('#search-input').focus();
+    // Typed fast, as a practised typist does: results for half-typed words are not fetched.
+    await page.locator('#search-input').pressSequentially('caller on hold too long', { delay: 40 });
+    await expect(page.locator('[data-search-status]')).toContainText('“caller on hold too long”');
+    const shown = await results(page).count();
+    const bundles = new Set(requested.filter((u) => u.includes('/pagefind/')).map((u) => /\/pagefind\/([^/]+)\//.exec(u)?.[1]));
+    expect([...bundles]).toEqual(['2025.1']);
+    const excerpts = requested.filter((u) => u.endsWith('.pf_fragment'));
+    // Each result shown needs its own; results shown for every key would fetch over twenty.
+    expect(excerpts.length).toBeGreaterThanOrEqual(shown);
+    expect(excerpts.length).toBeLessThanOrEqual(shown + 8);
+    // All editions merges the other bundles into the same search.
+    await page.getByRole('button', { name: 'All editions' }).click();
+    await expect(page.locator('[data-search-status]')).toContainText('in all editions');
+    expect(requested.some((u) => u.includes('/pagefind/2026.1/pagefind-entry.json'))).toBe(true);
+    expect(requested.some((u) => u.includes('/pagefind/draft/pagefind-entry.json'))).toBe(true);
   });
 
   test('opens with Ctrl+K and shows title, section and a highlighted excerpt as you type', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySynonyms, combineScores, isFiller, isWordingQuestion, rewriteQuery, sameWord, singular, tokenize, touchpointsIn } from '../../src/lib/search/query.ts';
+import { applySynonyms, combineScores, isFiller, isWordingQuestion, rewriteQuery, sameWord, singular, tokenize, touchpointsIn, whileTyping } from '../../src/lib/search/query.ts';
 import { TOUCHPOINT_WORDS } from '../../src/lib/vocabulary.ts';
 import { buildSynonymRules } from '../../src/lib/search/synonyms.ts';
 
@@ -111,5 +111,20 @@ describe('query intent', () => {
     expect(isWordingQuestion('how to spell follow up', rules)).toBe(true);
     expect(isWordingQuestion('is it e-mail or email', rules)).toBe(true);
     expect(isWordingQuestion('e-mail reply time', rules)).toBe(false);
+  });
+});
+
+describe('whileTyping', () => {
+  it('leaves out a last word of one or two letters that is still being typed', () => {
+    expect(whileTyping('caller on h')).toBe('caller on ');
+    expect(whileTyping('caller on ho')).toBe('caller on ');
+    expect(whileTyping('ho')).toBe('');
+  });
+
+  it('keeps a last word of three letters or more, and every finished word', () => {
+    expect(whileTyping('caller on hol')).toBe('caller on hol');
+    expect(whileTyping('caller on ')).toBe('caller on ');
+    expect(whileTyping('id ')).toBe('id ');
+    expect(whileTyping("e-m")).toBe('e-m');
   });
 });

@@ -109,6 +109,21 @@ export function rewriteQuery(input: string, rules: readonly SynonymRule[]): Rewr
   return result;
 }
 
+/** A word still being typed is searched from this many letters on. */
+export const MIN_TYPED_PREFIX = 3;
+
+/**
+ * What to search while the reader is still typing: the input without a last word of one or two
+ * letters that is still being typed. Pagefind matches a query's words as prefixes and loads every
+ * index chunk a prefix spans, so "caller on h" would download the chunks of every word starting with
+ * "h" to show results nobody asked for. Once typing pauses, the whole input is searched.
+ */
+export function whileTyping(input: string): string {
+  if (/\s$/.test(input)) return input;
+  const last = /[\p{L}\p{N}'-]+$/u.exec(input);
+  return last && last[0].length < MIN_TYPED_PREFIX ? input.slice(0, last.index) : input;
+}
+
 /** The touchpoints a query's words point at, from TOUCHPOINT_WORDS. */
 export function touchpointsIn(terms: readonly string[], words: Readonly<Record<string, readonly string[]>>): string[] {
   const found = new Set<string>();
