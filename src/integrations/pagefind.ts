@@ -54,17 +54,12 @@ function builtPages(outDir: string): string[] {
     .sort();
 }
 
-/** Adds many files with a few requests in flight, so the Pagefind service is kept busy. */
-async function addAll<T>(items: readonly T[], add: (item: T) => Promise<{ errors: string[] }>, step: (item: T) => string): Promise<void> {
-  const IN_FLIGHT = 8;
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      failOn((await add(item)).errors, step(item));
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+/**
+ * Adds items one after another. Pagefind numbers pages in the order they arrive, so sending them
+ * in a fixed order keeps two builds of the same content byte-identical.
+ */
+async function addInOrder<T>(items: readonly T[], add: (item: T) => Promise<{ errors: string[] }>, step: (item: T) => string): Promise<void> {
+  for (const item of items) failOn((await add(item)).errors, step(item));
 }
 
 export function pagefindIntegration(): AstroIntegration {
@@ -86,26 +81,29 @@ export function pagefindIntegration(): AstroIntegration {
         const glossary = glossaryRecords(contentDir);
         // Every edition gets a bundle, even one with nothing to index, so searching it finds nothing rather than failing.
         const editions = [...new Set([...readManifest(contentDir).map((e) => e.id), ...pagesOf.keys()])];
-        let total = 0;
+        // The editions' bundles are independent, so they are built side by side.
+        const writeBundle = async (edition: string) => {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          failOn(errors, 'start');
+          if (!index) throw new Error('Pagefind returned no index.');
+          await addInOrder(
+            pagesOf.get(edition) ?? [],
+            (file) => index.addHTMLFile({ url: pageUrlOf(file), content: readFileSync(path.join(outDir, file), 'utf8') }),
+            (file) => `read the built page ${file}`,
+          );
+          await addInOrder(
+            glossary.filter((r) => r.meta.edition === edition),
+            (record) => index.addCustomRecord(record),
+            (record) => `add the glossary entry ${record.url}`,
+          );
+          const outputPath = path.join(outDir, ...bundlePath(edition).split('/'));
+          failOn((await index.writeFiles({ outputPath })).errors, `write the search bundle of edition ${edition}`);
+          await index.deleteIndex();
+          for (const file of readdirSync(outputPath)) if (UNUSED_UI_FILES.test(file)) rmSync(path.join(outputPath, file));
+        };
         try {
-          for (const edition of editions) {
-            const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-            failOn(errors, 'start');
-            if (!index) throw new Error('Pagefind returned no index.');
-            const pages = pagesOf.get(edition) ?? [];
-            await addAll(
-              pages,
-              (file) => index.addHTMLFile({ url: pageUrlOf(file), content: readFileSync(path.join(outDir, file), 'utf8') }),
-              (file) => `read the built page ${file}`,
-            );
-            const records = glossary.filter((r) => r.meta.edition === edition);
-            await addAll(records, (record) => index.addCustomRecord(record), (record) => `add the glossary entry ${record.url}`);
-            const outputPath = path.join(outDir, ...bundlePath(edition).split('/'));
-            failOn((await index.writeFiles({ outputPath })).errors, `write the search bundle of edition ${edition}`);
-            await index.deleteIndex();
-            for (const file of readdirSync(outputPath)) if (UNUSED_UI_FILES.test(file)) rmSync(path.join(outputPath, file));
-            total += pages.length;
-          }
+          await Promise.all(editions.map(writeBundle));
+          const total = [...pagesOf.values()].reduce((sum, pages) => sum + pages.length, 0);
           logger.info(`Indexed ${total} pages for search, in ${editions.length} edition bundles.`);
         } finally {
           await pagefind.close();
