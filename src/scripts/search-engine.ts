@@ -174,8 +174,11 @@ export class SearchEngine {
     return Promise.all(ranking.results.map((r) => this.toHit(r)));
   }
 
-  /** The pages that answer a query best, in order: the index's part of a search, without the pages' details. */
-  async rank(input: string, options: SearchOptions = {}): Promise<Ranking> {
+  /**
+   * The pages that answer a query best, in order: the index's part of a search, without the pages'
+   * details. `stale` tells it the answer is no longer wanted; it then returns early with no results.
+   */
+  async rank(input: string, options: SearchOptions = {}, stale: () => boolean = () => false): Promise<Ranking> {
     const { terms, strict, alternative } = rewriteQuery(input, this.config.synonyms);
     // An edition the handbook does not have (an old link, a typo in ?edition=) has nothing to find.
     if (!strict || !this.hasBundle(options.edition)) return { results: [] };
@@ -189,8 +192,13 @@ export class SearchEngine {
       ...(alternative ? [{ query: alternative, weight: STRICT_BONUS }] : []),
       ...(singles.length > 1 ? singles.map((w) => ({ query: w, weight: 1 })) : []),
     ];
-    const searches = await Promise.all(plan.map((p) => this.searchOnce(pagefind, scope, p.query, filters)));
-    const lists = searches.map((s, i) => ({ results: s.results, weight: plan[i]!.weight }));
+    // One search at a time, so that a ranking a newer key has made stale stops early instead of
+    // keeping Pagefind busy (on a large index each search takes tens of milliseconds).
+    const lists: { results: PagefindResult[]; weight: number }[] = [];
+    for (const step of plan) {
+      if (stale()) return { results: [] };
+      lists.push({ results: (await this.searchOnce(pagefind, scope, step.query, filters)).results, weight: step.weight });
+    }
     // A question about a touchpoint ("pick up the phone") prefers that touchpoint's chapters: the
     // words' own scores are counted once more for pages tagged with it.
     const touchpoints = touchpointsIn(singles.length ? singles : terms, TOUCHPOINT_WORDS);
