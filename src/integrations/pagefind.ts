@@ -1,7 +1,8 @@
 /**
  * Builds the search bundles once the site is written: one Pagefind bundle per edition (see
  * src/lib/search/bundles.ts). What gets indexed is decided in the markup (`data-pagefind-body`,
- * `data-pagefind-ignore`, `data-pagefind-filter`), not here; this only sorts pages by edition.
+ * `data-pagefind-ignore`, `data-pagefind-filter`), not here; this only points Pagefind at each
+ * edition's folders and checks that every chapter landed in its edition's bundle, once.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +12,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parse } from 'yaml';
 import { chapterUrl } from '../lib/edition-urls.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
-import { readManifest } from '../lib/content-files.ts';
+import { listChapterFiles, readManifest } from '../lib/content-files.ts';
 import { glossaryEntry, type GlossaryEntry } from '../lib/schemas.ts';
-import { bundleOfPage, bundlePath, pageUrlOf, SEARCH_DIR } from '../lib/search/bundles.ts';
+import { bundleCountProblem, bundleGlob, bundlePath } from '../lib/search/bundles.ts';
 
 const GLOSSARY_SLUG = 'reference/glossary';
 const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
@@ -47,19 +48,10 @@ function failOn(errors: string[], step: string): void {
 /** Files Pagefind writes for its ready-made interfaces; the handbook has its own, on the JS API. */
 const UNUSED_UI_FILES = /^pagefind-(component-ui|modular-ui|ui)\.(js|css)$/;
 
-/** Every built HTML page, as a path relative to the output folder, search bundles excluded. */
-function builtPages(outDir: string): string[] {
-  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_DIR}${path.sep}`))
-    .sort();
-}
-
-/**
- * Adds items one after another. Pagefind numbers pages in the order they arrive, so sending them
- * in a fixed order keeps two builds of the same content byte-identical.
- */
-async function addInOrder<T>(items: readonly T[], add: (item: T) => Promise<{ errors: string[] }>, step: (item: T) => string): Promise<void> {
-  for (const item of items) failOn((await add(item)).errors, step(item));
+/** The number of records Pagefind wrote into a bundle, from the bundle's entry file. */
+function recordsIn(bundleDir: string): number {
+  const entry = JSON.parse(readFileSync(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 export function pagefindIntegration(): AstroIntegration {
@@ -69,42 +61,33 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const contentDir = resolveContentDir();
-        // Which page goes in which edition's bundle is read from the page's own search markup.
-        const pagesOf = new Map<string, string[]>();
-        for (const file of builtPages(outDir)) {
-          const edition = bundleOfPage(readFileSync(path.join(outDir, file), 'utf8'), file);
-          if (!edition) continue;
-          const list = pagesOf.get(edition) ?? [];
-          if (list.length === 0) pagesOf.set(edition, list);
-          list.push(file);
-        }
+        const editions = readManifest(contentDir);
         const glossary = glossaryRecords(contentDir);
-        // Every edition gets a bundle, even one with nothing to index, so searching it finds nothing rather than failing.
-        const editions = [...new Set([...readManifest(contentDir).map((e) => e.id), ...pagesOf.keys()])];
-        // The editions' bundles are independent, so they are built side by side.
-        const writeBundle = async (edition: string) => {
+        const topLevelFolders = readdirSync(outDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+        // Each edition's bundle is built from its own folders of the built site, by Pagefind itself
+        // (it parses them in parallel, and two builds still give the same bundle), side by side.
+        const writeBundle = async (edition: (typeof editions)[number]) => {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           failOn(errors, 'start');
           if (!index) throw new Error('Pagefind returned no index.');
-          await addInOrder(
-            pagesOf.get(edition) ?? [],
-            (file) => index.addHTMLFile({ url: pageUrlOf(file), content: readFileSync(path.join(outDir, file), 'utf8') }),
-            (file) => `read the built page ${file}`,
-          );
-          await addInOrder(
-            glossary.filter((r) => r.meta.edition === edition),
-            (record) => index.addCustomRecord(record),
-            (record) => `add the glossary entry ${record.url}`,
-          );
-          const outputPath = path.join(outDir, ...bundlePath(edition).split('/'));
-          failOn((await index.writeFiles({ outputPath })).errors, `write the search bundle of edition ${edition}`);
+          const chapters = listChapterFiles(contentDir, edition.id).length;
+          const glob = bundleGlob(edition, editions, topLevelFolders);
+          // With nothing marked for indexing, Pagefind would index whole pages (home, lists), so an edition without chapters adds none.
+          if (chapters > 0 && glob) failOn((await index.addDirectory({ path: outDir, glob })).errors, `read the built pages of edition ${edition.id}`);
+          const records = glossary.filter((r) => r.meta.edition === edition.id);
+          for (const record of records) failOn((await index.addCustomRecord(record)).errors, `add the glossary entry ${record.url}`);
+          const outputPath = path.join(outDir, ...bundlePath(edition.id).split('/'));
+          failOn((await index.writeFiles({ outputPath })).errors, `write the search bundle of edition ${edition.id}`);
           await index.deleteIndex();
           for (const file of readdirSync(outputPath)) if (UNUSED_UI_FILES.test(file)) rmSync(path.join(outputPath, file));
+          const indexed = recordsIn(outputPath) - records.length;
+          const problem = bundleCountProblem(edition.id, indexed, chapters);
+          if (problem) throw new Error(problem);
+          return indexed;
         };
         try {
-          await Promise.all(editions.map(writeBundle));
-          const total = [...pagesOf.values()].reduce((sum, pages) => sum + pages.length, 0);
-          logger.info(`Indexed ${total} pages for search, in ${editions.length} edition bundles.`);
+          const counts = await Promise.all(editions.map(writeBundle));
+          logger.info(`Indexed ${counts.reduce((a, b) => a + b, 0)} chapters for search, in ${editions.length} edition bundles.`);
         } finally {
           await pagefind.close();
         }

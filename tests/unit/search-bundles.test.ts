@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bundleOfPage, bundlePath, pageUrlOf, SearchBundleError } from '../../src/lib/search/bundles.ts';
+import { bundleCountProblem, bundleGlob, bundlePath } from '../../src/lib/search/bundles.ts';
 
-const page = (body: string) => `<!doctype html><html lang="en"><body><header>Menu</header>${body}</body></html>`;
-const chapter = (edition: string) =>
-  page(`<article data-pagefind-body><h1>Telephone</h1><div hidden data-pagefind-ignore><data data-pagefind-filter="edition[value]" value="${edition}"></data></div></article>`);
+const editions = [
+  { id: '2025.1', status: 'archived' as const },
+  { id: '2026.1', status: 'current' as const },
+  { id: 'draft', status: 'draft' as const },
+];
+const folders = ['2025.1', '2026.1', 'draft', '_astro', 'pagefind', 'procedures', 'skills', 'search', 'changes'];
 
 describe('search bundles', () => {
   it('puts each edition in a folder of its own under pagefind/', () => {
@@ -11,29 +14,21 @@ describe('search bundles', () => {
     expect(bundlePath('draft')).toBe('pagefind/draft/');
   });
 
-  it('gives a built page the address a reader opens', () => {
-    expect(pageUrlOf('index.html')).toBe('/');
-    expect(pageUrlOf('procedures/telephone/index.html')).toBe('/procedures/telephone/');
-    expect(pageUrlOf('2025.1/procedures/telephone/index.html')).toBe('/2025.1/procedures/telephone/');
-    expect(pageUrlOf('404.html')).toBe('/404.html');
-    expect(pageUrlOf('procedures\\mail\\index.html')).toBe('/procedures/mail/');
+  it('reads an archived edition and the draft from their own prefix', () => {
+    expect(bundleGlob(editions[0]!, editions, folders)).toBe('2025.1/**/*.html');
+    expect(bundleGlob(editions[2]!, editions, folders)).toBe('draft/**/*.html');
   });
 
-  it('reads the edition from an indexed page and skips pages that are not indexed', () => {
-    expect(bundleOfPage(chapter('2025.1'), 'a/index.html')).toBe('2025.1');
-    expect(bundleOfPage(chapter('draft'), 'a/index.html')).toBe('draft');
-    // The current edition's second address is a copy of the page that is not indexed.
-    expect(bundleOfPage(page('<article><h1>Telephone</h1></article>'), 'b/index.html')).toBeUndefined();
+  it('reads the current edition from every root folder that is no edition and not the search bundles', () => {
+    // Folders without chapters (search, changes, assets) hold no page marked for indexing, so Pagefind skips their pages.
+    expect(bundleGlob(editions[1]!, editions, folders)).toBe('{_astro,changes,procedures,search,skills}/**/*.html');
+    expect(bundleGlob(editions[1]!, editions, ['2026.1', 'procedures'])).toBe('procedures/**/*.html');
+    expect(bundleGlob(editions[1]!, editions, ['2025.1', '2026.1', 'draft', 'pagefind'])).toBeUndefined();
   });
 
-  it('is not fooled by prose that mentions the attribute', () => {
-    expect(bundleOfPage(page('<p>Mark the body with &lt;article data-pagefind-body&gt; to index it.</p>'), 'c/index.html')).toBeUndefined();
-  });
-
-  it('refuses an indexed page that names no edition, saying which page and how to fix it', () => {
-    const call = () => bundleOfPage(page('<main data-pagefind-body><h1>Stray</h1></main>'), 'stray/index.html');
-    expect(call).toThrow(SearchBundleError);
-    expect(call).toThrow(/stray\/index\.html: the page is marked for search \(data-pagefind-body\) but names no edition/);
-    expect(call).toThrow(/ChapterLayout/);
+  it('accepts a bundle with each chapter once and explains one that has more or fewer', () => {
+    expect(bundleCountProblem('2026.1', 23, 23)).toBeUndefined();
+    expect(bundleCountProblem('2026.1', 22, 23)).toMatch(/^The search bundle of edition 2026\.1 holds 22 pages, but the edition has 23 chapters\./);
+    expect(bundleCountProblem('draft', 46, 23)).toMatch(/data-pagefind-body exactly once, at its canonical address/);
   });
 });

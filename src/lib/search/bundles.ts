@@ -4,6 +4,7 @@
  * editions' share of every word. Each edition's bundle sits in a folder of its own, and a search
  * across editions merges them in the browser.
  */
+import type { Edition } from '../schemas.ts';
 
 /** The folder, under the site's base, that holds every edition's search bundle. */
 export const SEARCH_DIR = 'pagefind';
@@ -13,33 +14,30 @@ export function bundlePath(editionId: string): string {
   return `${SEARCH_DIR}/${encodeURIComponent(editionId)}/`;
 }
 
-/** The address Pagefind should give a built page: `a/b/index.html` → `/a/b/`. */
-export function pageUrlOf(relativeFile: string): string {
-  const file = relativeFile.split('\\').join('/').replace(/^\/+/, '');
-  if (file === 'index.html') return '/';
-  return `/${file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
+/**
+ * The Pagefind glob for the built pages of one edition. An archived edition and the draft live under
+ * their own prefix (`2025.1/…`, `draft/…`); the current edition's chapters are at the root, in every
+ * top-level folder that is no edition's prefix and not the search bundles' (its permanent-link copies
+ * under its own prefix are not indexed anyway). Undefined when the current edition has no folder.
+ */
+export function bundleGlob(edition: Pick<Edition, 'id' | 'status'>, editions: readonly Pick<Edition, 'id'>[], topLevelFolders: readonly string[]): string | undefined {
+  const folders =
+    edition.status === 'current'
+      ? topLevelFolders.filter((f) => f !== SEARCH_DIR && !editions.some((e) => e.id === f)).sort()
+      : [edition.id];
+  if (folders.length === 0) return undefined;
+  return `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.html`;
 }
 
-// Inside a tag only: prose that mentions the attribute is escaped (`&lt;article …`) and never matches.
-const BODY_MARKER = /<[a-z][^<>]*\sdata-pagefind-body[\s=/>]/i;
-const EDITION_FILTER = /<data\s+data-pagefind-filter="edition\[value\]"\s+value="([^"]+)"/;
-
-export class SearchBundleError extends Error {}
-
 /**
- * The edition whose bundle a built page belongs in, read from the page's own search markup;
- * undefined for a page that is not indexed. A page marked for indexing that names no edition is a
- * layout bug, and silently leaving it out of search would hide it, so it is an error.
+ * Why an edition's bundle is wrong, or undefined when it holds each of the edition's chapters once.
+ * A chapter missing from search, or one found twice or in another edition's bundle, would mislead
+ * readers silently, so the build stops instead.
  */
-export function bundleOfPage(html: string, file: string): string | undefined {
-  if (!BODY_MARKER.test(html)) return undefined;
-  const edition = EDITION_FILTER.exec(html)?.[1];
-  if (!edition) {
-    throw new SearchBundleError(
-      `${file}: the page is marked for search (data-pagefind-body) but names no edition. ` +
-        'Every indexed page needs <data data-pagefind-filter="edition[value]" value="<edition id>">, as ChapterLayout writes it; ' +
-        'render the page with ChapterLayout or add the filter to its layout.',
-    );
-  }
-  return edition;
+export function bundleCountProblem(editionId: string, indexedPages: number, chapters: number): string | undefined {
+  if (indexedPages === chapters) return undefined;
+  return (
+    `The search bundle of edition ${editionId} holds ${indexedPages} pages, but the edition has ${chapters} chapters. ` +
+    'Each chapter page must carry data-pagefind-body exactly once, at its canonical address; check the layout that renders it.'
+  );
 }
