@@ -74,11 +74,14 @@ export function launchChromium(): Promise<Browser> {
 /** JavaScript that runs before any interaction: external scripts (as decoded) plus inline ones. */
 export async function scriptBytesBeforeInteraction(browser: Browser, pageUrl: string): Promise<number> {
   const page = await browser.newPage();
-  let external = 0;
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') external += (await response.body().catch(() => Buffer.alloc(0))).length;
+  // Bodies are read as responses arrive and all awaited before the sum: reading them after the
+  // fact raced the page and now and then left a script out.
+  const bodies: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.body().then((b) => b.length, () => 0));
   });
   await page.goto(pageUrl, { waitUntil: 'networkidle' });
+  const external = (await Promise.all(bodies)).reduce((sum, n) => sum + n, 0);
   const inline = await page.evaluate(() =>
     [...document.querySelectorAll('script:not([src])')]
       .filter((s) => !s.getAttribute('type') || /module|javascript/.test(s.getAttribute('type') ?? ''))
