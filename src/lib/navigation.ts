@@ -64,8 +64,6 @@ export function findNeighbours<C extends NavChapter>(
 export interface SidebarSection {
   id: string;
   title: string;
-  /** Link to the section's first chapter, for collapsed sections. */
-  firstSlug: string;
   count: number;
   expanded: boolean;
   /** The chapters shown: all of a small section, a window around the current page in a large one. */
@@ -98,7 +96,6 @@ export function buildSidebar(groups: readonly SectionWithChapters[], currentSlug
     return {
       id: section.id,
       title: section.title,
-      firstSlug: chapters[0]?.slug ?? '',
       count: chapters.length,
       expanded,
       chapters: chapters.slice(start, end).map((c) => ({ slug: c.slug, title: c.title, current: c.slug === currentSlug })),

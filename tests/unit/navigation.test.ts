@@ -57,7 +57,6 @@ describe('buildSidebar', () => {
     expect(procedures.chapters.filter((c) => c.current).map((c) => c.slug)).toEqual(['procedures/email']);
     expect(skills.expanded).toBe(false);
     expect(skills.chapters).toEqual([]);
-    expect(skills.firstSlug).toBe('skills/listening');
     expect(skills.count).toBe(1);
   });
 
