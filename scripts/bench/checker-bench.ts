@@ -18,6 +18,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { median } from './site-stats.ts';
 import { fileURLToPath } from 'node:url';
 
 export interface CheckerBenchOptions {
@@ -118,13 +119,6 @@ export function pickChangedFiles(chapters: readonly string[], count: number): st
 /** A chapter with one plain sentence added at the end: a change that leaves it valid and clean. */
 export function appendSentence(text: string): string {
   return `${text.endsWith('\n') ? text : `${text}\n`}\nThe team reads this chapter again every spring.\n`;
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The "(N files checked)" count of the pretty format's summary line; 0 when there is none. */

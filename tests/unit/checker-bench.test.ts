@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSentence, checkedCount, median, pickChangedFiles } from '../../scripts/bench/checker-bench.ts';
+import { appendSentence, checkedCount, pickChangedFiles } from '../../scripts/bench/checker-bench.ts';
 
 describe('checker benchmark helpers', () => {
   it('picks chapters spread over the draft edition, or over all chapters without one', () => {
@@ -13,12 +13,6 @@ describe('checker benchmark helpers', () => {
   it('appends a sentence as a paragraph of its own, with or without a final line break', () => {
     expect(appendSentence('Text.\n')).toBe('Text.\n\nThe team reads this chapter again every spring.\n');
     expect(appendSentence('Text.')).toBe('Text.\n\nThe team reads this chapter again every spring.\n');
-  });
-
-  it('takes the median of odd and even counts', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(() => median([])).toThrow();
   });
 
   it('reads the number of chapters checked from the summary line', () => {
