@@ -18,8 +18,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { median } from './site-stats.ts';
 import { fileURLToPath } from 'node:url';
+import { median } from './site-stats.ts';
 
 export interface CheckerBenchOptions {
   /** Chapters to edit for the `--changed` run (default 5). */
