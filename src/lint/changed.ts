@@ -1,8 +1,11 @@
 /**
- * `--changed`: which chapters a pull request touched, against the merge base with a git ref.
- * A changed glossary or phrase list can make any chapter wrong, so it selects every chapter; a
- * deleted chapter of an archived edition is reported here, as there is no file left to check.
+ * `--changed`: which chapters a pull request touched, against the merge base with a git ref, and
+ * the chapters of the same edition that link to them (a renamed heading, chapter or deleted file
+ * breaks links elsewhere). A changed glossary or phrase list can make any chapter wrong, so it
+ * selects every chapter; a deleted chapter of an archived edition is reported here, as there is no
+ * file left to check.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { placeInEditions } from './check.ts';
 import { changedFiles, type ChangedFile } from './git.ts';
@@ -27,11 +30,35 @@ export function selectChanged(root: string, commit: string, handbook: HandbookDa
   const changed = changedFiles(root, commit);
   const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));
   const sharedDataChanged = changed.some((c) => SHARED_DATA.some((name) => c.file === path.join(handbook.contentDir, name)));
+  const touched = changed.filter((c) => c.file.endsWith('.mdx') && inScope(c.file));
   const files = sharedDataChanged
     ? allFiles()
-    : changed.filter((c) => !c.deleted && c.file.endsWith('.mdx') && inScope(c.file)).map((c) => c.file).sort();
+    : [...new Set([...touched.filter((c) => !c.deleted).map((c) => c.file), ...chaptersLinkingTo(touched, handbook.contentDir, allFiles())])].sort();
   const deletions = changed.filter((c) => c.deleted && inScope(c.file)).flatMap((c) => deletionMessage(c, handbook, root, baseLabel));
   return { files, deletions };
+}
+
+/**
+ * The chapters that link to any of the touched ones within the same edition, found by the address
+ * in their text: a site path (`/procedures/telephone/`, `/procedures/telephone#…`) or a relative
+ * MDX link (`../procedures/telephone.mdx`, matched by its file name). A plain text search may pick a
+ * chapter that only mentions the address; that only means one more chapter checked.
+ */
+export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: string, candidates: readonly string[]): string[] {
+  const targets = new Map<string, string[]>();
+  for (const change of touched) {
+    const place = placeInEditions(contentDir, change.file);
+    if (!place) continue;
+    const slug = place.chapterFile.replace(/\.mdx$/, '');
+    targets.set(place.edition, [...(targets.get(place.edition) ?? []), slug]);
+  }
+  const touchedFiles = new Set(touched.map((c) => c.file));
+  return candidates.filter((file) => {
+    const slugs = touchedFiles.has(file) ? undefined : targets.get(placeInEditions(contentDir, file)?.edition ?? '');
+    if (!slugs) return false;
+    const text = readFileSync(file, 'utf8');
+    return slugs.some((slug) => text.includes(`/${slug}/`) || text.includes(`/${slug}#`) || text.includes(`${path.posix.basename(slug)}.mdx`));
+  });
 }
 
 function deletionMessage(change: ChangedFile, handbook: HandbookData, root: string, baseLabel: string): LintMessage[] {

@@ -25,8 +25,8 @@ export const USAGE = `Usage: npm run lint:content -- [paths…] [--format pretty
   paths              chapter files or folders, relative to the repository root (default: every edition)
   --format <name>    pretty (default), json, or github (GitHub Actions annotations and job summary)
   --fix              rewrite terminology and spelling to the suggested words, then report what is left
-  --changed[=<ref>]  check only chapters changed since the merge base with <ref> (default: main);
-                     also turns on the archived-editions check
+  --changed[=<ref>]  check only chapters changed since the merge base with <ref> (default: main)
+                     and the chapters that link to them; also turns on the archived-editions check
   --no-cache         check every chapter again instead of reusing the results of unchanged ones
                      (kept in node_modules/.cache/charter-lint/, or the file CHARTER_LINT_CACHE
                      names; not used with --changed or --fix)

@@ -68,6 +68,18 @@ describe('lint:content --changed', () => {
     expect(files.size).toBeGreaterThan(0);
   });
 
+  it('also checks the chapters of the same edition that link to a changed or deleted chapter', () => {
+    rmSync(content('editions/draft/skills/asking-questions.mdx'));
+    const result = lint(['--changed']);
+    expect(result.status).toBe(1);
+    const broken = result.messages.filter((m) => m.ruleId === 'links' && m.message.includes('/skills/asking-questions/'));
+    const files = [...new Set(broken.map((m) => m.file))].sort();
+    // Unchanged chapters, checked only because they link to the deleted one.
+    expect(files).toEqual(expect.arrayContaining(['src/content/editions/draft/skills/listening.mdx', 'src/content/editions/draft/start-here/welcome.mdx']));
+    // The current edition's chapters link to its own copy, which did not change, so none is checked.
+    expect(result.messages.some((m) => m.file.includes('/2026.1/'))).toBe(false);
+  });
+
   it('checks every chapter when the glossary changed', () => {
     appendFileSync(content('glossary.yaml'), '\n');
     const result = runCli(['--changed'], { cwd: repo.dir, env: { HANDBOOK_CONTENT_DIR: undefined } });
