@@ -12,8 +12,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parse } from 'yaml';
 import { chapterUrl } from '../lib/edition-urls.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
-import { listChapterFiles, readManifest } from '../lib/content-files.ts';
-import { glossaryEntry, type GlossaryEntry } from '../lib/schemas.ts';
+import { listChapterPaths, readManifest } from '../lib/content-files.ts';
+import { glossaryEntry, type Edition, type GlossaryEntry } from '../lib/schemas.ts';
 import { bundleCountProblem, bundleGlob, bundlePath } from '../lib/search/bundles.ts';
 
 const GLOSSARY_SLUG = 'reference/glossary';
@@ -23,11 +23,11 @@ const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
  * Glossary terms are results of their own (Pagefind has no synonyms): searching "e-mail" or the
  * term itself finds its definition, with the variants to avoid in the record's text.
  */
-function glossaryRecords(contentDir: string) {
+function glossaryRecords(contentDir: string, editions: readonly Edition[]) {
   const entries = (parse(readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
   // One record per edition that has a glossary page, so a result never leads out of the edition searched.
-  const editions = readManifest(contentDir).filter((e) => existsSync(path.join(contentDir, 'editions', e.id, GLOSSARY_CHAPTER)));
-  return editions.flatMap((edition) =>
+  const withGlossary = editions.filter((e) => existsSync(path.join(contentDir, 'editions', e.id, GLOSSARY_CHAPTER)));
+  return withGlossary.flatMap((edition) =>
     entries.map((entry: GlossaryEntry) => ({
       url: `${chapterUrl(edition, GLOSSARY_SLUG)}#${entry.id}`,
       language: 'en',
@@ -62,15 +62,16 @@ export function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const contentDir = resolveContentDir();
         const editions = readManifest(contentDir);
-        const glossary = glossaryRecords(contentDir);
+        const glossary = glossaryRecords(contentDir, editions);
         const topLevelFolders = readdirSync(outDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
         // Each edition's bundle is built from its own folders of the built site, by Pagefind itself
         // (it parses them in parallel, and two builds still give the same bundle), side by side.
-        const writeBundle = async (edition: (typeof editions)[number]) => {
+        const writeBundle = async (edition: Edition) => {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           failOn(errors, 'start');
           if (!index) throw new Error('Pagefind returned no index.');
-          const chapters = listChapterFiles(contentDir, edition.id).length;
+          // Only a count: the chapters' text is not needed here.
+          const chapters = listChapterPaths(contentDir, edition.id).length;
           const glob = bundleGlob(edition, editions, topLevelFolders);
           // With nothing marked for indexing, Pagefind would index whole pages (home, lists), so an edition without chapters adds none.
           if (chapters > 0 && glob) failOn((await index.addDirectory({ path: outDir, glob })).errors, `read the built pages of edition ${edition.id}`);

@@ -41,16 +41,21 @@ export function readFrontmatter(source: string): Record<string, unknown> {
   return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 }
 
-/** Every chapter file of an edition folder, sorted by path. */
-export function listChapterFiles(contentDir: string, editionId: string): ChapterFile[] {
+/** The chapter files of an edition folder, as paths inside it (`procedures/telephone.mdx`), sorted. */
+export function listChapterPaths(contentDir: string, editionId: string): string[] {
   const dir = path.join(contentDir, 'editions', editionId);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => f.split(path.sep).join('/'))
-    .sort()
-    .map((file) => {
-      const source = readFileSync(path.join(dir, file), 'utf8');
-      return { file, slug: file.replace(/\.mdx$/, ''), source, frontmatter: readFrontmatter(source) };
-    });
+    .sort();
+}
+
+/** Every chapter file of an edition folder, sorted by path, with its text and frontmatter. */
+export function listChapterFiles(contentDir: string, editionId: string): ChapterFile[] {
+  const dir = path.join(contentDir, 'editions', editionId);
+  return listChapterPaths(contentDir, editionId).map((file) => {
+    const source = readFileSync(path.join(dir, file), 'utf8');
+    return { file, slug: file.replace(/\.mdx$/, ''), source, frontmatter: readFrontmatter(source) };
+  });
 }
