@@ -85,11 +85,13 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
       return;
     }
     // Rank what has been typed so far at once, so the answer is ready when typing pauses…
-    let ranking = await engine.rank(whileTyping(input.value), options(), superseded);
-    // …and show results only then (a newer key or filter makes this run give way to the next one).
+    const typed = whileTyping(input.value);
+    let ranking = await engine.rank(typed, options(), superseded);
+    // …and show results only then (a newer key or filter makes this run give way to the next one,
+    // so the input is still what was ranked).
     await sleep(lastKeyAt + SETTLE_MS - performance.now());
     if (superseded()) return;
-    if (whileTyping(input.value) !== input.value) ranking = await engine.rank(query, options(), superseded);
+    if (typed !== input.value) ranking = await engine.rank(query, options(), superseded);
     const hits = await engine.hitsFor(ranking);
     if (superseded()) return;
     list.replaceChildren(
