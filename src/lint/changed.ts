@@ -33,7 +33,7 @@ export function selectChanged(root: string, commit: string, handbook: HandbookDa
   const touched = changed.filter((c) => c.file.endsWith('.mdx') && inScope(c.file));
   const files = sharedDataChanged
     ? allFiles()
-    : [...new Set([...touched.filter((c) => !c.deleted).map((c) => c.file), ...chaptersLinkingTo(touched, handbook.contentDir, allFiles())])].sort();
+    : [...new Set([...touched.filter((c) => !c.deleted).map((c) => c.file), ...chaptersLinkingTo(touched, handbook.contentDir, allFiles)])].sort();
   const deletions = changed.filter((c) => c.deleted && inScope(c.file)).flatMap((c) => deletionMessage(c, handbook, root, baseLabel));
   return { files, deletions };
 }
@@ -44,16 +44,19 @@ export function selectChanged(root: string, commit: string, handbook: HandbookDa
  * MDX link (`../procedures/telephone.mdx`, matched by its file name). A plain text search may pick a
  * chapter that only mentions the address; that only means one more chapter checked.
  */
-export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: string, candidates: readonly string[]): string[] {
+export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: string, candidates: () => readonly string[]): string[] {
   const targets = new Map<string, string[]>();
   for (const change of touched) {
     const place = placeInEditions(contentDir, change.file);
     if (!place) continue;
-    const slug = place.chapterFile.replace(/\.mdx$/, '');
-    targets.set(place.edition, [...(targets.get(place.edition) ?? []), slug]);
+    const slugs = targets.get(place.edition) ?? [];
+    if (slugs.length === 0) targets.set(place.edition, slugs);
+    slugs.push(place.chapterFile.replace(/\.mdx$/, ''));
   }
+  // Nothing changed, nothing to look for: the chapter list is not even read.
+  if (targets.size === 0) return [];
   const touchedFiles = new Set(touched.map((c) => c.file));
-  return candidates.filter((file) => {
+  return candidates().filter((file) => {
     const slugs = touchedFiles.has(file) ? undefined : targets.get(placeInEditions(contentDir, file)?.edition ?? '');
     if (!slugs) return false;
     const text = readFileSync(file, 'utf8');
