@@ -7,6 +7,7 @@ import { resolveSiteConfig } from './src/lib/site-config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { resolveContentDir } from './src/lib/content-dir.ts';
+import { chapterGateIntegration, charterMarkdownProcessor } from './src/integrations/chapter-gate.ts';
 
 const site = resolveSiteConfig(charterConfig, process.env);
 const contentDir = resolveContentDir();
@@ -20,11 +21,13 @@ export default defineConfig({
   // specificity, a third fewer bytes on every element of every page.
   scopedStyleStrategy: 'class',
   // The handbook ships no client framework; the few scripts it has are inlined by Astro.
-  integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
+  // The chapter gate comes first: its Vite plugin must see every chapter before the MDX compiler.
+  integrations: [chapterGateIntegration(), mdx(), pagefindIntegration(), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
   devToolbar: { enabled: false },
   // Shiki colours code with inline styles, which the Content-Security-Policy forbids; code blocks
   // in chapters are short examples and read fine unhighlighted.
-  markdown: { syntaxHighlight: false },
+  // The processor is Astro's default compiler with the safety gate inside it (chapter-gate.ts).
+  markdown: { syntaxHighlight: false, processor: charterMarkdownProcessor() },
   security: {
     // Astro hashes every script and style it emits into a CSP <meta> on each page. Pagefind needs
     // WebAssembly ('wasm-unsafe-eval') and its worker; nothing may come from another host.

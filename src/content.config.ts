@@ -3,13 +3,13 @@
  * validate with exactly the same rules as the site.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob, type Loader } from 'astro/loaders';
-import { existsSync, readFileSync } from 'node:fs';
+import { file, glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
-import { createRun } from './lint/check.ts';
-import { mayHoldCode } from './lint/may-hold-code.ts';
+import { formatProblem, gateProblems, refusalMessage } from './gate/index.ts';
+import { formatOf } from './gate/compiler.ts';
 import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, readingPath, searchPhrase, section } from './lib/schemas.ts';
 
 const contentDir = resolveContentDir();
@@ -47,41 +47,63 @@ function optionalDataFile(name: string): Loader {
   return { ...inner, name: `charter-${name}`, load: async (context) => (existsSync(filePath) ? inner.load(context) : context.store.clear()) };
 }
 
-/** The checker's rules that keep code out of chapters; the build enforces them too. */
-const GATE_RULES = ['mdx-safety'];
+/** The gate's problems of every chapter file below a folder, one located line each. */
+function gateChapterFiles(dir: string): string[] {
+  const lines: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (!entry.endsWith('.mdx')) continue;
+    const file = path.join(dir, entry);
+    const display = path.relative(process.cwd(), file).split(path.sep).join('/');
+    for (const problem of gateProblems(readFileSync(file, 'utf8'), formatOf(file))) lines.push(formatProblem(display, problem));
+  }
+  return lines;
+}
 
 /**
- * Chapters, checked by the same MDX safety rule as the wording checker before anything renders
- * them: a pull request that skips the checker still cannot add scripts, imports or event handlers.
+ * Chapters, each passed through the safety gate before Astro reads it: every problem of every
+ * file is listed in one run, and Astro's own frontmatter parser never sees a chapter the gate
+ * refused (aliases in YAML can expand without bound). While the dev server runs, an edited
+ * chapter is gated again before the loader reloads it; a refused edit keeps the last good copy in
+ * the store, and the page shows the refusal (the Vite plugin refuses the module itself).
  */
 function safeChapters(): Loader {
+  const editionsDir = at('editions');
   const inner = glob({
     // Every edition is a complete folder of chapters: editions/<edition>/<section>/<slug>.mdx
     pattern: '**/*.mdx',
-    base: pathToFileURL(at('editions') + path.sep),
+    base: pathToFileURL(editionsDir + path.sep),
     generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
   });
   return {
     ...inner,
     name: 'charter-chapters',
     load: async (context) => {
-      await inner.load(context);
-      const run = createRun({ contentDir, root: process.cwd(), rules: GATE_RULES });
-      const problems: string[] = [];
-      for (const entry of context.store.values()) {
-        if (!entry.filePath) continue;
-        const file = path.resolve(process.cwd(), entry.filePath);
-        const source = readFileSync(file, 'utf8');
-        // Plain Markdown cannot run code; only chapters that might are parsed (see may-hold-code.ts).
-        if (!mayHoldCode(source)) continue;
-        const { messages } = await run.check(file, source, GATE_RULES);
-        for (const m of messages) if (m.severity === 'error') problems.push(`${m.file}:${m.line}:${m.column}: ${m.message}`);
-      }
-      if (problems.length > 0) {
-        throw new Error(`Chapters may not run code. The build refuses:\n  ${problems.join('\n  ')}\nUse the handbook's components and Markdown only; see the Writing chapters page.`);
-      }
+      const problems = gateChapterFiles(editionsDir);
+      if (problems.length > 0) throw new Error(refusalMessage(problems));
+      const watcher = context.watcher && gatedWatcher(context.watcher, (file, lines) => context.logger.error(refusalMessage(lines)));
+      await inner.load(watcher ? { ...context, watcher } : context);
     },
   };
+}
+
+type Watcher = NonNullable<LoaderContext['watcher']>;
+
+/** The dev server's file watcher, with chapter changes gated before the loader hears of them. */
+function gatedWatcher(watcher: Watcher, refused: (file: string, lines: string[]) => void): Watcher {
+  const on = (event: string, listener: (file: string, ...rest: unknown[]) => unknown) => {
+    if (event !== 'change' && event !== 'add') return watcher.on(event as 'change', listener as never);
+    return watcher.on(event, (file: string, ...rest: unknown[]) => {
+      if (file.endsWith('.mdx') && existsSync(file)) {
+        const display = path.relative(process.cwd(), file).split(path.sep).join('/');
+        const lines = gateProblems(readFileSync(file, 'utf8'), formatOf(file)).map((p) => formatProblem(display, p));
+        if (lines.length > 0) return refused(file, lines);
+      }
+      return listener(file, ...rest);
+    });
+  };
+  return new Proxy(watcher, {
+    get: (target, key, receiver) => (key === 'on' ? on : Reflect.get(target, key, receiver)),
+  });
 }
 
 const chapters = defineCollection({ loader: safeChapters(), schema: chapterFrontmatter });

@@ -19,6 +19,25 @@ export const ALLOWED_COMPONENTS = [
 
 export type AllowedComponent = (typeof ALLOWED_COMPONENTS)[number];
 
+/**
+ * The props each component accepts, as its `Props` interface declares them (a test compares the
+ * two). The safety gate refuses any other attribute on a component, so an Astro directive such as
+ * `set:html` or `client:load` cannot reach one.
+ */
+export const COMPONENT_PROPS: Readonly<Record<AllowedComponent, readonly string[]>> = {
+  Callout: ['type', 'title'],
+  Checklist: ['title'],
+  Creed: ['label'],
+  CreedStatement: ['closing'],
+  GlossaryList: [],
+  HouseStyle: [],
+  PhrasesToAvoid: [],
+  SayThis: ['context'],
+  Steps: [],
+  Term: ['id'],
+  TouchpointBadge: ['touchpoint'],
+};
+
 /** Component props whose values are prose readers see, checked like running text. */
 export const PROSE_PROPS: Readonly<Record<string, readonly string[]>> = {
   Callout: ['title'],

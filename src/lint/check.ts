@@ -15,10 +15,11 @@ import { editsOf } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
 import { checkInParallel, threadCount, type Job } from './parallel.ts';
-import { parseChapter } from '../lib/mdx-parser.ts';
+import { gateChapter, type GateProblem } from '../gate/index.ts';
+import { formatOf } from '../gate/compiler.ts';
 import { linterFor } from './processor.ts';
+import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
-import { syntaxProblemOf } from './rules/mdx-syntax.ts';
 import type { CheckOptions, Edit, LintMessage } from './types.ts';
 
 /** A problem with how the checker was called (a path that does not exist, a bad date or ref). */
@@ -142,25 +143,22 @@ export function placeInEditions(contentDir: string, absolutePath: string): { edi
 async function checkOne(absolutePath: string, source: string, rules: readonly string[] | undefined, context: () => FileContext, root: string, reads: IndexRead[]): Promise<FileResult> {
   const display = displayPath(root, absolutePath);
   const file = new VFile({ path: absolutePath, value: source });
-  const linter = linterFor(rules);
-  let tree: Root;
-  try {
-    // Chapters without MDX syntax take the cheaper parser; the tree is the same (see mdx-parser.ts).
-    tree = parseChapter(file);
-  } catch (error) {
-    if (rules && !rules.includes(MDX_SYNTAX_RULE.id)) return { messages: [], fixes: [], reads };
-    return { messages: [syntaxMessage(display, error)], fixes: [], reads };
-  }
+  // The build's own gate, on the text the compiler receives. Its messages bypass lint comments and
+  // the rule selection: safety, syntax and limits cannot be switched off.
+  const gate = gateChapter(source, formatOf(absolutePath));
+  const gateMessages = gate.problems.map((problem) => gateMessage(display, problem));
+  if (!gate.tree) return { messages: gateMessages, fixes: [], reads };
+  const tree: Root = gate.tree;
   file.data.charter = context();
   try {
-    await linter.run(tree, file);
+    await linterFor(rules).run(tree, file);
   } catch (error) {
-    // A rule that fails is a bug in the checker, not in the chapter: name the file and stop.
-    throw new Error(`The checker failed on ${display}: ${(error as Error).message}`, { cause: error });
+    // A rule that fails must not let the chapter through unchecked: the chapter is refused, named.
+    return { messages: [...gateMessages, checkerFailure(display, error)], fixes: [], reads };
   }
   const kept = file.messages.filter((message) => !rules || rules.includes(reportIdOf(message)) || rules.includes(message.ruleId ?? ''));
   return {
-    messages: kept.map((message) => toLintMessage(display, message)),
+    messages: [...gateMessages, ...kept.map((message) => toLintMessage(display, message))],
     fixes: kept.flatMap((message) => {
       const edits = editsOf(message);
       return edits ? [[...edits]] : [];
@@ -169,18 +167,13 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
   };
 }
 
-function syntaxMessage(file: string, error: unknown): LintMessage {
-  const problem = syntaxProblemOf(error);
-  return {
-    file,
-    line: problem.line,
-    column: problem.column,
-    endLine: problem.endLine ?? problem.line,
-    endColumn: problem.endColumn ?? problem.column,
-    ruleId: MDX_SYNTAX_RULE.id,
-    severity: 'error',
-    message: `Could not parse MDX: ${problem.reason}`,
-  };
+function gateMessage(file: string, problem: GateProblem): LintMessage {
+  return { file, line: problem.line, column: problem.column, endLine: problem.endLine, endColumn: problem.endColumn, ruleId: problem.ruleId, severity: 'error', message: problem.message };
+}
+
+function checkerFailure(file: string, error: unknown): LintMessage {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: MDX_SYNTAX_RULE.id, severity: 'error', message: `Could not check the chapter, so it is refused: the checker failed (${reason})` };
 }
 
 /** `prose:<name>` for the retext suggestions, the rule id for everything else. */
@@ -202,7 +195,7 @@ function toLintMessage(file: string, message: VFileMessage): LintMessage {
     endColumn: end?.column ?? column,
     ruleId: reportIdOf(message),
     // Rules at level 2 mark their messages fatal; warnings and prose suggestions are not.
-    severity: message.fatal === true ? 'error' : 'warning',
+    severity: message.fatal === true || (message as ForcedError).forcedError === true ? 'error' : 'warning',
     message: message.reason,
   };
   const expected = message.expected?.[0];

@@ -24,6 +24,7 @@ describe('ruleCatalog', () => {
   it('lists every rule with the severity the handbook promises', () => {
     expect(severities).toEqual({
       'mdx-syntax': 'error',
+      'content-limits': 'error',
       frontmatter: 'error',
       'mdx-safety': 'error',
       links: 'error',

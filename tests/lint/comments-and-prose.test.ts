@@ -26,16 +26,30 @@ describe('lint comments', () => {
 
   it('work for every kind of rule, the prose suggestions included', async () => {
     const text = [
-      '{/* lint disable mdx-safety links heading-style repeated-words equality spelling-variant */}',
+      '{/* lint disable links heading-style repeated-words equality spelling-variant */}',
       '',
       '## Bad Heading.',
       '',
-      '<Widget /> [x](/nowhere/) the the chairman, colour.',
+      '[x](/nowhere/) the the chairman, colour.',
       '',
-      '{/* lint enable mdx-safety links heading-style repeated-words equality spelling-variant */}',
+      '{/* lint enable links heading-style repeated-words equality spelling-variant */}',
       '',
     ].join('\n');
-    expect(await ids(text, ['mdx-safety', 'links', 'heading-style', 'prose:repeated-words', 'prose:equality', 'spelling-variant', 'lint-comments'])).toEqual([]);
+    expect(await ids(text, ['links', 'heading-style', 'prose:repeated-words', 'prose:equality', 'spelling-variant', 'lint-comments'])).toEqual([]);
+  });
+
+  it.each([
+    ['an ignore naming the rule', '{/* lint ignore mdx-safety */}\n\nexport const a = 1\n'],
+    ['a bare ignore', '{/* lint ignore */}\n\nexport const a = 1\n'],
+    ['a disable around the code', '{/* lint disable mdx-safety */}\n\n{process.env.HOME}\n\n{/* lint enable mdx-safety */}\n'],
+    ['a bare disable', '{/* lint disable */}\n\n<span set:html="<b>x</b>" />\n\n{/* lint enable */}\n'],
+    ['an ignore of the syntax rule', '{/* lint ignore mdx-syntax content-limits frontmatter */}\n\nimport x from "y"\n'],
+  ])('cannot turn off the safety gate: %s is itself an error, and the code is still reported', async (_name, text) => {
+    const messages = await check(text);
+    expect(messages.filter((m) => m.ruleId === 'mdx-safety' && m.severity === 'error')).toHaveLength(1);
+    const refusals = messages.filter((m) => m.ruleId === 'lint-comments' && m.severity === 'error');
+    expect(refusals.length).toBeGreaterThanOrEqual(1);
+    expect(refusals[0]!.message).toMatch(/cannot be turned off|without rule ids/);
   });
 
   it('report a rule the checker does not know, suggesting the closest', async () => {

@@ -12,7 +12,8 @@ import frontmatter, { severity as frontmatterSeverity } from './frontmatter.ts';
 import headingStyle, { severity as headingStyleSeverity } from './heading-style.ts';
 import lintComments, { severity as lintCommentsSeverity } from './lint-comments.ts';
 import links, { severity as linksSeverity } from './links.ts';
-import mdxSafety, { severity as mdxSafetySeverity } from './mdx-safety.ts';
+import { severity as mdxSafetySeverity } from './mdx-safety.ts';
+import { severity as contentLimitsSeverity } from './content-limits.ts';
 import { RULE_ID as MDX_SYNTAX, severity as mdxSyntaxSeverity } from './mdx-syntax.ts';
 import phrasesToAvoid, { severity as phrasesToAvoidSeverity } from './phrases-to-avoid.ts';
 import procedureStructure, { severity as procedureStructureSeverity } from './procedure-structure.ts';
@@ -29,7 +30,7 @@ export interface RuleModule {
   /** The source file (below src/lint/rules) whose doc comment documents the rule. */
   docFile: string;
   severity: RuleSeverity;
-  /** The unified plugin; undefined for the parser's own check (mdx-syntax). */
+  /** The unified plugin; undefined for the checks the build's gate makes (src/gate/). */
   plugin: Plugin<Root, unknown> | undefined;
 }
 
@@ -44,7 +45,6 @@ const rule = (id: string, docFile: string, severity: RuleSeverity, plugin: RuleM
 /** The rules that check a parsed chapter, in running order. */
 export const RULES: readonly RuleModule[] = [
   rule('frontmatter', 'frontmatter.ts', frontmatterSeverity, frontmatter as RuleModule['plugin']),
-  rule('mdx-safety', 'mdx-safety.ts', mdxSafetySeverity, mdxSafety as RuleModule['plugin']),
   rule('links', 'links.ts', linksSeverity, links as RuleModule['plugin']),
   rule('procedure-structure', 'procedure-structure.ts', procedureStructureSeverity, procedureStructure as RuleModule['plugin']),
   rule('phrases-to-avoid', 'phrases-to-avoid.ts', phrasesToAvoidSeverity, phrasesToAvoid as RuleModule['plugin']),
@@ -64,8 +64,18 @@ export const LINT_COMMENTS_RULE = rule('lint-comments', 'lint-comments.ts', lint
 /** The parser's own check, reported when a file does not parse. */
 export const MDX_SYNTAX_RULE = rule(MDX_SYNTAX, 'mdx-syntax.ts', mdxSyntaxSeverity, undefined);
 
+/**
+ * The build's gate (src/gate/), run before the rules on the text the compiler receives. No lint
+ * comment, option or rule selection turns these off; a comment that tries is an error.
+ */
+export const GATE_RULES: readonly RuleModule[] = [
+  MDX_SYNTAX_RULE,
+  rule('content-limits', 'content-limits.ts', contentLimitsSeverity, undefined),
+  rule('mdx-safety', 'mdx-safety.ts', mdxSafetySeverity, undefined),
+];
+
 /** Every rule, for the catalog and the doc-example tests. */
-export const ALL_RULES: readonly RuleModule[] = [MDX_SYNTAX_RULE, ...RULES, LINT_COMMENTS_RULE];
+export const ALL_RULES: readonly RuleModule[] = [...GATE_RULES, ...RULES, LINT_COMMENTS_RULE];
 
 /** Rule ids a lint comment may name. */
 export const CONTROLLABLE_RULE_IDS: readonly string[] = [...RULES, LINT_COMMENTS_RULE].map((r) => r.id);

@@ -2,11 +2,14 @@
  * Checks the comments that turn rules off: `{/* lint disable <rule> *\/}`, `{/* lint enable <rule> *\/}`
  * and `{/* lint ignore <rule> *\/}` (the next block or element only). Reported: a keyword other than
  * disable, enable or ignore; a rule id the checker does not know (the closest one is suggested);
- * a comment that starts with "lint" but cannot be read; and a `disable` that is never enabled again
- * before the end of the file.
+ * a comment that starts with "lint" but cannot be read; a `disable` that is never enabled again
+ * before the end of the file; and, as an error, a comment that tries to turn off a rule of the
+ * build's gate (`mdx-safety`, `mdx-syntax`, `content-limits`, `frontmatter`) or names no rule at
+ * all (which would mean every rule).
  *
  * Why: a misspelled rule in a lint comment silently turns nothing off, and a forgotten `enable`
- * silently turns a rule off for the rest of the chapter.
+ * silently turns a rule off for the rest of the chapter. The gate's rules keep code out of the
+ * site and are never turned off; a comment that tries says so instead of appearing to work.
  *
  * How: comments are read with mdast-comment-marker, as the checker's message control reads them.
  * Rule ids are the checker's own (`terminology`, `links`…) and `repeated-words` and `equality`
@@ -39,12 +42,20 @@
  *
  *   Our favourite colour.
  *
+ *   {/* lint ignore mdx-safety *\/}
+ *
+ *   {/* lint ignore *\/}
+ *
+ *   Text.
+ *
  * @example
  *   {"name": "bad.mdx", "label": "output"}
  *
  *   1:1-1:32: Unexpected rule "terminolgy" in a lint comment, expected "terminology"
  *   3:1-3:24: Unexpected keyword "skip" in a lint comment, expected "disable", "enable" or "ignore"
  *   5:1-5:38: Unexpected "lint disable spelling-variant" without a later "lint enable spelling-variant", expected the rule enabled again before the end of the file
+ *   9:1-9:31: Unexpected "lint ignore mdx-safety": the build's safety, syntax, limits and frontmatter checks cannot be turned off, expected the names of house-style rules only
+ *   11:1-11:20: Unexpected "lint ignore" without rule ids, which would mean every rule, expected the names of the house-style rules to turn off (the build's safety checks stay on)
  */
 import type { Root } from 'mdast';
 import { commentMarker, type Marker } from 'mdast-comment-marker';
@@ -53,6 +64,7 @@ import { visit } from 'unist-util-visit';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { contextOf } from '../file-context.ts';
+import { GATE_RULE_IDS } from '../../gate/index.ts';
 import { closest } from '../text/closest.ts';
 import type { RuleSeverity } from '../types.ts';
 
@@ -77,7 +89,14 @@ const lintComments = lintRule<Root>({ origin: 'handbook:lint-comments' }, (tree,
       file.message(`Unexpected keyword "${verb}" in a lint comment, expected "disable", "enable" or "ignore"`, { place: node.position });
       return;
     }
-    for (const ruleId of ruleIds.filter((id) => !known.includes(id))) {
+    const gateIds = ruleIds.filter((id) => (GATE_RULE_IDS as readonly string[]).includes(id));
+    if (gateIds.length > 0) {
+      const comment = `lint ${verb} ${gateIds.join(' ')}`;
+      fatal(file.message(`Unexpected "${comment}": the build's safety, syntax, limits and frontmatter checks cannot be turned off, expected the names of house-style rules only`, { place: node.position }));
+    } else if (ruleIds.length === 0 && verb !== 'enable') {
+      fatal(file.message(`Unexpected "lint ${verb}" without rule ids, which would mean every rule, expected the names of the house-style rules to turn off (the build's safety checks stay on)`, { place: node.position }));
+    }
+    for (const ruleId of ruleIds.filter((id) => !known.includes(id) && !(GATE_RULE_IDS as readonly string[]).includes(id))) {
       const message = file.message(`Unexpected rule "${ruleId}" in a lint comment, expected "${closest(ruleId, known)}"`, { place: node.position });
       message.actual = ruleId;
     }
@@ -94,6 +113,19 @@ const lintComments = lintRule<Root>({ origin: 'handbook:lint-comments' }, (tree,
 });
 
 export default lintComments;
+
+/**
+ * An error whatever the rule's level: these comments try to switch off what cannot be.
+ * (unified-lint-rule sets `fatal` from the rule's level after the rule ran, so the checker reads
+ * this mark instead.)
+ */
+function fatal(message: object): void {
+  (message as ForcedError).forcedError = true;
+}
+
+export interface ForcedError {
+  forcedError?: boolean;
+}
 
 function checkUnreadable(value: string, place: Position | undefined, file: VFile): void {
   const text = value.trim();

@@ -1,0 +1,20 @@
+/**
+ * The MDX compiler as the site runs it, shared by the build and the gate so that the gate parses
+ * with exactly the parser and features the compiler uses.
+ */
+import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
+
+/** Parser features of the site's Markdown and MDX (Astro's defaults for both). */
+export const COMPILER_FEATURES: Features = { gfm: true };
+
+export type ChapterFormat = 'mdx' | 'md';
+
+/** The compiler's own tree of a body; throws the compiler's parse error. */
+export function compilerTree(body: string, format: ChapterFormat): unknown {
+  return format === 'mdx' ? mdxToMdast(body, { features: COMPILER_FEATURES }) : markdownToMdast(body, { features: COMPILER_FEATURES });
+}
+
+/** `.md` chapters are Markdown, everything else the gate sees is MDX. */
+export function formatOf(file: string): ChapterFormat {
+  return /\.md$/i.test(file.split('?')[0] ?? file) ? 'md' : 'mdx';
+}

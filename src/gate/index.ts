@@ -1,0 +1,140 @@
+/**
+ * The safety gate: one check of a chapter, on exactly the text the MDX compiler receives, shared
+ * by the build (the Vite plugin before the compiler, and a check inside the compiler itself), the
+ * dev server, the content loader and the checker.
+ *
+ * In order, each step only when the ones before it passed:
+ * 1. size and depth limits on the raw text (limits.ts), so no parser can crash or stall;
+ * 2. the frontmatter's shape and its YAML (src/lib/frontmatter.ts), so every reader splits it
+ *    the same way;
+ * 3. the compiler's own parse of the body Astro hands it, then the depth of that tree;
+ * 4. the safety walk over that tree (check-tree.ts);
+ * 5. the checker's parse of the file, so a chapter the checker cannot read is not built either.
+ *
+ * It fails closed: a parse that fails, or a check that throws, is a problem that refuses the
+ * chapter. No lint comment or option turns any of it off.
+ */
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import { frontmatterShapeProblems, splitFrontmatter, yamlHazards } from '../lib/frontmatter.ts';
+import { parseChapter } from '../lib/mdx-parser.ts';
+import { syntaxProblemOf } from '../lint/rules/mdx-syntax.ts';
+import { treeSafetyProblems, type TreeNode } from './check-tree.ts';
+import { compilerTree, type ChapterFormat } from './compiler.ts';
+import { limitProblems, treeDepthProblem } from './limits.ts';
+import type { GateProblem } from './problem.ts';
+
+export type { GateProblem } from './problem.ts';
+export { formatProblem, refusalMessage } from './problem.ts';
+
+export interface GateResult {
+  problems: GateProblem[];
+  /** The checker's tree of the file, when every step passed up to its parse. */
+  tree: Root | undefined;
+}
+
+/** Rule ids the gate reports under; none of them can be turned off. */
+export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter'] as const;
+
+/** Checks a chapter file's whole text (frontmatter included). */
+export function gateChapter(source: string, format: ChapterFormat = 'mdx'): GateResult {
+  const limits = limitProblems(source, format);
+  if (limits.length > 0) return { problems: limits, tree: undefined };
+  const split = splitFrontmatter(source);
+  const shape = [...frontmatterShapeProblems(source), ...yamlHazards(source, split)];
+  const body = checkBody(split.body, format);
+  if (body.compilerFailed) {
+    // Both parsers refusing is common (an unclosed tag); the checker's reason is the better one.
+    const checker = checkerTree(source, format);
+    return { problems: [...shape, checker.problem ?? body.problems[0]!], tree: undefined };
+  }
+  const problems = [...shape, ...body.problems];
+  if (body.problems.some((p) => p.ruleId !== 'mdx-safety') || shape.length > 0) return { problems, tree: undefined };
+  const checker = checkerTree(source, format);
+  if (checker.problem) return { problems: [...problems, checker.problem], tree: undefined };
+  if (problems.length === 0) recordPassed(split.body, format);
+  return { problems, tree: checker.tree };
+}
+
+/**
+ * The gate's problems for a file, remembered by its text for the rest of the process: the build's
+ * content loader and the Vite plugin both gate every chapter, and the second asks again.
+ */
+export function gateProblems(source: string, format: ChapterFormat = 'mdx'): readonly GateProblem[] {
+  const key = keyOf(source, format);
+  let problems = results.get(key);
+  if (!problems) {
+    problems = gateChapter(source, format).problems;
+    results.set(key, problems);
+  }
+  return problems;
+}
+
+/** Checks the body as the compiler receives it: limits, the compiler's parse and the safety walk. */
+export function checkBody(body: string, format: ChapterFormat): { problems: GateProblem[]; compilerFailed?: true } {
+  const limits = limitProblems(body, format);
+  if (limits.length > 0) return { problems: limits };
+  let tree: TreeNode;
+  try {
+    tree = compilerTree(body, format) as TreeNode;
+  } catch (error) {
+    return { problems: [compilerSyntaxProblem(error)], compilerFailed: true };
+  }
+  const deep = treeDepthProblem(tree);
+  if (deep) return { problems: [deep] };
+  try {
+    return { problems: treeSafetyProblems(tree, body) };
+  } catch (error) {
+    return { problems: [failure(`the safety check failed: ${(error as Error).message}`)] };
+  }
+}
+
+function checkerTree(source: string, format: ChapterFormat): { tree?: Root; problem?: GateProblem } {
+  if (format === 'md') return {};
+  try {
+    return { tree: parseChapter(source) };
+  } catch (error) {
+    if (error instanceof RangeError) return { problem: failure(`the checker could not read the chapter (${error.message})`) };
+    const found = syntaxProblemOf(error);
+    return { problem: syntax(found.line, found.column, found.endLine, found.endColumn, `Could not parse MDX: ${found.reason}`) };
+  }
+}
+
+/** The compiler reports `line:column: reason (code)`. */
+function compilerSyntaxProblem(error: unknown): GateProblem {
+  const text = String((error as Error)?.message ?? error);
+  const match = /^(\d+):(\d+)(?:-(\d+):(\d+))?:\s*([\s\S]*)$/.exec(text);
+  if (!match) return syntax(1, 1, undefined, undefined, `Could not parse MDX: ${text}`);
+  const [, line, column, endLine, endColumn, reason] = match;
+  return syntax(Number(line), Number(column), endLine ? Number(endLine) : undefined, endColumn ? Number(endColumn) : undefined, `Could not parse MDX: ${reason!.trim()}`);
+}
+
+function syntax(line: number, column: number, endLine: number | undefined, endColumn: number | undefined, message: string): GateProblem {
+  return { ruleId: 'mdx-syntax', line, column, endLine: endLine ?? line, endColumn: endColumn ?? column, message };
+}
+
+function failure(reason: string): GateProblem {
+  return syntax(1, 1, undefined, undefined, `Could not check the chapter safely, so it is refused: ${reason}`);
+}
+
+/**
+ * Bodies that passed the gate in this process (by hash), so the check inside the compiler does
+ * not parse again a body the Vite plugin has just passed, and gate results by file text. Kept on
+ * globalThis: Astro loads the integration and the content config as separate module instances.
+ */
+const shared = globalThis as Record<symbol, unknown>;
+const passed = (shared[Symbol.for('charter.gate.passed')] ??= new Set<string>()) as Set<string>;
+const results = (shared[Symbol.for('charter.gate.results')] ??= new Map<string, readonly GateProblem[]>()) as Map<string, readonly GateProblem[]>;
+
+function keyOf(body: string, format: ChapterFormat): string {
+  return `${format}:${createHash('sha1').update(body).digest('hex')}`;
+}
+
+function recordPassed(body: string, format: ChapterFormat): void {
+  passed.add(keyOf(body, format));
+}
+
+/** Whether this exact body passed the whole gate in this process. */
+export function passedGate(body: string, format: ChapterFormat): boolean {
+  return passed.has(keyOf(body, format));
+}

@@ -1,0 +1,205 @@
+/**
+ * Size and depth limits, checked on the raw text before any parser sees it.
+ *
+ * Why: the parsers recurse. Twenty thousand nested `>` on one line crash the MDX compiler with a
+ * segmentation fault that names no file, and the checker's parser runs out of stack or runs for
+ * minutes on the same input; one long paragraph costs the checker's parser time that grows with
+ * the square of its length. A chapter written by a person stays far below these limits, so the
+ * scan refuses what would crash or stall a parser, with a located message, and lets the rest through.
+ *
+ * How: one pass over the lines. Each estimate over-counts rather than under-counts, so a chapter
+ * that passes is no deeper than the limit in any parser's reading:
+ * - block nesting: the container markers (`>`, `-`, `+`, `*`, `1.`) that open a line, plus half
+ *   its indentation when a marker follows it (lists nest by indentation);
+ * - element nesting: opened minus closed JSX tags (MDX only: raw HTML in Markdown stays text);
+ * - expression nesting: brackets inside `{…}`, which the compiler's JavaScript parser recurses on;
+ * - block size: characters in a run of non-blank lines (a paragraph, a table, a list item).
+ * After the compiler's parser has read the chapter, `treeDepthProblem` measures the real tree,
+ * without recursion, before any recursive visitor walks it.
+ */
+import type { GateProblem } from './problem.ts';
+
+export const LIMITS = {
+  /** Characters in one chapter file (about 1 MB). */
+  chapterCharacters: 1_000_000,
+  /** Characters in one block: a run of lines without a blank line between them. */
+  blockCharacters: 100_000,
+  /** Nested blockquotes and lists. */
+  blockDepth: 20,
+  /** Nested elements and components. */
+  elementDepth: 48,
+  /** Nested brackets inside a `{…}` expression. */
+  expressionDepth: 32,
+  /** Depth of the parsed tree, whatever made it deep (emphasis inside links inside lists…). */
+  treeDepth: 100,
+} as const;
+
+const RULE = 'content-limits';
+
+/** Container markers at the start of a line: a blockquote `>` or a list bullet or number. */
+const CONTAINER_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+
+interface Place {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem[] {
+  if (source.length > LIMITS.chapterCharacters) {
+    return [
+      problem(
+        { line: 1, column: 1, offset: 0 },
+        `Unexpected chapter of ${source.length.toLocaleString('en')} characters, expected at most ${LIMITS.chapterCharacters.toLocaleString('en')}: split it into several chapters`,
+      ),
+    ];
+  }
+  const problems: GateProblem[] = [];
+  const found = new Set<string>();
+  const report = (kind: string, place: Place, message: string) => {
+    // One message per kind: the first place a limit is passed is where the editor starts.
+    if (found.has(kind)) return;
+    found.add(kind);
+    problems.push(problem(place, message));
+  };
+  let offset = 0;
+  let line = 1;
+  let blockStart: Place | undefined;
+  let blockLength = 0;
+  for (const text of source.split('\n')) {
+    const place = { line, column: 1, offset };
+    if (text.trim() === '') {
+      blockStart = undefined;
+      blockLength = 0;
+    } else {
+      blockStart ??= place;
+      blockLength += text.length + 1;
+      if (blockLength > LIMITS.blockCharacters) {
+        report('block', blockStart, `Unexpected paragraph or block of more than ${LIMITS.blockCharacters.toLocaleString('en')} characters, expected shorter blocks: add blank lines between paragraphs`);
+      }
+    }
+    const depth = blockDepthOf(text);
+    if (depth > LIMITS.blockDepth) {
+      report('blockDepth', place, `Unexpected blockquotes or lists nested ${depth} deep, expected at most ${LIMITS.blockDepth} levels`);
+    }
+    offset += text.length + 1;
+    line++;
+  }
+  if (format === 'mdx') problems.push(...nestingProblems(source));
+  return problems;
+}
+
+/**
+ * Element and expression nesting in MDX. A tag is read up to its `>`, past quoted values and
+ * braces, so a `/>` inside an attribute value does not count as a close. Code spans are skipped:
+ * they hold text.
+ */
+function nestingProblems(source: string): GateProblem[] {
+  const text = source.split('\n').map((line) => line.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length))).join('\n');
+  const problems: GateProblem[] = [];
+  let elementDepth = 0;
+  let braceDepth = 0;
+  let bracketDepth = 0;
+  let line = 1;
+  let lineStart = 0;
+  const placeOf = (i: number): Place => ({ line, column: i - lineStart + 1, offset: i });
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (char === '{') {
+      braceDepth++;
+      bracketDepth++;
+    } else if (char === '}') {
+      braceDepth = Math.max(0, braceDepth - 1);
+      bracketDepth = Math.max(0, bracketDepth - 1);
+    } else if (braceDepth > 0 && (char === '(' || char === '[')) {
+      bracketDepth++;
+    } else if (braceDepth > 0 && (char === ')' || char === ']')) {
+      bracketDepth = Math.max(braceDepth, bracketDepth - 1);
+    } else if (char === '<' && braceDepth === 0) {
+      const next = text[i + 1] ?? '';
+      if (next === '/') elementDepth = Math.max(0, elementDepth - 1);
+      else if (/[A-Za-z>]/.test(next) && !selfClosing(text, i)) elementDepth++;
+    }
+    if (bracketDepth > LIMITS.expressionDepth) {
+      problems.push(problem(placeOf(i), `Unexpected expression nested more than ${LIMITS.expressionDepth} brackets deep, expected text or a comment`));
+      bracketDepth = -Infinity;
+    }
+    if (elementDepth > LIMITS.elementDepth) {
+      problems.push(problem(placeOf(i), `Unexpected elements nested more than ${LIMITS.elementDepth} deep, expected at most ${LIMITS.elementDepth} levels: close elements before opening new ones`));
+      elementDepth = -Infinity;
+    }
+  }
+  return problems;
+}
+
+/** Whether the tag opening at `start` ends with `/>`, reading past quoted values and braces. */
+function selfClosing(text: string, start: number): boolean {
+  let quote = '';
+  let braces = 0;
+  // A tag longer than any real one counts as open, which can only over-count.
+  const end = Math.min(text.length, start + 10_000);
+  for (let i = start + 1; i < end; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '{') {
+      braces++;
+    } else if (char === '}') {
+      braces = Math.max(0, braces - 1);
+    } else if (char === '>' && braces === 0) {
+      return text[i - 1] === '/';
+    } else if (char === '<' && braces === 0) {
+      // A new tag before this one closed: count this one as open (the parser will refuse it).
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Containers a line opens: markers, and the indentation before a marker (two columns a level). */
+function blockDepthOf(text: string): number {
+  let rest = text;
+  let depth = 0;
+  let indentation = 0;
+  for (let match = CONTAINER_MARKER.exec(rest); match; match = CONTAINER_MARKER.exec(rest)) {
+    // The space after a marker belongs to it; only more than that can open a deeper level.
+    const leading = /^[ \t]*/.exec(match[0])![0].replace(/\t/g, '    ').length;
+    indentation += depth === 0 ? leading : Math.max(0, leading - 1);
+    depth++;
+    rest = rest.slice(match[0].length);
+    // 40,000 markers on one line stop counting once past the limit: the answer is already known.
+    if (depth > LIMITS.blockDepth * 2) break;
+  }
+  return depth === 0 ? 0 : depth + Math.floor(indentation / 2);
+}
+
+/** The depth of a parsed tree, measured without recursion; a problem when past the limit. */
+export function treeDepthProblem(tree: TreeNode): GateProblem | undefined {
+  const stack: [TreeNode, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > LIMITS.treeDepth) {
+      const start = node.position?.start;
+      return problem(
+        { line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0 },
+        `Unexpected content nested more than ${LIMITS.treeDepth} levels deep (emphasis, links, lists or elements inside each other), expected flatter content`,
+      );
+    }
+    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+interface TreeNode {
+  children?: TreeNode[];
+  position?: { start?: { line?: number; column?: number; offset?: number } } | undefined;
+}
+
+function problem(place: Place, message: string): GateProblem {
+  return { ruleId: RULE, line: place.line, column: place.column, endLine: place.line, endColumn: place.column, message };
+}

@@ -1,0 +1,21 @@
+/** What the gate reports: a located problem under one of the checker's rule ids. */
+export interface GateProblem {
+  /** `mdx-safety`, `mdx-syntax`, `content-limits` or `frontmatter`. */
+  ruleId: string;
+  /** 1-based, in the chapter file as written (frontmatter included). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
+/** `file:line:column: message`, the one way the build names a content problem. */
+export function formatProblem(file: string, problem: GateProblem): string {
+  return `${file}:${problem.line}:${problem.column}: ${problem.message} (${problem.ruleId})`;
+}
+
+/** The one wording of a refusal by the build, for one file or many. */
+export function refusalMessage(lines: readonly string[]): string {
+  return `Chapters may not run code, load anything from another host or break the build. The build refuses:\n  ${lines.join('\n  ')}\nUse the handbook's components and Markdown only (see the Writing chapters page); run the checker for the full list.`;
+}

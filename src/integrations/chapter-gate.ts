@@ -1,0 +1,97 @@
+/**
+ * The safety gate wired into the build and the dev server, on every path to the compiler:
+ * - a Vite plugin that runs before any other transform of a `.md`/`.mdx` module (Astro's MDX
+ *   plugin included) and refuses the module, so a chapter edited while `astro dev` runs is
+ *   checked before it compiles, exactly as in the build;
+ * - a check inside the compiler (a Sätteri plugin factory, which receives the very text being
+ *   compiled before it is parsed), for any path that reaches the compiler some other way;
+ * - a Sätteri hast plugin giving every link to another host that a chapter writes as `<a>` the
+ *   rel="noopener noreferrer" that Markdown links get from the Link component.
+ * The content loader gates every chapter up front (see content.config.ts), so the build lists all
+ * problems of all files at once; these layers make sure nothing reaches the compiler unchecked.
+ */
+import type { AstroIntegration } from 'astro';
+import { defineHastPlugin, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
+import { satteri } from '@astrojs/markdown-satteri';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { checkBody, formatProblem, gateProblems, passedGate, refusalMessage, type GateProblem } from '../gate/index.ts';
+import { COMPILER_FEATURES, formatOf } from '../gate/compiler.ts';
+import { classifyUrl } from '../gate/urls.ts';
+
+/** A chapter the gate refused: a located message for Astro's error output and overlay. */
+export class ChapterRefused extends Error {
+  loc: { file: string; line: number; column: number };
+  id: string;
+  constructor(file: string, problems: readonly GateProblem[]) {
+    super(refusalMessage(problems.map((p) => formatProblem(displayPath(file), p))));
+    this.name = 'ChapterRefused';
+    this.id = file;
+    this.loc = { file, line: problems[0]?.line ?? 1, column: problems[0]?.column ?? 1 };
+  }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+/** Module ids of Markdown and MDX files, with or without a query. */
+const CHAPTER_MODULE = /\.mdx?(?:$|\?)/;
+
+export function chapterGateVitePlugin(): Plugin {
+  return {
+    name: 'charter:chapter-gate',
+    enforce: 'pre',
+    transform: {
+      order: 'pre',
+      filter: { id: CHAPTER_MODULE },
+      handler(code, id) {
+        const file = id.split('?')[0]!;
+        const problems = gateProblems(code, formatOf(file));
+        if (problems.length > 0) throw new ChapterRefused(file, problems);
+        return null;
+      },
+    },
+  };
+}
+
+/** Runs inside the compiler on the text it is about to parse; the Vite plugin has usually passed it already. */
+const gateInsideCompiler: MdastPluginEntry = (context: PluginFactoryContext) => {
+  const format = context.sourceFormat === 'mdx' ? 'mdx' : 'md';
+  if (passedGate(context.source, format)) return null;
+  const problems = checkBody(context.source, format).problems;
+  if (problems.length > 0) throw new ChapterRefused(context.fileURL ? fileURLToPath(context.fileURL) : '(chapter)', problems);
+  return null;
+};
+
+type JsxElement = { attributes: { type: string; name?: string; value?: unknown }[] };
+
+function withSafeRel<T extends JsxElement>(node: T): T | undefined {
+  const href = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value;
+  if (typeof href !== 'string' || classifyUrl(href).kind !== 'other-host') return undefined;
+  return { ...node, attributes: [...node.attributes.filter((a) => a.name !== 'rel'), { type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer' }] };
+}
+
+const externalLinkRel = defineHastPlugin({
+  name: 'charter-external-link-rel',
+  mdxJsxTextElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },
+  mdxJsxFlowElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },
+});
+
+/** The site's Markdown and MDX processor: Astro's default compiler with the gate inside it. */
+export function charterMarkdownProcessor() {
+  return satteri({ features: COMPILER_FEATURES, mdastPlugins: [gateInsideCompiler], hastPlugins: [externalLinkRel] });
+}
+
+export function chapterGateIntegration(): AstroIntegration {
+  return {
+    name: 'charter:chapter-gate',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [chapterGateVitePlugin()] } });
+      },
+    },
+  };
+}

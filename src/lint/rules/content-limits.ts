@@ -1,0 +1,38 @@
+/**
+ * Refuses chapters too large or too deeply nested for the parsers to read safely.
+ *
+ * Why: the MDX compiler and the checker's parser recurse into nested content; thousands of nested
+ * `>` or `- ` on one line crash the compiler without naming the file, and a very long paragraph
+ * makes the checker's parser run for minutes. No chapter written for people comes near the limits.
+ *
+ * How: a scan of the raw text before any parser runs (src/gate/limits.ts), and a measure of the
+ * compiler's tree before anything walks it. The limits: 1,000,000 characters a chapter; 100,000
+ * characters a block (lines without a blank line between them); 20 levels of nested blockquotes
+ * and lists; 48 levels of nested elements and components; 32 levels of brackets inside an
+ * expression; 100 levels in the parsed tree. Part of the build's gate: it cannot be turned off.
+ *
+ * Options: none.
+ *
+ * @example
+ *   {"name": "ok.mdx"}
+ *
+ *   > A quotation
+ *   >
+ *   > > with a reply quoted inside it.
+ *
+ *   - A list
+ *     - with a nested item.
+ *
+ * @example
+ *   {"name": "bad.mdx", "label": "input"}
+ *
+ *   > > > > > > > > > > > > > > > > > > > > > Too deep.
+ *
+ * @example
+ *   {"name": "bad.mdx", "label": "output"}
+ *
+ *   1:1: Unexpected blockquotes or lists nested 21 deep, expected at most 20 levels
+ */
+import type { RuleSeverity } from '../types.ts';
+
+export const severity: RuleSeverity = 'error';
