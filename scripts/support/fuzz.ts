@@ -50,6 +50,25 @@ export const MUTATORS: Record<string, Mutator> = {
     const nested = kind === '<Callout>\n\n' ? `${kind.repeat(depth)}deep${'\n\n</Callout>'.repeat(depth)}` : `${kind.repeat(depth)}deep`;
     return `${t}\n\n${nested}\n`;
   },
+  'hostile insert': (t, r) => {
+    const i = at(t, r);
+    const snippet = pick(
+      [
+        '\n\nexport const x = 1\n\n',
+        '{/* lint ignore mdx-safety */}\n\n{process.env.HOME}\n\n',
+        '<span set:html="<b>x</b>" />',
+        '[x](javascript\\:alert(1))',
+        '![p](https://evil.example/p.png)',
+        '<a href="//evil.example/">x</a>',
+        '<img src="/favicon.svg" srcset="//evil.example/p.png 2x" alt="" />',
+        '<a href="/x/" ping="https://evil.example/">x</a>',
+        '\n----\n',
+        '{"a" + "b"}',
+      ],
+      r,
+    );
+    return t.slice(0, i) + snippet + t.slice(i);
+  },
   'binary bytes': (t, r) => {
     const i = at(t, r);
     const bytes = Array.from({ length: 16 + Math.floor(r() * 64) }, () => String.fromCharCode(Math.floor(r() * 256))).join('');

@@ -6,7 +6,7 @@
  * In order, each step only when the ones before it passed:
  * 1. size and depth limits on the raw text (limits.ts), so no parser can crash or stall;
  * 2. the frontmatter's shape and its YAML (src/lib/frontmatter.ts), so every reader splits it
- *    the same way;
+ *    the same way, and its fields against the schema the site builds with;
  * 3. the compiler's own parse of the body Astro hands it, then the depth of that tree;
  * 4. the safety walk over that tree (check-tree.ts);
  * 5. the checker's parse of the file, so a chapter the checker cannot read is not built either.
@@ -16,8 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
-import { frontmatterShapeProblems, splitFrontmatter, yamlHazards } from '../lib/frontmatter.ts';
-import { parseChapter } from '../lib/mdx-parser.ts';
+import { frontmatterProblems, frontmatterShapeProblems, splitFrontmatter, yamlHazards } from '../lib/frontmatter.ts';
+import { parseChapter, usesMdxSyntax } from '../lib/mdx-parser.ts';
 import { syntaxProblemOf } from '../lint/rules/mdx-syntax.ts';
 import { treeSafetyProblems, type TreeNode } from './check-tree.ts';
 import { compilerTree, type ChapterFormat } from './compiler.ts';
@@ -36,20 +36,31 @@ export interface GateResult {
 /** Rule ids the gate reports under; none of them can be turned off. */
 export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter'] as const;
 
-/** Checks a chapter file's whole text (frontmatter included). */
-export function gateChapter(source: string, format: ChapterFormat = 'mdx'): GateResult {
+/**
+ * Checks a chapter file's whole text (frontmatter included). With `tree: false` (the build), the
+ * checker's parse runs only where it can fail: plain Markdown has no syntax errors, so a chapter
+ * without MDX syntax needs no second parse to know the checker can read it.
+ */
+export function gateChapter(source: string, format: ChapterFormat = 'mdx', options: { tree?: boolean } = {}): GateResult {
   const limits = limitProblems(source, format);
   if (limits.length > 0) return { problems: limits, tree: undefined };
   const split = splitFrontmatter(source);
   const shape = [...frontmatterShapeProblems(source), ...yamlHazards(source, split)];
+  // Fields the schema refuses do not stop the other checks; a frontmatter that cannot be read does.
+  const fields = shape.length === 0 ? frontmatterProblems(source) : [];
   const body = checkBody(split.body, format);
   if (body.compilerFailed) {
     // Both parsers refusing is common (an unclosed tag); the checker's reason is the better one.
     const checker = checkerTree(source, format);
     return { problems: [...shape, checker.problem ?? body.problems[0]!], tree: undefined };
   }
-  const problems = [...shape, ...body.problems];
-  if (body.problems.some((p) => p.ruleId !== 'mdx-safety') || shape.length > 0) return { problems, tree: undefined };
+  const problems = [...shape, ...fields, ...body.problems];
+  const unreadable = fields.some((p) => p.message.startsWith('Frontmatter is not valid YAML'));
+  if (body.problems.some((p) => p.ruleId !== 'mdx-safety') || shape.length > 0 || unreadable) return { problems, tree: undefined };
+  if (options.tree === false && !usesMdxSyntax(source)) {
+    if (problems.length === 0) recordPassed(split.body, format);
+    return { problems, tree: undefined };
+  }
   const checker = checkerTree(source, format);
   if (checker.problem) return { problems: [...problems, checker.problem], tree: undefined };
   if (problems.length === 0) recordPassed(split.body, format);
@@ -64,7 +75,7 @@ export function gateProblems(source: string, format: ChapterFormat = 'mdx'): rea
   const key = keyOf(source, format);
   let problems = results.get(key);
   if (!problems) {
-    problems = gateChapter(source, format).problems;
+    problems = gateChapter(source, format, { tree: false }).problems;
     results.set(key, problems);
   }
   return problems;

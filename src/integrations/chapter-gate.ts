@@ -58,7 +58,7 @@ export function chapterGateVitePlugin(): Plugin {
 }
 
 /** Runs inside the compiler on the text it is about to parse; the Vite plugin has usually passed it already. */
-const gateInsideCompiler: MdastPluginEntry = (context: PluginFactoryContext) => {
+export const gateInsideCompiler: MdastPluginEntry = (context: PluginFactoryContext) => {
   const format = context.sourceFormat === 'mdx' ? 'mdx' : 'md';
   if (passedGate(context.source, format)) return null;
   const problems = checkBody(context.source, format).problems;
@@ -74,7 +74,7 @@ function withSafeRel<T extends JsxElement>(node: T): T | undefined {
   return { ...node, attributes: [...node.attributes.filter((a) => a.name !== 'rel'), { type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer' }] };
 }
 
-const externalLinkRel = defineHastPlugin({
+export const externalLinkRel = defineHastPlugin({
   name: 'charter-external-link-rel',
   mdxJsxTextElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },
   mdxJsxFlowElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },

@@ -11,8 +11,10 @@
  * The YAML may not use tags (`!!js/function`) or anchors and aliases: one YAML reader refuses what
  * another accepts, and aliases can expand a few lines into gigabytes.
  */
-import { CST, Lexer } from 'yaml';
+import { load as loadYaml, type YAMLException } from 'js-yaml';
+import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { GateProblem } from '../gate/problem.ts';
+import { chapterFrontmatter } from './schemas.ts';
 
 export interface FrontmatterSplit {
   /** The text between the fences, as Astro hands it to its YAML parser; undefined without frontmatter. */
@@ -100,9 +102,28 @@ function shapeProblem(source: string, astro: RegExpExecArray, opening: string): 
   );
 }
 
-/** YAML constructs the readers of frontmatter disagree on, or that can expand without bound. */
+/**
+ * YAML constructs the readers of frontmatter disagree on, or that can expand without bound; and,
+ * when there are none, the YAML errors of js-yaml, the reader Astro builds with, so a chapter the
+ * build cannot read is refused here, located, with every other chapter's problems.
+ */
 export function yamlHazards(source: string, split: FrontmatterSplit): GateProblem[] {
   if (split.yaml === undefined) return [];
+  const problems = referenceHazards(source, { ...split, yaml: split.yaml });
+  if (problems.length > 0) return problems;
+  try {
+    loadYaml(split.yaml);
+  } catch (error) {
+    const { mark, reason } = error as YAMLException;
+    const start = lineColumn(source, split.yamlOffset);
+    const line = start.line + (mark?.line ?? 0);
+    const column = (mark?.line ?? 0) === 0 ? start.column + (mark?.column ?? 0) : (mark?.column ?? 0) + 1;
+    return [{ ruleId: SHAPE_RULE, line, column, endLine: line, endColumn: column, message: `Frontmatter is not valid YAML: ${reason ?? String(error)}` }];
+  }
+  return [];
+}
+
+function referenceHazards(source: string, split: FrontmatterSplit & { yaml: string }): GateProblem[] {
   const problems: GateProblem[] = [];
   let offset = split.yamlOffset;
   for (const token of new Lexer().lex(split.yaml)) {
@@ -132,4 +153,129 @@ function lineColumn(source: string, offset: number): { line: number; column: num
     lineStart = i + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/** A chapter's frontmatter, read once: the data as the site reads it, and where each field is written. */
+export interface LocatedFrontmatter {
+  /** Whether the file has a frontmatter block at all. */
+  present: boolean;
+  /** The YAML document with source ranges (the `yaml` library), for locating fields. */
+  document: Document | undefined;
+  /** The data exactly as the site builder reads it (js-yaml, as Astro does); undefined when unreadable. */
+  data: Record<string, unknown> | undefined;
+  /** Source offset of the first character of the YAML (after the opening `---` line). */
+  contentStart: number;
+  /** The whole block, from the opening `---` to the end of the closing one. */
+  block: SourceRange;
+}
+
+const located = new Map<string, LocatedFrontmatter>();
+
+/** Reads the frontmatter of a chapter's text (remembering the last few texts asked about). */
+export function locateFrontmatter(source: string): LocatedFrontmatter {
+  const known = located.get(source);
+  if (known) return known;
+  const result = readLocated(source);
+  // Rules ask about the file they check, several times; a small memory is enough.
+  if (located.size > 16) located.clear();
+  located.set(source, result);
+  return result;
+}
+
+function readLocated(source: string): LocatedFrontmatter {
+  const split = splitFrontmatter(source);
+  if (split.yaml === undefined) return { present: false, document: undefined, data: undefined, contentStart: 0, block: { start: 0, end: 0 } };
+  // Astro's text starts with the rest of the opening line; the fields start on the next line.
+  const lineBreak = split.yaml.indexOf('\n');
+  const yaml = split.yaml.slice(lineBreak + 1);
+  const contentStart = split.yamlOffset + lineBreak + 1;
+  const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
+  let data: Record<string, unknown> | undefined;
+  try {
+    const value: unknown = loadYaml(split.yaml);
+    data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : value == null ? {} : undefined;
+  } catch {
+    data = undefined;
+  }
+  return { present: true, document, data, contentStart, block: { start: source.startsWith('\uFEFF') ? 1 : 0, end: split.yamlOffset + split.yaml.length + 3 } };
+}
+
+/** The YAML node at a path such as `['touchpoints', 1]`, when it is written. */
+export function yamlNodeAt(frontmatter: LocatedFrontmatter, path: readonly PropertyKey[]): YamlNode | undefined {
+  let current: unknown = frontmatter.document?.contents;
+  for (const key of path) {
+    if (isMap(current)) current = current.get(String(key), true);
+    else if (isSeq(current) && typeof key === 'number') current = current.get(key, true);
+    else return undefined;
+  }
+  return current && typeof current === 'object' && 'range' in current ? (current as YamlNode) : undefined;
+}
+
+/** Where the key of a top-level field is written, e.g. the `title` of `title: Telephone`. */
+export function keyRange(frontmatter: LocatedFrontmatter, key: string): SourceRange | undefined {
+  const contents = frontmatter.document?.contents;
+  if (!isMap(contents)) return undefined;
+  const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  return range ? { start: frontmatter.contentStart + range[0], end: frontmatter.contentStart + range[1] } : undefined;
+}
+
+/** Where a YAML node's value is written in the chapter's source. */
+export function nodeRange(frontmatter: LocatedFrontmatter, node: YamlNode): SourceRange | undefined {
+  return node.range ? { start: frontmatter.contentStart + node.range[0], end: frontmatter.contentStart + node.range[1] } : undefined;
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+  code?: string | undefined;
+  keys?: string[] | undefined;
+}
+
+/**
+ * What is wrong with a chapter's frontmatter, located: missing, unreadable YAML, or fields the
+ * schema refuses. The data checked is what the site builds with, so the checker and the build
+ * report the same problems, in the same words, at the same places.
+ */
+export function frontmatterProblems(source: string): GateProblem[] {
+  const frontmatter = locateFrontmatter(source);
+  if (!frontmatter.present) {
+    return [at(source, 0, 'Missing frontmatter, expected a block between two "---" lines at the top with title, description, type, audience, owner and reviewed')];
+  }
+  const errors = frontmatter.document?.errors ?? [];
+  if (errors.length > 0 || frontmatter.data === undefined) {
+    return errors.map((error) => span(source, frontmatter.contentStart + error.pos[0], frontmatter.contentStart + error.pos[1], `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`));
+  }
+  const result = chapterFrontmatter.safeParse(frontmatter.data);
+  if (result.success) return [];
+  return (result.error.issues as Issue[]).map((issue) => {
+    const range = rangeOfIssue(frontmatter, issue);
+    return span(source, range.start, range.end, describeIssue(issue));
+  });
+}
+
+/** The field an issue is about, its first unknown key, or the whole block for a missing field. */
+function rangeOfIssue(frontmatter: LocatedFrontmatter, issue: Issue): SourceRange {
+  if (issue.code === 'unrecognized_keys' && issue.keys?.[0]) {
+    const range = keyRange(frontmatter, issue.keys[0]);
+    if (range) return range;
+  }
+  const node = issue.path.length > 0 ? yamlNodeAt(frontmatter, issue.path) : undefined;
+  return (node && nodeRange(frontmatter, node)) ?? frontmatter.block;
+}
+
+/** "title is required: …", "type: "policy" is not a known chapter type; …". */
+function describeIssue(issue: Issue): string {
+  const field = issue.path.map(String).join('.');
+  if (!field) return issue.message;
+  return /^(is|must|needs) /.test(issue.message) ? `${field} ${issue.message}` : `${field}: ${issue.message}`;
+}
+
+function span(source: string, start: number, end: number, message: string): GateProblem {
+  return at(source, start, message, end - start);
 }

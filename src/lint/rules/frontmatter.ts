@@ -5,7 +5,11 @@
  * Why: a chapter with bad frontmatter breaks the build (or worse, lands in the wrong place in the
  * navigation). One schema means the checker and the site never disagree about what is allowed.
  *
- * How: YAML syntax errors are reported where the parser stops. Each schema issue is reported at its
+ * How: part of the build's gate (src/gate/), so it cannot be turned off and the build reports
+ * exactly these messages: the frontmatter must have the one shape every reader splits the same
+ * way (`---` alone on the first line and on its closing line; LF or CRLF line endings), its YAML
+ * may not use tags or anchors, and the data is what the site builds with (js-yaml, as Astro
+ * reads it). YAML syntax errors are reported where the parser stops. Each schema issue is reported at its
  * field (a wrong list item at the item, an unknown field at its key); a missing field at the
  * opening `---`. A file without frontmatter gets one message on line 1.
  *
@@ -47,60 +51,6 @@
  *   5:26-5:29: touchpoints.1: "fax" is not a known touchpoint; use one of "telephone", "face-to-face", "email", "website", "mail", "live-chat"
  *   8:1-8:7: unknown field "colour"; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink
  */
-import type { Root } from 'mdast';
-import { lintRule } from 'unified-lint-rule';
-import { chapterFrontmatter } from '../../lib/schemas.ts';
-import { blockRange, keyRange, nodeRange, readFrontmatter, yamlNodeAt, type ParsedFrontmatter, type SourceRange } from '../frontmatter.ts';
-import { rangePlace } from '../positions.ts';
 import type { RuleSeverity } from '../types.ts';
 
 export const severity: RuleSeverity = 'error';
-
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-  code?: string | undefined;
-  keys?: string[] | undefined;
-}
-
-const frontmatter = lintRule<Root>({ origin: 'handbook:frontmatter' }, (tree, file) => {
-  const parsed = readFrontmatter(tree, String(file.value));
-  if (!parsed.node || !parsed.document) {
-    file.message('Missing frontmatter, expected a block between two "---" lines at the top with title, description, type, audience, owner and reviewed', {
-      place: { line: 1, column: 1 },
-    });
-    return;
-  }
-  if (parsed.document.errors.length > 0) {
-    for (const error of parsed.document.errors) {
-      const start = parsed.contentStart + error.pos[0];
-      file.message(`Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`, { place: rangePlace(file, start, parsed.contentStart + error.pos[1]) });
-    }
-    return;
-  }
-  const result = chapterFrontmatter.safeParse(parsed.document.toJS() ?? {});
-  if (result.success) return;
-  for (const issue of result.error.issues as Issue[]) {
-    const range = rangeOfIssue(parsed, issue);
-    file.message(describe(issue), { place: rangePlace(file, range.start, range.end) });
-  }
-});
-
-export default frontmatter;
-
-/** The field an issue is about, its first unknown key, or the whole block for a missing field. */
-function rangeOfIssue(parsed: ParsedFrontmatter, issue: Issue): SourceRange {
-  if (issue.code === 'unrecognized_keys' && issue.keys?.[0]) {
-    const range = keyRange(parsed, issue.keys[0]);
-    if (range) return range;
-  }
-  const node = issue.path.length > 0 ? yamlNodeAt(parsed, issue.path) : undefined;
-  return (node && nodeRange(parsed, node)) ?? blockRange(parsed);
-}
-
-/** "title is required: …", "type: "policy" is not a known chapter type; …". */
-function describe(issue: Issue): string {
-  const field = issue.path.map(String).join('.');
-  if (!field) return issue.message;
-  return /^(is|must|needs) /.test(issue.message) ? `${field} ${issue.message}` : `${field}: ${issue.message}`;
-}

@@ -8,7 +8,7 @@ import type { Plugin } from 'unified-lint-rule';
 import type { RuleSeverity } from '../types.ts';
 import archivedFrozen, { severity as archivedFrozenSeverity } from './archived-frozen.ts';
 import carryPending, { severity as carryPendingSeverity } from './carry-pending.ts';
-import frontmatter, { severity as frontmatterSeverity } from './frontmatter.ts';
+import { severity as frontmatterSeverity } from './frontmatter.ts';
 import headingStyle, { severity as headingStyleSeverity } from './heading-style.ts';
 import lintComments, { severity as lintCommentsSeverity } from './lint-comments.ts';
 import links, { severity as linksSeverity } from './links.ts';
@@ -44,7 +44,6 @@ const rule = (id: string, docFile: string, severity: RuleSeverity, plugin: RuleM
 
 /** The rules that check a parsed chapter, in running order. */
 export const RULES: readonly RuleModule[] = [
-  rule('frontmatter', 'frontmatter.ts', frontmatterSeverity, frontmatter as RuleModule['plugin']),
   rule('links', 'links.ts', linksSeverity, links as RuleModule['plugin']),
   rule('procedure-structure', 'procedure-structure.ts', procedureStructureSeverity, procedureStructure as RuleModule['plugin']),
   rule('phrases-to-avoid', 'phrases-to-avoid.ts', phrasesToAvoidSeverity, phrasesToAvoid as RuleModule['plugin']),
@@ -71,6 +70,7 @@ export const MDX_SYNTAX_RULE = rule(MDX_SYNTAX, 'mdx-syntax.ts', mdxSyntaxSeveri
 export const GATE_RULES: readonly RuleModule[] = [
   MDX_SYNTAX_RULE,
   rule('content-limits', 'content-limits.ts', contentLimitsSeverity, undefined),
+  rule('frontmatter', 'frontmatter.ts', frontmatterSeverity, undefined),
   rule('mdx-safety', 'mdx-safety.ts', mdxSafetySeverity, undefined),
 ];
 

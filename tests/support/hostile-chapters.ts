@@ -1,0 +1,114 @@
+/**
+ * Hostile and careless chapters, several variants of each class of attack the safety gate must
+ * stop, and harmless look-alikes that must pass. Shared by the checker's tests, the gate-versus-
+ * compiler test and the build and dev-server tests, so every layer is held to the same cases.
+ *
+ * Each hostile chapter that could run code carries a canary: if any of its code ran at build time
+ * it would write a file named after the case into the folder CHARTER_CANARY names; a test that
+ * finds that folder empty proves nothing ran.
+ */
+
+export interface HostileChapter {
+  /** Unique; also the file name (`<name>.mdx`) and the canary's name. */
+  name: string;
+  /** The class of the issue (#14) it belongs to. */
+  kind: string;
+  text: string;
+}
+
+/** A frontmatter the schema accepts; `shortLink` is left out so chapters never clash. */
+export function frontmatter(title: string): string {
+  return [
+    '---',
+    `title: ${title}`,
+    'description: A chapter written to test what the handbook accepts.',
+    'type: skill',
+    'touchpoints: []',
+    'audience: [all-staff]',
+    'owner: Service Standards Team',
+    'reviewed: 2026-01-10',
+    'reviewEvery: 12',
+    'order: 90',
+    'redirectFrom: []',
+    '---',
+    '',
+  ].join('\n');
+}
+
+/** Code that, if it ever ran during a build, leaves a file behind. */
+export function canary(name: string): string {
+  return `(await import('node:fs')).writeFileSync((process.env.CHARTER_CANARY ?? '/tmp') + '/${name}', 'ran')`;
+}
+
+const chapter = (name: string, kind: string, body: string, head = frontmatter(`Case ${name}`)): HostileChapter => ({ name, kind, text: `${head}\n${body}\n` });
+
+export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
+  // 1. Lint comments that tried to switch the gate off.
+  chapter('comment-ignore-safety', 'lint comments', `{/* lint ignore mdx-safety */}\nexport const a = ${canary('comment-ignore-safety')}\n`),
+  chapter('comment-bare-ignore', 'lint comments', `{/* lint ignore */}\n\n{${canary('comment-bare-ignore')}}\n`),
+  chapter('comment-disable-enable', 'lint comments', `{/* lint disable */}\n\nexport const b = ${canary('comment-disable-enable')}\n\n{/* lint enable */}\n`),
+  chapter('comment-disable-named', 'lint comments', `{/* lint disable mdx-safety mdx-syntax */}\n\nText {process.env.HOME} here.\n\n{/* lint enable mdx-safety mdx-syntax */}\n`),
+  // 2. Astro directives and other attributes outside the allowlist.
+  chapter('directive-set-html', 'directives', `<span set:html='<meta http-equiv="refresh" content="0;url=https://evil.example/">' />\n`),
+  chapter('directive-set-text', 'directives', `<Callout set:text="replaced">\n\nText.\n\n</Callout>\n`),
+  chapter('directive-is-raw', 'directives', `<div is:raw>{'{'}</div>\n`),
+  chapter('directive-client', 'directives', `<Term id="hold" client:load />\n`),
+  chapter('attribute-ping', 'directives', `<a href="/skills/listening/" ping="https://evil.example/track">Listen</a>\n`),
+  chapter('attribute-target-blank', 'directives', `<a href="https://example.com/" target="_blank">Example</a>\n`),
+  chapter('attribute-handler', 'directives', `<img src="/favicon.svg" alt="" onerror="alert(1)" />\n`),
+  // 3. Frontmatter fences the readers split differently, each hiding code in the body.
+  chapter('fence-four-dashes', 'frontmatter fence', `export const c = ${canary('fence-four-dashes')}\n`, frontmatter('Four dashes').replace(/\n---\n$/, '\n----\n')),
+  chapter('fence-blank-first-line', 'frontmatter fence', `export const d = ${canary('fence-blank-first-line')}\n`, `\n${frontmatter('Blank first line')}`),
+  chapter('fence-toml', 'frontmatter fence', `export const e = ${canary('fence-toml')}\n`, '+++\ntitle = "TOML"\n+++\n'),
+  {
+    name: 'fence-cr-only',
+    kind: 'frontmatter fence',
+    text: `${frontmatter('Old Mac line endings')}\nexport const f = ${canary('fence-cr-only')}\n`.replace(/\n/g, '\r'),
+  },
+  chapter('fence-dashes-text', 'frontmatter fence', `export const g = ${canary('fence-dashes-text')}\n`, frontmatter('Dashes with text').replace(/\n---\n$/, '\n--- end\n')),
+  // 4. Chapters the gate cannot parse: refused, never compiled unchecked.
+  chapter('unparsable-unclosed', 'unparsable', `<Callout>\n\nNever closed.\n\n{${canary('unparsable-unclosed')}}\n`),
+  chapter('unparsable-expression', 'unparsable', `Text {<!-- x\n${canary('unparsable-expression')}}\n`),
+  // 5. Build-time code that would write a script for readers; and script elements.
+  chapter('script-written-at-build', 'build-time code', `{(await import('node:fs')).writeFileSync('dist/evil.js','alert(1)')}\n\n<span set:html="<script src='/evil.js'></script>" />\n`),
+  chapter('script-element', 'build-time code', `<script>{'alert(1)'}</script>\n`),
+  chapter('script-uppercase', 'build-time code', `<SCRIPT>alert(1)</SCRIPT>\n`),
+  // 7. Escaped and encoded schemes.
+  chapter('scheme-escaped', 'escaped schemes', `[x](javascript\\:alert(1))\n`),
+  chapter('scheme-definition', 'escaped schemes', `[x][ref]\n\n[ref]: javascript\\:alert(1)\n`),
+  chapter('scheme-data-definition', 'escaped schemes', `[x][ref]\n\n[ref]: data\\:text/html,<script>alert(1)</script>\n`),
+  chapter('scheme-entity', 'escaped schemes', `<a href="&#106;avascript&colon;alert(1)">x</a>\n`),
+  chapter('scheme-tab', 'escaped schemes', `<a href="java&Tab;script:alert(1)">x</a>\n`),
+  chapter('scheme-literal-expression', 'escaped schemes', `<a href={"\\u006aavascript:alert(1)"}>x</a>\n`),
+  // 8. Other hosts.
+  chapter('image-markdown-remote', 'other hosts', `![Logo](https://evil.example/pixel.png)\n`),
+  chapter('image-protocol-relative', 'other hosts', `<img src="//evil.example/pixel.png" alt="" />\n`),
+  chapter('image-backslash-host', 'other hosts', `<img src="/\\evil.example/pixel.png" alt="" />\n`),
+  chapter('image-srcset-remote', 'other hosts', `<img src="/favicon.svg" srcset="/favicon.svg 1x, https://evil.example/p.png 2x" alt="" />\n`),
+  chapter('image-reference-remote', 'other hosts', `![Logo][logo]\n\n[logo]: //evil.example/pixel.png\n`),
+  chapter('image-module-import', 'other hosts', `![Not an image](./evil.js)\n`),
+  // 9. Depth and size.
+  chapter('deep-blockquote', 'depth', `${'>'.repeat(20_000)} x\n`),
+  chapter('deep-list', 'depth', `${'- '.repeat(20_000)}x\n`),
+  chapter('deep-spans', 'depth', `${'<span>'.repeat(5_000)}x${'</span>'.repeat(5_000)}\n`),
+  chapter('deep-expression', 'depth', `{${'('.repeat(2_000)}1${')'.repeat(2_000)}}\n`),
+  chapter('huge-paragraph', 'depth', `${'The caller waits *on hold* for [thirty](/x/) seconds. '.repeat(4_000)}\n`),
+  // 10. YAML the readers disagree on, and links that lie.
+  chapter('yaml-js-function', 'yaml', 'Text.\n', frontmatter('YAML tag').replace('owner: Service Standards Team', "owner: !!js/function 'function () { return 1 }'")),
+  chapter('yaml-billion-laughs', 'yaml', 'Text.\n', frontmatter('Laughs').replace('redirectFrom: []', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]', 'g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]', 'redirectFrom: []'].join('\n'))),
+  chapter('link-bidi-override', 'links', `[\u202Egnp.exe](/skills/listening/)\n`),
+];
+
+/** Harmless chapters that look like the hostile ones: every layer must let them through. */
+export const HARMLESS_LOOK_ALIKES: readonly HostileChapter[] = [
+  chapter('ok-callout-data-title', 'look-alike', `<Callout title="Data: what we keep">\n\nWe keep the order number and nothing else.\n\n</Callout>\n`),
+  chapter('ok-comment', 'look-alike', `{/* a note for editors: keep this short */}\n\nAnswer by the third ring.\n`),
+  chapter('ok-links', 'look-alike', `Read [the policy](https://example.com/policy), write to [us](mailto:service@example.com) or call [the desk](tel:+15550100).\n\n<a href="https://example.com/">Example</a>\n`),
+  chapter('ok-code-with-html', 'look-alike', 'Write `<script>` in a code span, or in a block:\n\n```html\n<script src="https://evil.example/x.js"></script>\n<img src="https://evil.example/p.png">\n```\n'),
+  chapter('ok-javascript-word', 'look-alike', 'The word javascript: and data: in prose is only text, and so is the word export at the start of a\nsentence.\n'),
+  chapter('ok-local-image', 'look-alike', '![The handbook logo](/favicon.svg)\n\n<img src="/favicon.svg" alt="Logo" width={32} />\n'),
+  chapter('ok-nested', 'look-alike', '> Quoted\n>\n> > quoted again\n\n- One\n  - Two\n    - Three\n      - Four\n        - Five\n'),
+  chapter('ok-literals', 'look-alike', '<CreedStatement closing={true}>\n\nI am your customer.\n\n</CreedStatement>\n\n<ol start={3}><li>Three.</li></ol>\n'),
+  chapter('ok-table', 'look-alike', '| Touchpoint | Answer within |\n| --- | --- |\n| Telephone | three rings |\n| Email | one working day |\n'),
+  chapter('ok-dashes-in-body', 'look-alike', 'Text above a rule.\n\n---\n\nText below it.\n'),
+];
