@@ -48,13 +48,13 @@ function optionalDataFile(name: string): Loader {
 }
 
 /** The gate's problems of every chapter file below a folder, one located line each. */
-function gateChapterFiles(dir: string): string[] {
+async function gateChapterFiles(dir: string): Promise<string[]> {
   const lines: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     if (!entry.endsWith('.mdx')) continue;
     const file = path.join(dir, entry);
     const display = path.relative(process.cwd(), file).split(path.sep).join('/');
-    for (const problem of gateProblems(readFileSync(file, 'utf8'), formatOf(file))) lines.push(formatProblem(display, problem));
+    for (const problem of await gateProblems(readFileSync(file, 'utf8'), formatOf(file))) lines.push(formatProblem(display, problem));
   }
   return lines;
 }
@@ -78,9 +78,9 @@ function safeChapters(): Loader {
     ...inner,
     name: 'charter-chapters',
     load: async (context) => {
-      const problems = gateChapterFiles(editionsDir);
+      const problems = await gateChapterFiles(editionsDir);
       if (problems.length > 0) throw new Error(refusalMessage(problems));
-      const watcher = context.watcher && gatedWatcher(context.watcher, (file, lines) => context.logger.error(refusalMessage(lines)));
+      const watcher = context.watcher && gatedWatcher(context.watcher, editionsDir, (lines) => context.logger.error(refusalMessage(lines)));
       await inner.load(watcher ? { ...context, watcher } : context);
     },
   };
@@ -89,14 +89,14 @@ function safeChapters(): Loader {
 type Watcher = NonNullable<LoaderContext['watcher']>;
 
 /** The dev server's file watcher, with chapter changes gated before the loader hears of them. */
-function gatedWatcher(watcher: Watcher, refused: (file: string, lines: string[]) => void): Watcher {
+function gatedWatcher(watcher: Watcher, editionsDir: string, refused: (lines: string[]) => void): Watcher {
   const on = (event: string, listener: (file: string, ...rest: unknown[]) => unknown) => {
     if (event !== 'change' && event !== 'add') return watcher.on(event as 'change', listener as never);
-    return watcher.on(event, (file: string, ...rest: unknown[]) => {
-      if (file.endsWith('.mdx') && existsSync(file)) {
+    return watcher.on(event, async (file: string, ...rest: unknown[]) => {
+      if (file.startsWith(editionsDir + path.sep) && file.endsWith('.mdx') && existsSync(file)) {
         const display = path.relative(process.cwd(), file).split(path.sep).join('/');
-        const lines = gateProblems(readFileSync(file, 'utf8'), formatOf(file)).map((p) => formatProblem(display, p));
-        if (lines.length > 0) return refused(file, lines);
+        const lines = (await gateProblems(readFileSync(file, 'utf8'), formatOf(file))).map((p) => formatProblem(display, p));
+        if (lines.length > 0) return refused(lines);
       }
       return listener(file, ...rest);
     });

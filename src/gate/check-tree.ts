@@ -100,7 +100,7 @@ function checkNode(node: TreeNode, report: Report): void {
     }
     case 'html':
       // Markdown chapters: raw HTML is not compiled into the page by the handbook.
-      if (!/^<!--[\s\S]*-->$/.test((node.value ?? '').trim())) report(node, `Unexpected raw HTML "${shorten(node.value ?? '')}", expected Markdown or the handbook's components`);
+      if (!isPlainComment((node.value ?? '').trim())) report(node, `Unexpected raw HTML "${shorten(node.value ?? '')}", expected Markdown or the handbook's components`);
       break;
     default:
       break;
@@ -143,7 +143,14 @@ function checkElement(node: TreeNode, report: Report): void {
 }
 
 function checkAttributes(node: TreeNode, name: string, allowed: readonly string[], report: Report): void {
+  const seen = new Set<string>();
   for (const attribute of node.attributes ?? []) {
+    // The last of two values wins in the page; the check would have to guess which one it read.
+    if (attribute.name !== undefined && seen.has(attribute.name)) {
+      report(node, `Unexpected second "${attribute.name}" on <${name}>, expected each attribute once`, attribute.name);
+      continue;
+    }
+    if (attribute.name !== undefined) seen.add(attribute.name);
     if (attribute.type === 'mdxJsxExpressionAttribute' || attribute.name === undefined) {
       report(node, `Unexpected spread attribute "{${shorten(String(attribute.value ?? ''))}}" on <${name}>, expected name="value" attributes`, '{');
       continue;
@@ -249,6 +256,14 @@ function checkAttributeValue(attribute: string, value: string, element: string, 
 }
 
 /**
+ * An HTML comment that a browser reads as one comment to its end: not `<!-->` or `<!--->` (which
+ * close at once) and no `-->` or `--!>` before the last `-->`.
+ */
+export function isPlainComment(html: string): boolean {
+  return /^<!--(?!-?>)(?:(?!--!?>)[\s\S])*-->$/.test(html);
+}
+
+/**
  * One block comment and nothing else: `{/* … *\/}`. Any other expression is code. Written as a
  * pattern rather than a JavaScript parse so that no two parsers can disagree on it.
  */
@@ -269,9 +284,18 @@ export function literalOf(expression: string): string | number | boolean | null 
   if (text === 'false') return false;
   if (text === 'null') return null;
   if (/^"(?:[^"\\\n\r\u2028\u2029]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/.test(text)) return JSON.parse(text) as string;
-  if (/^'[^'\\\n\r\u2028\u2029]*'$/.test(text)) return text.slice(1, -1);
+  if (/^'(?:[^'"\\\n\r\u2028\u2029]|\\['"\\/bfnrt]|")*'$/.test(text)) return singleQuoted(text.slice(1, -1));
   if (/^`[^`\\$]*`$/.test(text)) return text.slice(1, -1);
   return undefined;
+}
+
+/** A single-quoted string's value: the same escapes as JSON, plus `\'`. */
+function singleQuoted(inner: string): string | undefined {
+  try {
+    return JSON.parse(`"${inner.replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 function shorten(code: string): string {

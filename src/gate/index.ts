@@ -21,6 +21,7 @@ import { parseChapter, usesMdxSyntax } from '../lib/mdx-parser.ts';
 import { syntaxProblemOf } from '../lint/rules/mdx-syntax.ts';
 import { treeSafetyProblems, type TreeNode } from './check-tree.ts';
 import { compilerTree, type ChapterFormat } from './compiler.ts';
+import { checkBodyIsolated } from './isolated.ts';
 import { limitProblems, treeDepthProblem } from './limits.ts';
 import type { GateProblem } from './problem.ts';
 
@@ -41,14 +42,15 @@ export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'fro
  * checker's parse runs only where it can fail: plain Markdown has no syntax errors, so a chapter
  * without MDX syntax needs no second parse to know the checker can read it.
  */
-export function gateChapter(source: string, format: ChapterFormat = 'mdx', options: { tree?: boolean } = {}): GateResult {
+export async function gateChapter(source: string, format: ChapterFormat = 'mdx', options: { tree?: boolean } = {}): Promise<GateResult> {
   const limits = limitProblems(source, format);
   if (limits.length > 0) return { problems: limits, tree: undefined };
   const split = splitFrontmatter(source);
   const shape = [...frontmatterShapeProblems(source), ...yamlHazards(source, split)];
   // Fields the schema refuses do not stop the other checks; a frontmatter that cannot be read does.
   const fields = shape.length === 0 ? frontmatterProblems(source) : [];
-  const body = checkBody(split.body, format);
+  // The compiler's parser runs out of process: hostile input can crash it (see isolated.ts).
+  const body = await checkBodyIsolated(split.body, format);
   if (body.compilerFailed) {
     // Both parsers refusing is common (an unclosed tag); the checker's reason is the better one.
     const checker = checkerTree(source, format);
@@ -71,11 +73,11 @@ export function gateChapter(source: string, format: ChapterFormat = 'mdx', optio
  * The gate's problems for a file, remembered by its text for the rest of the process: the build's
  * content loader and the Vite plugin both gate every chapter, and the second asks again.
  */
-export function gateProblems(source: string, format: ChapterFormat = 'mdx'): readonly GateProblem[] {
+export async function gateProblems(source: string, format: ChapterFormat = 'mdx'): Promise<readonly GateProblem[]> {
   const key = keyOf(source, format);
   let problems = results.get(key);
   if (!problems) {
-    problems = gateChapter(source, format, { tree: false }).problems;
+    problems = (await gateChapter(source, format, { tree: false })).problems;
     results.set(key, problems);
   }
   return problems;

@@ -12,7 +12,8 @@
  * - block nesting: the container markers (`>`, `-`, `+`, `*`, `1.`) that open a line, plus half
  *   its indentation when a marker follows it (lists nest by indentation);
  * - element nesting: opened minus closed JSX tags (MDX only: raw HTML in Markdown stays text);
- * - expression nesting: brackets inside `{…}`, which the compiler's JavaScript parser recurses on;
+ * - expressions (`{…}`): their length, bracket depth and tags, which the compiler's JavaScript
+ *   parser recurses on or backtracks over;
  * - block size: characters in a run of non-blank lines (a paragraph, a table, a list item).
  * After the compiler's parser has read the chapter, `treeDepthProblem` measures the real tree,
  * without recursion, before any recursive visitor walks it.
@@ -29,7 +30,13 @@ export const LIMITS = {
   /** Nested elements and components. */
   elementDepth: 48,
   /** Nested brackets inside a `{…}` expression. */
-  expressionDepth: 32,
+  expressionDepth: 16,
+  /** Characters of one `{…}` expression, its comments left out. */
+  expressionCharacters: 2_000,
+  /** Tags (`<b>`) inside one `{…}` expression. */
+  expressionTags: 8,
+  /** Elements and components in one chapter. */
+  elements: 5_000,
   /** Depth of the parsed tree, whatever made it deep (emphasis inside links inside lists…). */
   treeDepth: 100,
 } as const;
@@ -66,6 +73,7 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
   let line = 1;
   let blockStart: Place | undefined;
   let blockLength = 0;
+  const fenced = fencedLines(source);
   for (const text of source.split('\n')) {
     const place = { line, column: 1, offset };
     if (text.trim() === '') {
@@ -78,7 +86,7 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
         report('block', blockStart, `Unexpected paragraph or block of more than ${LIMITS.blockCharacters.toLocaleString('en')} characters, expected shorter blocks: add blank lines between paragraphs`);
       }
     }
-    const depth = blockDepthOf(text);
+    const depth = fenced.has(line) ? 0 : blockDepthOf(text);
     if (depth > LIMITS.blockDepth) {
       report('blockDepth', place, `Unexpected blockquotes or lists nested ${depth} deep, expected at most ${LIMITS.blockDepth} levels`);
     }
@@ -91,48 +99,105 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
 
 /**
  * Element and expression nesting in MDX. A tag is read up to its `>`, past quoted values and
- * braces, so a `/>` inside an attribute value does not count as a close. Code spans are skipped:
- * they hold text.
+ * braces, so a `/>` inside an attribute value does not count as a close. Code spans outside
+ * expressions are skipped: they hold text. An expression (a `{…}` region) is measured apart: the compiler's JavaScript
+ * parser recurses on brackets, operators and JSX inside it, and backtracks on unclosed JSX, so an
+ * expression may be only so long, so deep and hold only so many tags, comments included. Chapters
+ * may hold no expression but a comment anyway: these limits only decide whether it is safe to
+ * parse the chapter far enough to say so. Fenced code blocks outside any expression hold text and
+ * are skipped. The scan is a first line of defence with good messages; the parse itself runs in a
+ * separate process (isolated.ts), so a shape the scan misses costs that process, not the build.
  */
 function nestingProblems(source: string): GateProblem[] {
-  const text = source.split('\n').map((line) => line.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length))).join('\n');
+  const fenced = fencedLines(source);
+  const text = source;
   const problems: GateProblem[] = [];
+  const seen = new Set<string>();
   let elementDepth = 0;
-  let braceDepth = 0;
-  let bracketDepth = 0;
   let line = 1;
   let lineStart = 0;
-  const placeOf = (i: number): Place => ({ line, column: i - lineStart + 1, offset: i });
+  // The current `{…}` region: where it started, its bracket depth, its length and tags outside comments.
+  let region: { start: number; line: number; column: number; depth: number; length: number; tags: number } | undefined;
+  let elements = 0;
+  const report = (kind: string, offset: number, at: { line: number; column: number }, message: string) => {
+    if (seen.has(kind)) return;
+    seen.add(kind);
+    problems.push(problem({ line: at.line, column: at.column, offset }, message));
+  };
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (char === '\n') {
       line++;
       lineStart = i + 1;
+    }
+    const here = { line, column: i - lineStart + 1 };
+    if (fenced.has(line)) continue;
+    if (region) {
+      region.length++;
+      if (char === '{' || char === '(' || char === '[') region.depth++;
+      else if (char === ')' || char === ']') region.depth = Math.max(1, region.depth - 1);
+      else if (char === '}') region.depth--;
+      else if (char === '<' && /[A-Za-z>]/.test(text[i + 1] ?? '')) region.tags++;
+      if (region.depth > LIMITS.expressionDepth) {
+        report('expressionDepth', i, here, `Unexpected expression nested more than ${LIMITS.expressionDepth} brackets deep, expected text or a comment`);
+      }
+      if (region.tags > LIMITS.expressionTags) {
+        report('expressionTags', region.start, region, `Unexpected expression holding more than ${LIMITS.expressionTags} tags, expected text or a comment`);
+      }
+      if (region.length > LIMITS.expressionCharacters) {
+        report('expressionLength', region.start, region, `Unexpected expression of more than ${LIMITS.expressionCharacters.toLocaleString('en')} characters (is a "{" never closed?), expected text or a comment`);
+      }
+      if (region.depth <= 0) region = undefined;
+      continue;
+    }
+    if (char === '`') {
+      // A code span holds text. Inside an expression a backtick is JavaScript, so only out here.
+      const run = /^`+/.exec(text.slice(i, i + 100))![0];
+      const lineEnd = text.indexOf('\n', i);
+      const close = text.indexOf(run, i + run.length);
+      if (close !== -1 && (lineEnd === -1 || close < lineEnd)) i = close + run.length - 1;
+      else i += run.length - 1;
     } else if (char === '{') {
-      braceDepth++;
-      bracketDepth++;
-    } else if (char === '}') {
-      braceDepth = Math.max(0, braceDepth - 1);
-      bracketDepth = Math.max(0, bracketDepth - 1);
-    } else if (braceDepth > 0 && (char === '(' || char === '[')) {
-      bracketDepth++;
-    } else if (braceDepth > 0 && (char === ')' || char === ']')) {
-      bracketDepth = Math.max(braceDepth, bracketDepth - 1);
-    } else if (char === '<' && braceDepth === 0) {
+      region = { start: i, line: here.line, column: here.column, depth: 1, length: 0, tags: 0 };
+    } else if (char === '<') {
       const next = text[i + 1] ?? '';
       if (next === '/') elementDepth = Math.max(0, elementDepth - 1);
       else if (/[A-Za-z>]/.test(next) && !selfClosing(text, i)) elementDepth++;
-    }
-    if (bracketDepth > LIMITS.expressionDepth) {
-      problems.push(problem(placeOf(i), `Unexpected expression nested more than ${LIMITS.expressionDepth} brackets deep, expected text or a comment`));
-      bracketDepth = -Infinity;
-    }
-    if (elementDepth > LIMITS.elementDepth) {
-      problems.push(problem(placeOf(i), `Unexpected elements nested more than ${LIMITS.elementDepth} deep, expected at most ${LIMITS.elementDepth} levels: close elements before opening new ones`));
-      elementDepth = -Infinity;
+      if (/[A-Za-z]/.test(next) && ++elements > LIMITS.elements) {
+        report('elements', i, here, `Unexpected chapter with more than ${LIMITS.elements.toLocaleString('en')} elements and components, expected fewer: split it into several chapters`);
+      }
+      if (elementDepth > LIMITS.elementDepth) {
+        report('elementDepth', i, here, `Unexpected elements nested more than ${LIMITS.elementDepth} deep, expected at most ${LIMITS.elementDepth} levels: close elements before opening new ones`);
+      }
     }
   }
   return problems;
+}
+
+/**
+ * Line numbers inside fenced code blocks (``` or ~~~ at the start of a line, closed by a fence of
+ * the same character at least as long), the fence lines included.
+ */
+function fencedLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  let open: { char: string; length: number } | undefined;
+  let braces = 0;
+  text.split('\n').forEach((content, index) => {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(content)?.[1];
+    if (open) {
+      lines.add(index + 1);
+      if (fence && fence[0] === open.char && fence.length >= open.length && content.trim() === fence) open = undefined;
+      return;
+    }
+    // A fence inside an expression is JavaScript, not a code block.
+    if (fence && braces === 0) {
+      open = { char: fence[0]!, length: fence.length };
+      lines.add(index + 1);
+      return;
+    }
+    for (const char of content) braces = char === '{' ? braces + 1 : char === '}' ? Math.max(0, braces - 1) : braces;
+  });
+  return lines;
 }
 
 /** Whether the tag opening at `start` ends with `/>`, reading past quoted values and braces. */

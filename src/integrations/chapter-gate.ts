@@ -19,6 +19,7 @@ import type { Plugin } from 'vite';
 import { checkBody, formatProblem, gateProblems, passedGate, refusalMessage, type GateProblem } from '../gate/index.ts';
 import { COMPILER_FEATURES, formatOf } from '../gate/compiler.ts';
 import { classifyUrl } from '../gate/urls.ts';
+import { literalOf } from '../gate/check-tree.ts';
 
 /** A chapter the gate refused: a located message for Astro's error output and overlay. */
 export class ChapterRefused extends Error {
@@ -29,6 +30,8 @@ export class ChapterRefused extends Error {
     this.name = 'ChapterRefused';
     this.id = file;
     this.loc = { file, line: problems[0]?.line ?? 1, column: problems[0]?.column ?? 1 };
+    // The message says everything; frames inside the engine would only bury it.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
@@ -47,9 +50,9 @@ export function chapterGateVitePlugin(): Plugin {
     transform: {
       order: 'pre',
       filter: { id: CHAPTER_MODULE },
-      handler(code, id) {
+      async handler(code, id) {
         const file = id.split('?')[0]!;
-        const problems = gateProblems(code, formatOf(file));
+        const problems = await gateProblems(code, formatOf(file));
         if (problems.length > 0) throw new ChapterRefused(file, problems);
         return null;
       },
@@ -68,9 +71,20 @@ export const gateInsideCompiler: MdastPluginEntry = (context: PluginFactoryConte
 
 type JsxElement = { attributes: { type: string; name?: string; value?: unknown }[] };
 
+/** The text of an attribute value: a string, or a literal in braces (`{"https://…"}`). */
+function valueText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') {
+    const literal = literalOf(value.value);
+    return typeof literal === 'string' ? literal : undefined;
+  }
+  return undefined;
+}
+
 function withSafeRel<T extends JsxElement>(node: T): T | undefined {
-  const href = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value;
-  if (typeof href !== 'string' || classifyUrl(href).kind !== 'other-host') return undefined;
+  const hrefs = node.attributes.filter((a) => a.type === 'mdxJsxAttribute' && a.name === 'href').map((a) => valueText(a.value));
+  // Any href that is not plainly a path on this site counts as leaving it.
+  if (!hrefs.some((href) => href === undefined || classifyUrl(href).kind !== 'site')) return undefined;
   return { ...node, attributes: [...node.attributes.filter((a) => a.name !== 'rel'), { type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer' }] };
 }
 

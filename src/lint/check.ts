@@ -145,7 +145,7 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
   const file = new VFile({ path: absolutePath, value: source });
   // The build's own gate, on the text the compiler receives. Its messages bypass lint comments and
   // the rule selection: safety, syntax and limits cannot be switched off.
-  const gate = gateChapter(source, formatOf(absolutePath));
+  const gate = await gateChapter(source, formatOf(absolutePath));
   const gateMessages = gate.problems.map((problem) => gateMessage(display, problem));
   if (!gate.tree) return { messages: gateMessages, fixes: [], reads };
   const tree: Root = gate.tree;

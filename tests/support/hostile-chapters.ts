@@ -93,6 +93,13 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   chapter('deep-spans', 'depth', `${'<span>'.repeat(5_000)}x${'</span>'.repeat(5_000)}\n`),
   chapter('deep-expression', 'depth', `{${'('.repeat(2_000)}1${')'.repeat(2_000)}}\n`),
   chapter('huge-paragraph', 'depth', `${'The caller waits *on hold* for [thirty](/x/) seconds. '.repeat(4_000)}\n`),
+  // Inputs that crash or stall the compiler's own parser: refused before, or by isolating, the parse.
+  chapter('crash-string-hides-expression', 'compiler crash', `{"/*" + ${'!'.repeat(45_000)}x + "*/"}\n`),
+  chapter('crash-string-hides-jsx', 'compiler crash', `<Callout title={"/*" + ${'<b c={'.repeat(26)} "*/"}>x</Callout>\n`),
+  chapter('crash-backtick-hides-jsx', 'compiler crash', `<Callout title={"\`" + ${'<b c={'.repeat(26)} "\`"}>x</Callout>\n`),
+  { name: 'crash-panic-trailing-backslash', kind: 'compiler crash', text: `${frontmatter('Panic')}\nIntro text.\n\nexport const x = 1\n\`\`\`\nC:\\` },
+  chapter('crash-many-elements', 'compiler crash', '<b>x</b>\n\n'.repeat(20_000)),
+  chapter('crash-unclosed-jsx-in-expression', 'compiler crash', `{${'<b>'.repeat(30)}}\n`),
   // 10. YAML the readers disagree on, and links that lie.
   chapter('yaml-js-function', 'yaml', 'Text.\n', frontmatter('YAML tag').replace('owner: Service Standards Team', "owner: !!js/function 'function () { return 1 }'")),
   chapter('yaml-billion-laughs', 'yaml', 'Text.\n', frontmatter('Laughs').replace('redirectFrom: []', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]', 'g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]', 'redirectFrom: []'].join('\n'))),
@@ -111,4 +118,17 @@ export const HARMLESS_LOOK_ALIKES: readonly HostileChapter[] = [
   chapter('ok-literals', 'look-alike', '<CreedStatement closing={true}>\n\nI am your customer.\n\n</CreedStatement>\n\n<ol start={3}><li>Three.</li></ol>\n'),
   chapter('ok-table', 'look-alike', '| Touchpoint | Answer within |\n| --- | --- |\n| Telephone | three rings |\n| Email | one working day |\n'),
   chapter('ok-dashes-in-body', 'look-alike', 'Text above a rule.\n\n---\n\nText below it.\n'),
+  chapter('ok-code-block-json', 'look-alike', `An example record:\n\n\`\`\`json\n${'{"a": '.repeat(17)}1${'}'.repeat(17)}\n\`\`\`\n`),
+  chapter('ok-code-block-unclosed-brace', 'look-alike', `A fragment:\n\n\`\`\`js\nif (ready) {\n\`\`\`\n\n${'The caller waits for an answer, and we give one. '.repeat(60)}\n`),
+  chapter('ok-code-block-void-tags', 'look-alike', `Markup that breaks lines:\n\n\`\`\`html\n${'<br>\n<img src="x.png">\n'.repeat(40)}\`\`\`\n`),
+  chapter('ok-quoted-literal', 'look-alike', `<Callout title={'Don\\'t promise a time'}>\n\nSay when you will call back.\n\n</Callout>\n`),
+];
+
+/** Raw HTML in Markdown chapters that a browser reads differently from a naive check. */
+export const HOSTILE_MARKDOWN: readonly HostileChapter[] = [
+  chapter('md-empty-comment', 'raw HTML', 'Before the call.\n\n<!--><script>alert(1)</script>-->\n'),
+  chapter('md-dash-comment', 'raw HTML', 'Before the call.\n\n<!---><script>alert(1)</script>-->\n'),
+  chapter('md-bang-close-comment', 'raw HTML', 'Before the call.\n\n<!-- note --!><script>alert(1)</script><img src="https://evil.example/p.png"> -->\n'),
+  chapter('md-two-comments', 'raw HTML', 'Before the call.\n\n<!-- a --><script>alert(1)</script><!-- b -->\n'),
+  chapter('md-script', 'raw HTML', '<script>alert(1)</script>\n'),
 ];
