@@ -4,12 +4,13 @@
  */
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
 import { formatProblem, gateProblems, refusalMessage } from './gate/index.ts';
 import { formatOf } from './gate/compiler.ts';
+import { currentEditionOf, readChapterSources, readPathShortLinks, structureProblems } from './lib/structure.ts';
 import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, readingPath, searchPhrase, section } from './lib/schemas.ts';
 
 const contentDir = resolveContentDir();
@@ -47,14 +48,19 @@ function optionalDataFile(name: string): Loader {
   return { ...inner, name: `charter-${name}`, load: async (context) => (existsSync(filePath) ? inner.load(context) : context.store.clear()) };
 }
 
-/** The gate's problems of every chapter file below a folder, one located line each. */
-async function gateChapterFiles(dir: string): Promise<string[]> {
+/**
+ * The gate's problems of every chapter, and the problems between chapters (file names, redirects,
+ * short links), one located line each: what the checker reports, in the same words.
+ */
+async function gateChapterFiles(): Promise<string[]> {
+  const chapters = readChapterSources(contentDir);
+  const between = structureProblems(chapters, { shortLinks: readPathShortLinks(contentDir), edition: currentEditionOf(contentDir) });
   const lines: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (!entry.endsWith('.mdx')) continue;
-    const file = path.join(dir, entry);
+  for (const chapter of chapters) {
+    const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
     const display = path.relative(process.cwd(), file).split(path.sep).join('/');
-    for (const problem of await gateProblems(readFileSync(file, 'utf8'), formatOf(file))) lines.push(formatProblem(display, problem));
+    const problems = [...(await gateProblems(chapter.source, formatOf(file))), ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
+    for (const problem of problems.sort((a, b) => a.line - b.line || a.column - b.column)) lines.push(formatProblem(display, problem));
   }
   return lines;
 }
@@ -78,7 +84,7 @@ function safeChapters(): Loader {
     ...inner,
     name: 'charter-chapters',
     load: async (context) => {
-      const problems = await gateChapterFiles(editionsDir);
+      const problems = await gateChapterFiles();
       if (problems.length > 0) throw new Error(refusalMessage(problems));
       const watcher = context.watcher && gatedWatcher(context.watcher, editionsDir, (lines) => context.logger.error(refusalMessage(lines)));
       await inner.load(watcher ? { ...context, watcher } : context);

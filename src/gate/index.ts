@@ -34,8 +34,8 @@ export interface GateResult {
   tree: Root | undefined;
 }
 
-/** Rule ids the gate reports under; none of them can be turned off. */
-export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter'] as const;
+/** Rule ids the build refuses under (the gate's, and the problems between chapters); none can be turned off. */
+export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter', 'chapter-files'] as const;
 
 /**
  * Checks a chapter file's whole text (frontmatter included). With `tree: false` (the build), the

@@ -17,6 +17,7 @@ import { readAtCommit, resolveCommit } from './git.ts';
 import { checkInParallel, threadCount, type Job } from './parallel.ts';
 import { gateChapter, type GateProblem } from '../gate/index.ts';
 import { formatOf } from '../gate/compiler.ts';
+import { readChapterSources, readPathShortLinks, structureProblems } from '../lib/structure.ts';
 import { linterFor } from './processor.ts';
 import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
@@ -259,7 +260,30 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
     cache?.store(job.file, { hash: job.hash, reads: result.reads, messages: result.messages });
   });
   cache?.save();
+  // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.
+  messages.push(...structureMessages(run, files));
   return sortMessages(messages);
+}
+
+/**
+ * The problems between chapters (file names, one address twice, redirects, short links) that
+ * concern the given files, from the same check the build's content loader runs. `texts` gives
+ * text that is not (yet) on disk, such as an editor's buffer.
+ */
+function structureMessages(run: CheckRun, files: readonly string[], texts: ReadonlyMap<string, string> = new Map()): LintMessage[] {
+  const places = files.map((file) => ({ file, place: placeInEditions(run.contentDir, file) }));
+  const editions = [...new Set(places.flatMap(({ place }) => (place ? [place.edition] : [])))];
+  if (editions.length === 0) return [];
+  const chapters = readChapterSources(run.contentDir, editions).map((c) => {
+    const text = texts.get(path.join(run.contentDir, 'editions', c.edition, c.file));
+    return text === undefined ? c : { ...c, source: text };
+  });
+  for (const { file, place } of places) {
+    const text = texts.get(file);
+    if (place && text !== undefined && !chapters.some((c) => c.edition === place.edition && c.file === place.chapterFile)) chapters.push({ edition: place.edition, file: place.chapterFile, source: text });
+  }
+  const problems = structureProblems(chapters, { shortLinks: readPathShortLinks(run.contentDir), edition: run.handbook.currentEdition });
+  return places.flatMap(({ file, place }) => (place ? (problems.get(`${place.edition}/${place.chapterFile}`) ?? []).map((p) => gateMessage(displayPath(run.root, file), p)) : []));
 }
 
 /** The run's cache, when asked for and usable: not when comparing with a git base, which it does not record. */
@@ -286,5 +310,7 @@ async function checkJobs(run: CheckRun, jobs: readonly Job[], options: CheckOpti
 /** Checks text that is not (or not yet) on disk, such as an editor's buffer, as if it were `filePath`. */
 export async function checkSource(source: string, filePath: string, options: CheckOptions = {}): Promise<LintMessage[]> {
   const run = createRun(options);
-  return sortMessages((await run.check(path.resolve(run.root, filePath), source)).messages);
+  const file = path.resolve(run.root, filePath);
+  const messages = (await run.check(file, source)).messages;
+  return sortMessages([...messages, ...structureMessages(run, [file], new Map([[file, source]]))]);
 }

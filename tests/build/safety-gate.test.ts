@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canary, frontmatter, HARMLESS_LOOK_ALIKES, HOSTILE_CHAPTERS } from '../support/hostile-chapters.ts';
+import { canary, draftFile, frontmatter, HARMLESS_LOOK_ALIKES, HOSTILE_CHAPTERS } from '../support/hostile-chapters.ts';
 import { buildWithContent, copyContent } from './support.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,8 +24,8 @@ function canaryDir(): string {
   return dir;
 }
 
-function placeInDraft(content: ReturnType<typeof copyContent>, chapters: readonly { name: string; text: string }[]): void {
-  for (const c of chapters) writeFileSync(content.file(`editions/draft/skills/${c.name}.mdx`), c.text);
+function placeInDraft(content: ReturnType<typeof copyContent>, chapters: readonly { name: string; text: string; file?: string }[]): void {
+  for (const c of chapters) writeFileSync(content.file(`editions/draft/${draftFile(c)}`), c.text);
 }
 
 describe('a build with every hostile chapter in the draft', () => {
@@ -37,7 +37,8 @@ describe('a build with every hostile chapter in the draft', () => {
     const { status, output } = buildWithContent(content.dir, { CHARTER_CANARY: canaries });
     expect(status).not.toBe(0);
     expect(output).toContain('The build refuses:');
-    for (const c of HOSTILE_CHAPTERS) expect(output, c.name).toMatch(new RegExp(`editions/draft/skills/${c.name}\\.mdx:\\d+:\\d+: `));
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const c of HOSTILE_CHAPTERS) expect(output, c.name).toMatch(new RegExp(`editions/draft/${escape(draftFile(c))}:\\d+:\\d+: `));
     expect(readdirSync(canaries)).toEqual([]);
     expect(existsSync(path.join(root, 'dist/evil.js'))).toBe(false);
     expect(output).not.toMatch(/Segmentation fault|Maximum call stack/);

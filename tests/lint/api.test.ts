@@ -29,6 +29,7 @@ describe('ruleCatalog', () => {
       'content-limits': 'error',
       frontmatter: 'error',
       'mdx-safety': 'error',
+      'chapter-files': 'error',
       links: 'error',
       'procedure-structure': 'error',
       'phrases-to-avoid': 'error',

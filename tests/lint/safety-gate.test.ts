@@ -12,13 +12,14 @@ import { checkBodyIsolated } from '../../src/gate/isolated.ts';
 import { COMPILER_FEATURES } from '../../src/gate/compiler.ts';
 import { frontmatterShapeProblems, splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { listChapterFiles } from '../../src/lib/content-files.ts';
+import { readChapterSources, readPathShortLinks, structureProblems } from '../../src/lib/structure.ts';
 import { ChapterRefused, chapterGateVitePlugin, externalLinkRel, gateInsideCompiler } from '../../src/integrations/chapter-gate.ts';
 import { makeCases } from '../../scripts/support/fuzz.ts';
-import { HARMLESS_LOOK_ALIKES, HOSTILE_CHAPTERS, HOSTILE_MARKDOWN } from '../support/hostile-chapters.ts';
+import { draftFile, HARMLESS_LOOK_ALIKES, HOSTILE_CHAPTERS, HOSTILE_MARKDOWN } from '../support/hostile-chapters.ts';
 import { check, root, shippedContent } from './support.ts';
 
 const isGateRule = (ruleId: string) => (GATE_RULE_IDS as readonly string[]).includes(ruleId);
-const draftPath = (name: string) => `editions/draft/skills/${name}.mdx`;
+const draftPath = (chapter: { name: string; file?: string }) => `editions/draft/${draftFile(chapter)}`;
 
 /** Compiles a body the way Astro's MDX integration does (same compiler, features and plugins). */
 function compile(body: string): string {
@@ -47,7 +48,7 @@ async function vitePluginTransform(code: string, id: string): Promise<unknown> {
 
 describe('hostile chapters', () => {
   it.each(HOSTILE_CHAPTERS.map((c) => [c.name, c] as const))('%s: the checker refuses it with located errors, no stack trace', async (_name, chapter) => {
-    const messages = await check(chapter.text, { path: draftPath(chapter.name) });
+    const messages = await check(chapter.text, { path: draftPath(chapter) });
     const errors = messages.filter((m) => m.severity === 'error' && isGateRule(m.ruleId));
     expect(errors.length, JSON.stringify(messages, null, 1)).toBeGreaterThan(0);
     for (const m of messages) {
@@ -57,15 +58,17 @@ describe('hostile chapters', () => {
     }
   });
 
-  it.each(HOSTILE_CHAPTERS.map((c) => [c.name, c] as const))('%s: the Vite plugin refuses the module before the compiler sees it', async (_name, chapter) => {
-    const id = path.join(shippedContent, draftPath(chapter.name));
+  // Problems between chapters are the content loader's to refuse: one module cannot see the others.
+  const modules = HOSTILE_CHAPTERS.filter((c) => c.kind !== 'chapter files');
+  it.each(modules.map((c) => [c.name, c] as const))('%s: the Vite plugin refuses the module before the compiler sees it', async (_name, chapter) => {
+    const id = path.join(shippedContent, draftPath(chapter));
     await expect(vitePluginTransform(chapter.text, id)).rejects.toThrow(ChapterRefused);
     await expect(vitePluginTransform(chapter.text, `${id}?astroPropagatedAssets`)).rejects.toThrow(ChapterRefused);
   });
 
   // The check inside the compiler runs in the compiler's process: it cannot outlive a crash of the
   // compiler (the Vite plugin, tested above, refuses those first), so the crash cases are left out.
-  const inProcess = HOSTILE_CHAPTERS.filter((c) => c.kind !== 'compiler crash');
+  const inProcess = modules.filter((c) => c.kind !== 'compiler crash');
   it.each(inProcess.map((c) => [c.name, c] as const))('%s: the compiler refuses the body Astro would hand it, whenever the body itself is unsafe', async (_name, chapter) => {
     let body: string;
     try {
@@ -108,16 +111,16 @@ describe('hostile chapters', () => {
 
   it('report a billion-laughs frontmatter once per alias, under one rule only', async () => {
     const chapter = HOSTILE_CHAPTERS.find((c) => c.name === 'yaml-billion-laughs')!;
-    const messages = await check(chapter.text, { path: draftPath(chapter.name) });
+    const messages = await check(chapter.text, { path: draftPath(chapter) });
     expect(new Set(messages.map((m) => m.ruleId))).toEqual(new Set(['frontmatter']));
   });
 });
 
 describe('harmless look-alikes', () => {
   it.each(HARMLESS_LOOK_ALIKES.map((c) => [c.name, c] as const))('%s: pass the checker without errors and compile to inert code', async (_name, chapter) => {
-    const messages = await check(chapter.text, { path: draftPath(chapter.name) });
+    const messages = await check(chapter.text, { path: draftPath(chapter) });
     expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
-    expect(await vitePluginTransform(chapter.text, path.join(shippedContent, draftPath(chapter.name)))).toBeNull();
+    expect(await vitePluginTransform(chapter.text, path.join(shippedContent, draftPath(chapter)))).toBeNull();
     expect(inertProblems(compile(splitFrontmatter(chapter.text).body))).toEqual([]);
   });
 
@@ -166,8 +169,11 @@ describe('the gate and the compiler agree on mutated chapters', () => {
   it('the checker reports a gate error exactly when the build would refuse', async () => {
     const file = path.join(root, 'src/content/editions/draft/skills/fuzzed.mdx');
     const mismatches: string[] = [];
+    const draft = readChapterSources(shippedContent, ['draft']);
     for (const { mutator, source } of cases.slice(0, 90)) {
-      const build = [...(await gateProblems(source))].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+      // What the build's content loader refuses: the gate's problems and those between chapters.
+      const between = structureProblems([...draft, { edition: 'draft', file: 'skills/fuzzed.mdx', source }], { shortLinks: readPathShortLinks(shippedContent), edition: '2026.1' }).get('draft/skills/fuzzed.mdx') ?? [];
+      const build = [...(await gateProblems(source)), ...between].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
       const checker = (await check(source, { path: path.relative(shippedContent, file) })).filter((m) => isGateRule(m.ruleId) && m.severity === 'error');
       const same = build.length === checker.length && build.every((p, i) => p.line === checker[i]!.line && p.column === checker[i]!.column && p.message === checker[i]!.message);
       if (!same) mismatches.push(`${mutator}: build ${build.length}, checker ${checker.length}`);

@@ -14,6 +14,13 @@ export interface HostileChapter {
   /** The class of the issue (#14) it belongs to. */
   kind: string;
   text: string;
+  /** Where it goes below the draft edition's folder; `skills/<name>.mdx` when left out. */
+  file?: string;
+}
+
+/** The path of a case below the draft edition's folder. */
+export function draftFile(chapter: HostileChapter): string {
+  return chapter.file ?? `skills/${chapter.name}.mdx`;
 }
 
 /** A frontmatter the schema accepts; `shortLink` is left out so chapters never clash. */
@@ -104,6 +111,12 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   chapter('yaml-js-function', 'yaml', 'Text.\n', frontmatter('YAML tag').replace('owner: Service Standards Team', "owner: !!js/function 'function () { return 1 }'")),
   chapter('yaml-billion-laughs', 'yaml', 'Text.\n', frontmatter('Laughs').replace('redirectFrom: []', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]', 'g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]', 'redirectFrom: []'].join('\n'))),
   chapter('link-bidi-override', 'links', `[\u202Egnp.exe](/skills/listening/)\n`),
+  // Problems between chapters that stop the build: the checker must say so too.
+  { ...chapter('name-with-space', 'chapter files', 'Text.\n'), file: 'skills/Phone Notes.mdx' },
+  { ...chapter('name-with-capitals', 'chapter files', 'Text.\n'), file: 'skills/stateFMLA.mdx' },
+  { ...chapter('name-outside-section', 'chapter files', 'Text.\n'), file: 'loose.mdx' },
+  chapter('redirect-onto-live-chapter', 'chapter files', 'Text.\n', frontmatter('Redirect').replace('redirectFrom: []', 'redirectFrom: [skills/listening]')),
+  chapter('short-link-clash', 'chapter files', 'Text.\n', frontmatter('Short link').replace('redirectFrom: []', 'redirectFrom: []\nshortLink: listening')),
 ];
 
 /** Harmless chapters that look like the hostile ones: every layer must let them through. */

@@ -14,6 +14,7 @@ import lintComments, { severity as lintCommentsSeverity } from './lint-comments.
 import links, { severity as linksSeverity } from './links.ts';
 import { severity as mdxSafetySeverity } from './mdx-safety.ts';
 import { severity as contentLimitsSeverity } from './content-limits.ts';
+import { severity as chapterFilesSeverity } from './chapter-files.ts';
 import { RULE_ID as MDX_SYNTAX, severity as mdxSyntaxSeverity } from './mdx-syntax.ts';
 import phrasesToAvoid, { severity as phrasesToAvoidSeverity } from './phrases-to-avoid.ts';
 import procedureStructure, { severity as procedureStructureSeverity } from './procedure-structure.ts';
@@ -72,6 +73,7 @@ export const GATE_RULES: readonly RuleModule[] = [
   rule('content-limits', 'content-limits.ts', contentLimitsSeverity, undefined),
   rule('frontmatter', 'frontmatter.ts', frontmatterSeverity, undefined),
   rule('mdx-safety', 'mdx-safety.ts', mdxSafetySeverity, undefined),
+  rule('chapter-files', 'chapter-files.ts', chapterFilesSeverity, undefined),
 ];
 
 /** Every rule, for the catalog and the doc-example tests. */

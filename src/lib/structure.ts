@@ -1,0 +1,134 @@
+/**
+ * Problems that lie between chapters rather than in one: file names that cannot be addresses, two
+ * files with one address, redirects onto live chapters or claimed twice, and short links declared
+ * twice. The build's content loader and the checker both call this, so a problem that would stop
+ * the build is a checker error with the same words at the same place.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { GateProblem } from '../gate/problem.ts';
+import { listChapterPaths, readManifest } from './content-files.ts';
+import { locateFrontmatter, nodeRange, yamlNodeAt } from './frontmatter.ts';
+
+export const STRUCTURE_RULE = 'chapter-files';
+
+/** `<section>/<slug>`, lowercase letters, digits and single hyphens. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface ChapterSource {
+  edition: string;
+  /** Below the edition folder, e.g. `procedures/telephone.mdx`. */
+  file: string;
+  source: string;
+}
+
+export interface PathShortLink {
+  name: string;
+  /** The reading path's id, for the message. */
+  path: string;
+}
+
+/**
+ * Problems of every chapter, keyed by `<edition>/<file>`. Reading paths' short links count in the
+ * edition they are read in (`pathEdition`, the current one).
+ */
+export function structureProblems(chapters: readonly ChapterSource[], paths: { shortLinks: readonly PathShortLink[]; edition: string | undefined } = { shortLinks: [], edition: undefined }): Map<string, GateProblem[]> {
+  const problems = new Map<string, GateProblem[]>();
+  const add = (chapter: ChapterSource, problem: GateProblem) => {
+    const key = `${chapter.edition}/${chapter.file}`;
+    problems.set(key, [...(problems.get(key) ?? []), problem]);
+  };
+  const editions = new Map<string, ChapterSource[]>();
+  for (const chapter of chapters) editions.set(chapter.edition, [...(editions.get(chapter.edition) ?? []), chapter]);
+  for (const [edition, own] of editions) {
+    const sorted = [...own].sort((a, b) => a.file.localeCompare(b.file));
+    const slugOf = (c: ChapterSource) => c.file.replace(/\.mdx$/, '');
+    const live = new Set(sorted.map(slugOf));
+    const byAddress = new Map<string, ChapterSource>();
+    const claimed = new Map<string, string>();
+    const fromPaths = edition === paths.edition ? paths.shortLinks : [];
+    const shortLinks = new Map<string, string>(fromPaths.map((link) => [link.name, `path "${link.path}" in paths.yaml`]));
+    for (const chapter of sorted) {
+      const slug = slugOf(chapter);
+      if (!SLUG.test(slug)) {
+        add(chapter, at(chapter.source, 0, 0, `Unexpected chapter file "editions/${edition}/${chapter.file}", expected a section folder and a name in lowercase letters, digits and hyphens (e.g. editions/${edition}/procedures/telephone.mdx): the file name becomes the page's address`));
+      }
+      const address = slug.toLowerCase();
+      const other = byAddress.get(address);
+      if (other) add(chapter, at(chapter.source, 0, 0, `Unexpected chapter "${slug}" at the same address as "${slugOf(other)}" (the names differ only in case), expected one file per address: rename one of them`));
+      else byAddress.set(address, chapter);
+      // Only chapters that declare redirects or a short link need their frontmatter read.
+      if (!/^(?:redirectFrom:(?!\s*\[\s*\]\s*$)|shortLink:)/m.test(chapter.source)) continue;
+      const frontmatter = locateFrontmatter(chapter.source);
+      const data = frontmatter.data ?? {};
+      const from = Array.isArray(data['redirectFrom']) ? data['redirectFrom'] : [];
+      from.forEach((old: unknown, index: number) => {
+        if (typeof old !== 'string') return;
+        const node = yamlNodeAt(frontmatter, ['redirectFrom', index]);
+        const range = node ? nodeRange(frontmatter, node) : undefined;
+        const place = (message: string) => add(chapter, at(chapter.source, range?.start ?? 0, range?.end ?? 0, message));
+        if (live.has(old)) return place(`Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`);
+        const owner = claimed.get(old);
+        if (owner && owner !== slug) return place(`Unexpected redirectFrom "${old}": "${owner}" lists it too, expected each old path to lead to one chapter`);
+        claimed.set(old, slug);
+      });
+      const shortLink = data['shortLink'];
+      if (typeof shortLink === 'string') {
+        const node = yamlNodeAt(frontmatter, ['shortLink']);
+        const range = node ? nodeRange(frontmatter, node) : undefined;
+        const owner = shortLinks.get(shortLink);
+        if (owner) add(chapter, at(chapter.source, range?.start ?? 0, range?.end ?? 0, `Unexpected shortLink "${shortLink}": ${owner} declares /go/${shortLink}/ too, expected a short link of its own`));
+        else shortLinks.set(shortLink, `chapter "${slug}"`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Short links of the reading paths, for the edition they are checked against (the current one). */
+export function readPathShortLinks(contentDir: string): PathShortLink[] {
+  const file = path.join(contentDir, 'paths.yaml');
+  if (!existsSync(file)) return [];
+  try {
+    const data: unknown = parse(readFileSync(file, 'utf8'));
+    if (!Array.isArray(data)) return [];
+    return data.flatMap((entry: { id?: unknown; shortLink?: unknown }) =>
+      typeof entry?.shortLink === 'string' && typeof entry.id === 'string' ? [{ name: entry.shortLink, path: entry.id }] : [],
+    );
+  } catch {
+    // paths.yaml has its own validation, with its own messages.
+    return [];
+  }
+}
+
+function at(source: string, start: number, end: number, message: string): GateProblem {
+  const from = lineColumn(source, start);
+  const to = lineColumn(source, Math.max(start, end));
+  return { ruleId: STRUCTURE_RULE, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, message };
+}
+
+function lineColumn(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Every chapter of the content folder's editions (or of the named ones), read from disk. */
+export function readChapterSources(contentDir: string, editions?: readonly string[]): ChapterSource[] {
+  const editionsDir = path.join(contentDir, 'editions');
+  if (!existsSync(editionsDir)) return [];
+  const ids = editions ?? readdirSync(editionsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  return ids.flatMap((edition) =>
+    listChapterPaths(contentDir, edition).map((file) => ({ edition, file, source: readFileSync(path.join(editionsDir, edition, file), 'utf8') })),
+  );
+}
+
+/** The current edition's id from the manifest; undefined when the manifest cannot be read (it reports that itself). */
+export function currentEditionOf(contentDir: string): string | undefined {
+  try {
+    return readManifest(contentDir).find((e) => e.status === 'current')?.id;
+  } catch {
+    return undefined;
+  }
+}
