@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
-import { formatProblem, gateProblems, refusalMessage } from './gate/index.ts';
+import { ContentRefused, displayPath, formatProblem, gateProblems, refusalMessage } from './gate/index.ts';
 import { formatOf } from './gate/compiler.ts';
 import { currentEditionOf, readChapterSources, readPathShortLinks, structureProblems } from './lib/structure.ts';
 import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, readingPath, searchPhrase, section } from './lib/schemas.ts';
@@ -58,7 +58,7 @@ async function gateChapterFiles(): Promise<string[]> {
   const lines: string[] = [];
   for (const chapter of chapters) {
     const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
-    const display = path.relative(process.cwd(), file).split(path.sep).join('/');
+    const display = displayPath(process.cwd(), file);
     const problems = [...(await gateProblems(chapter.source, formatOf(file))), ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
     for (const problem of problems.sort((a, b) => a.line - b.line || a.column - b.column)) lines.push(formatProblem(display, problem));
   }
@@ -85,7 +85,7 @@ function safeChapters(): Loader {
     name: 'charter-chapters',
     load: async (context) => {
       const problems = await gateChapterFiles();
-      if (problems.length > 0) throw new Error(refusalMessage(problems));
+      if (problems.length > 0) throw new ContentRefused(refusalMessage(problems));
       const watcher = context.watcher && gatedWatcher(context.watcher, editionsDir, (lines) => context.logger.error(refusalMessage(lines)));
       await inner.load(watcher ? { ...context, watcher } : context);
     },
@@ -100,7 +100,7 @@ function gatedWatcher(watcher: Watcher, editionsDir: string, refused: (lines: st
     if (event !== 'change' && event !== 'add') return watcher.on(event as 'change', listener as never);
     return watcher.on(event, async (file: string, ...rest: unknown[]) => {
       if (file.startsWith(editionsDir + path.sep) && file.endsWith('.mdx') && existsSync(file)) {
-        const display = path.relative(process.cwd(), file).split(path.sep).join('/');
+        const display = displayPath(process.cwd(), file);
         const lines = (await gateProblems(readFileSync(file, 'utf8'), formatOf(file))).map((p) => formatProblem(display, p));
         if (lines.length > 0) return refused(lines);
       }

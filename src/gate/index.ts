@@ -26,7 +26,7 @@ import { limitProblems, treeDepthProblem } from './limits.ts';
 import type { GateProblem } from './problem.ts';
 
 export type { GateProblem } from './problem.ts';
-export { formatProblem, refusalMessage } from './problem.ts';
+export { ContentRefused, displayPath, formatProblem, refusalMessage } from './problem.ts';
 
 export interface GateResult {
   problems: GateProblem[];

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** What the gate reports: a located problem under one of the checker's rule ids. */
 export interface GateProblem {
   /** `mdx-safety`, `mdx-syntax`, `content-limits` or `frontmatter`. */
@@ -18,4 +20,23 @@ export function formatProblem(file: string, problem: GateProblem): string {
 /** The one wording of a refusal by the build, for one file or many. */
 export function refusalMessage(lines: readonly string[]): string {
   return `Chapters may not run code, load anything from another host or break the build. The build refuses:\n  ${lines.join('\n  ')}\nUse the handbook's components and Markdown only (see the Writing chapters page); run the checker for the full list.`;
+}
+
+/**
+ * Content the build refuses. The message is the whole story (file, line, column, what to do), so
+ * the error carries no stack: frames from inside the engine would only bury it.
+ */
+export class ContentRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContentRefused';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/** A path relative to `root`, with forward slashes; absolute when outside it. */
+export function displayPath(root: string, absolutePath: string): string {
+  const relative = path.relative(root, absolutePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath;
+  return relative.split(path.sep).join('/');
 }

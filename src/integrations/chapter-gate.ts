@@ -14,30 +14,23 @@ import type { AstroIntegration } from 'astro';
 import { defineHastPlugin, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import type { Plugin } from 'vite';
-import { checkBody, formatProblem, gateProblems, passedGate, refusalMessage, type GateProblem } from '../gate/index.ts';
+import { checkBody, ContentRefused, displayPath, formatProblem, gateProblems, passedGate, refusalMessage, type GateProblem } from '../gate/index.ts';
 import { COMPILER_FEATURES, formatOf } from '../gate/compiler.ts';
 import { classifyUrl } from '../gate/urls.ts';
 import { literalOf } from '../gate/check-tree.ts';
 
 /** A chapter the gate refused: a located message for Astro's error output and overlay. */
-export class ChapterRefused extends Error {
+export class ChapterRefused extends ContentRefused {
   loc: { file: string; line: number; column: number };
   id: string;
   constructor(file: string, problems: readonly GateProblem[]) {
-    super(refusalMessage(problems.map((p) => formatProblem(displayPath(file), p))));
+    super(refusalMessage(problems.map((p) => formatProblem(displayPath(process.cwd(), file), p))));
     this.name = 'ChapterRefused';
+    this.stack = `${this.name}: ${this.message}`;
     this.id = file;
     this.loc = { file, line: problems[0]?.line ?? 1, column: problems[0]?.column ?? 1 };
-    // The message says everything; frames inside the engine would only bury it.
-    this.stack = `${this.name}: ${this.message}`;
   }
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
 /** Module ids of Markdown and MDX files, with or without a query. */

@@ -23,6 +23,14 @@ export interface ChapterSource {
   source: string;
 }
 
+interface Claim {
+  /** How messages name the one who claims: `chapter "a/b"`, `path "x" in paths.yaml`. */
+  owner: string;
+  /** Where the claim is written, for chapters. */
+  chapter?: ChapterSource;
+  range?: { start: number; end: number };
+}
+
 export interface PathShortLink {
   name: string;
   /** The reading path's id, for the message. */
@@ -45,41 +53,61 @@ export function structureProblems(chapters: readonly ChapterSource[], paths: { s
     const sorted = [...own].sort((a, b) => a.file.localeCompare(b.file));
     const slugOf = (c: ChapterSource) => c.file.replace(/\.mdx$/, '');
     const live = new Set(sorted.map(slugOf));
-    const byAddress = new Map<string, ChapterSource>();
-    const claimed = new Map<string, string>();
+    const byAddress = new Map<string, ChapterSource[]>();
+    // Old paths and short links, with every place that claims each: a clash is reported at all of them.
+    const redirects = new Map<string, Claim[]>();
+    const shortLinks = new Map<string, Claim[]>();
     const fromPaths = edition === paths.edition ? paths.shortLinks : [];
-    const shortLinks = new Map<string, string>(fromPaths.map((link) => [link.name, `path "${link.path}" in paths.yaml`]));
+    for (const link of fromPaths) shortLinks.set(link.name, [{ owner: `path "${link.path}" in paths.yaml` }]);
     for (const chapter of sorted) {
       const slug = slugOf(chapter);
       if (!SLUG.test(slug)) {
         add(chapter, at(chapter.source, 0, 0, `Unexpected chapter file "editions/${edition}/${chapter.file}", expected a section folder and a name in lowercase letters, digits and hyphens (e.g. editions/${edition}/procedures/telephone.mdx): the file name becomes the page's address`));
       }
       const address = slug.toLowerCase();
-      const other = byAddress.get(address);
-      if (other) add(chapter, at(chapter.source, 0, 0, `Unexpected chapter "${slug}" at the same address as "${slugOf(other)}" (the names differ only in case), expected one file per address: rename one of them`));
-      else byAddress.set(address, chapter);
+      byAddress.set(address, [...(byAddress.get(address) ?? []), chapter]);
       // Only chapters that declare redirects or a short link need their frontmatter read.
       if (!/^(?:redirectFrom:(?!\s*\[\s*\]\s*$)|shortLink:)/m.test(chapter.source)) continue;
       const frontmatter = locateFrontmatter(chapter.source);
       const data = frontmatter.data ?? {};
+      const rangeAt = (path: PropertyKey[]) => {
+        const node = yamlNodeAt(frontmatter, path);
+        return (node && nodeRange(frontmatter, node)) ?? { start: 0, end: 0 };
+      };
       const from = Array.isArray(data['redirectFrom']) ? data['redirectFrom'] : [];
       from.forEach((old: unknown, index: number) => {
         if (typeof old !== 'string') return;
-        const node = yamlNodeAt(frontmatter, ['redirectFrom', index]);
-        const range = node ? nodeRange(frontmatter, node) : undefined;
-        const place = (message: string) => add(chapter, at(chapter.source, range?.start ?? 0, range?.end ?? 0, message));
-        if (live.has(old)) return place(`Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`);
-        const owner = claimed.get(old);
-        if (owner && owner !== slug) return place(`Unexpected redirectFrom "${old}": "${owner}" lists it too, expected each old path to lead to one chapter`);
-        claimed.set(old, slug);
+        const range = rangeAt(['redirectFrom', index]);
+        if (live.has(old)) {
+          add(chapter, at(chapter.source, range.start, range.end, `Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`));
+          return;
+        }
+        redirects.set(old, [...(redirects.get(old) ?? []), { owner: `"${slug}"`, chapter, range }]);
       });
-      const shortLink = data['shortLink'];
-      if (typeof shortLink === 'string') {
-        const node = yamlNodeAt(frontmatter, ['shortLink']);
-        const range = node ? nodeRange(frontmatter, node) : undefined;
-        const owner = shortLinks.get(shortLink);
-        if (owner) add(chapter, at(chapter.source, range?.start ?? 0, range?.end ?? 0, `Unexpected shortLink "${shortLink}": ${owner} declares /go/${shortLink}/ too, expected a short link of its own`));
-        else shortLinks.set(shortLink, `chapter "${slug}"`);
+      if (typeof data['shortLink'] === 'string') {
+        const name = data['shortLink'];
+        shortLinks.set(name, [...(shortLinks.get(name) ?? []), { owner: `chapter "${slug}"`, chapter, range: rangeAt(['shortLink']) }]);
+      }
+    }
+    for (const [address, files] of byAddress) {
+      if (files.length < 2) continue;
+      for (const chapter of files) {
+        const others = files.filter((f) => f !== chapter).map((f) => `"${slugOf(f)}"`).join(', ');
+        add(chapter, at(chapter.source, 0, 0, `Unexpected chapter "${slugOf(chapter)}" at the same address as ${others} (/${address}/; the names differ only in case), expected one file per address: rename one of them`));
+      }
+    }
+    for (const [old, claims] of redirects) {
+      if (claims.length < 2) continue;
+      for (const claim of claims) {
+        const others = claims.filter((c) => c !== claim).map((c) => c.owner).join(', ');
+        if (claim.chapter) add(claim.chapter, at(claim.chapter.source, claim.range!.start, claim.range!.end, `Unexpected redirectFrom "${old}": ${others} lists it too, expected each old path to lead to one chapter`));
+      }
+    }
+    for (const [name, claims] of shortLinks) {
+      if (claims.length < 2) continue;
+      for (const claim of claims) {
+        const others = claims.filter((c) => c !== claim).map((c) => c.owner).join(', ');
+        if (claim.chapter) add(claim.chapter, at(claim.chapter.source, claim.range!.start, claim.range!.end, `Unexpected shortLink "${name}": ${others} declares /go/${name}/ too, expected a short link of its own`));
       }
     }
   }

@@ -16,6 +16,7 @@ import { findEdition, loadHandbookData, type HandbookData } from './handbook-dat
 import { readAtCommit, resolveCommit } from './git.ts';
 import { checkInParallel, threadCount, type Job } from './parallel.ts';
 import { gateChapter, type GateProblem } from '../gate/index.ts';
+import { displayPath } from '../gate/problem.ts';
 import { formatOf } from '../gate/compiler.ts';
 import { readChapterSources, readPathShortLinks, structureProblems } from '../lib/structure.ts';
 import { linterFor } from './processor.ts';
@@ -204,12 +205,7 @@ function toLintMessage(file: string, message: VFileMessage): LintMessage {
   return result;
 }
 
-/** A path relative to the repository root, with forward slashes; absolute when outside it. */
-export function displayPath(root: string, absolutePath: string): string {
-  const relative = path.relative(root, absolutePath);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath;
-  return relative.split(path.sep).join('/');
-}
+export { displayPath } from '../gate/problem.ts';
 
 /** The chapter files named by paths (files, or folders searched for `.mdx`), sorted, each once. */
 export function expandPaths(paths: readonly string[], root: string): string[] {
