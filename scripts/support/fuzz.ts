@@ -4,10 +4,9 @@
  * nesting, binary bytes), and every case must end in success or a located message: never an
  * exception, a hang, or a file that does not parse yet passes with no message.
  */
-import { parseDocument } from 'yaml';
 import { checkSource } from '../../src/lint/index.ts';
 import { parseMdx } from '../../src/lint/parser.ts';
-import { chapterFrontmatter } from '../../src/lib/schemas.ts';
+import { frontmatterProblems, frontmatterShapeProblems, splitFrontmatter, yamlHazards } from '../../src/lib/frontmatter.ts';
 import { random } from './random.ts';
 
 export { random };
@@ -85,17 +84,11 @@ export interface CaseResult {
   detail?: string;
 }
 
-/** What the content loader does with a chapter's frontmatter: parse the YAML, then the schema. */
+/** What the content loader does with a chapter's frontmatter: the shape, the YAML, then the schema. */
 export function loaderVerdict(source: string): { ok: true } | { ok: false; line: number; message: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-  if (!match) return { ok: false, line: 1, message: 'no frontmatter block' };
-  const doc = parseDocument(match[1]!, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    return { ok: false, line: (e.linePos?.[0]?.line ?? 0) + 1, message: e.message };
-  }
-  const parsed = chapterFrontmatter.safeParse(doc.toJS());
-  return parsed.success ? { ok: true } : { ok: false, line: 2, message: parsed.error.issues[0]!.message };
+  const split = splitFrontmatter(source);
+  const [problem] = [...frontmatterShapeProblems(source), ...yamlHazards(source, split), ...frontmatterProblems(source)];
+  return problem ? { ok: false, line: problem.line, message: problem.message } : { ok: true };
 }
 
 function parses(source: string): boolean {

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { locateFrontmatter } from './frontmatter.ts';
 import { edition as editionSchema, type Edition } from './schemas.ts';
 
 export const MANIFEST = 'editions.yaml';
@@ -33,12 +34,12 @@ export interface ChapterFile {
   frontmatter: Record<string, unknown>;
 }
 
-/** The frontmatter block of an MDX file, parsed; an empty object when there is none. */
-export function readFrontmatter(source: string): Record<string, unknown> {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-  if (!match) return {};
-  const data: unknown = parse(match[1]!);
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+/**
+ * The data of a chapter's frontmatter as the site reads it (the one splitter and reader in
+ * frontmatter.ts); an empty object when there is none or it cannot be read.
+ */
+export function frontmatterData(source: string): Record<string, unknown> {
+  return locateFrontmatter(source).data ?? {};
 }
 
 /** The chapter files of an edition folder, as paths inside it (`procedures/telephone.mdx`), sorted. */
@@ -56,6 +57,6 @@ export function listChapterFiles(contentDir: string, editionId: string): Chapter
   const dir = path.join(contentDir, 'editions', editionId);
   return listChapterPaths(contentDir, editionId).map((file) => {
     const source = readFileSync(path.join(dir, file), 'utf8');
-    return { file, slug: file.replace(/\.mdx$/, ''), source, frontmatter: readFrontmatter(source) };
+    return { file, slug: file.replace(/\.mdx$/, ''), source, frontmatter: frontmatterData(source) };
   });
 }

@@ -10,7 +10,7 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { readFrontmatter } from '../lib/content-files.ts';
+import { frontmatterData } from '../lib/content-files.ts';
 import { sha1 } from './cache.ts';
 import { parseChapter } from './parser.ts';
 
@@ -201,7 +201,7 @@ function chapterMetadata(dir: string, slugs: readonly string[]) {
 
 function safeFrontmatter(file: string): Record<string, unknown> {
   try {
-    return readFrontmatter(readFileSync(file, 'utf8'));
+    return frontmatterData(readFileSync(file, 'utf8'));
   } catch {
     return {};
   }

@@ -19,7 +19,7 @@ export interface HostileChapter {
 }
 
 /** The path of a case below the draft edition's folder. */
-export function draftFile(chapter: HostileChapter): string {
+export function draftFile(chapter: Pick<HostileChapter, 'name'> & { file?: string | undefined }): string {
   return chapter.file ?? `skills/${chapter.name}.mdx`;
 }
 

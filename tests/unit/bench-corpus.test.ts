@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chapterSlug, chapterText, revisions, writeCorpus } from '../../scripts/bench/corpus.ts';
-import { readFrontmatter, readManifest } from '../../src/lib/content-files.ts';
+import { frontmatterData as readFrontmatter, readManifest } from '../../src/lib/content-files.ts';
 import { chapterFrontmatter } from '../../src/lib/schemas.ts';
 
 describe('synthetic benchmark corpus', () => {
