@@ -15,6 +15,28 @@ import { ALLOWED_COMPONENTS } from '../lint/allowed-components.ts';
 
 export const SAFETY_RULE = 'mdx-safety';
 
+/**
+ * Markers Vite and Astro write into compiled code and replace afterwards, wherever they appear
+ * (string literals included); the same text in a chapter breaks the build far from the chapter.
+ */
+const BUNDLER_MARKER = /__(?:VITE|ASTRO)_[A-Z0-9_]*__/g;
+
+/** Bundler markers in a body, located. */
+export function bundlerMarkerProblems(body: string): GateProblem[] {
+  return [...body.matchAll(BUNDLER_MARKER)].map((match) => {
+    const start = pointAt(body, match.index);
+    const end = pointAt(body, match.index + match[0].length);
+    return {
+      ruleId: SAFETY_RULE,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      message: `Unexpected "${match[0].slice(0, 30)}", expected text without the site bundler's markers (words between "__VITE_" or "__ASTRO_" and "__"): the bundler would replace it and stop the build`,
+    };
+  });
+}
+
 interface Point {
   line: number;
   column: number;

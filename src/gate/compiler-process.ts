@@ -1,22 +1,28 @@
 /**
- * The child process in which the gate lets the MDX compiler's parser read a chapter (see
- * isolated.ts). It answers each request with the body's problems; if the parser crashes the
- * process (a native stack overflow, a panic) or runs without end, only this process is lost.
+ * The child process in which the gate lets the parsers read a chapter (see isolated.ts): the MDX
+ * compiler's, for the body Astro compiles, and the checker's, for a large file. It answers each
+ * request; if a parser crashes the process (a native stack overflow, a panic) or runs without
+ * end, only this process is lost.
  */
-import { checkBody } from './index.ts';
+import { checkBody, checkerTree } from './index.ts';
 import type { ChapterFormat } from './compiler.ts';
 
 interface Request {
   id: number;
-  body: string;
+  kind: 'body' | 'tree';
+  text: string;
   format: ChapterFormat;
 }
 
 process.on('message', (request: Request) => {
   let reply: object;
   try {
-    const result = checkBody(request.body, request.format);
-    reply = { id: request.id, problems: result.problems, compilerFailed: result.compilerFailed === true };
+    if (request.kind === 'tree') {
+      reply = { id: request.id, ...checkerTree(request.text, request.format) };
+    } else {
+      const result = checkBody(request.text, request.format);
+      reply = { id: request.id, problems: result.problems, compilerFailed: result.compilerFailed === true };
+    }
   } catch (error) {
     reply = { id: request.id, failure: (error as Error)?.message ?? String(error) };
   }

@@ -4,8 +4,12 @@
  */
 import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
 
-/** Parser features of the site's Markdown and MDX (Astro's defaults for both). */
-export const COMPILER_FEATURES: Features = { gfm: true };
+/**
+ * Parser features of the site's Markdown and MDX: Astro's defaults, written out so that the gate
+ * and the site's processor use the same ones (smart punctuation changes where bare web addresses
+ * end, so it changes which text becomes a link).
+ */
+export const COMPILER_FEATURES: Features = { gfm: true, smartPunctuation: true };
 
 export type ChapterFormat = 'mdx' | 'md';
 

@@ -19,9 +19,9 @@ import type { Root } from 'mdast';
 import { frontmatterProblems, frontmatterShapeProblems, splitFrontmatter, yamlHazards } from '../lib/frontmatter.ts';
 import { parseChapter, usesMdxSyntax } from '../lib/mdx-parser.ts';
 import { syntaxProblemOf } from '../lint/rules/mdx-syntax.ts';
-import { treeSafetyProblems, type TreeNode } from './check-tree.ts';
+import { bundlerMarkerProblems, treeSafetyProblems, type TreeNode } from './check-tree.ts';
 import { compilerTree, type ChapterFormat } from './compiler.ts';
-import { checkBodyIsolated } from './isolated.ts';
+import { checkBodyIsolated, checkerTreeIsolated } from './isolated.ts';
 import { limitProblems, treeDepthProblem } from './limits.ts';
 import type { GateProblem } from './problem.ts';
 
@@ -53,7 +53,7 @@ export async function gateChapter(source: string, format: ChapterFormat = 'mdx',
   const body = await checkBodyIsolated(split.body, format);
   if (body.compilerFailed) {
     // Both parsers refusing is common (an unclosed tag); the checker's reason is the better one.
-    const checker = checkerTree(source, format);
+    const checker = await checkerTreeBounded(source, format);
     return { problems: [...shape, checker.problem ?? body.problems[0]!], tree: undefined };
   }
   const problems = [...shape, ...fields, ...body.problems];
@@ -63,7 +63,7 @@ export async function gateChapter(source: string, format: ChapterFormat = 'mdx',
     if (problems.length === 0) recordPassed(split.body, format);
     return { problems, tree: undefined };
   }
-  const checker = checkerTree(source, format);
+  const checker = await checkerTreeBounded(source, format);
   if (checker.problem) return { problems: [...problems, checker.problem], tree: undefined };
   if (problems.length === 0) recordPassed(split.body, format);
   return { problems, tree: checker.tree };
@@ -96,13 +96,25 @@ export function checkBody(body: string, format: ChapterFormat): { problems: Gate
   const deep = treeDepthProblem(tree);
   if (deep) return { problems: [deep] };
   try {
-    return { problems: treeSafetyProblems(tree, body) };
+    return { problems: [...treeSafetyProblems(tree, body), ...bundlerMarkerProblems(body)].sort((a, b) => a.line - b.line || a.column - b.column) };
   } catch (error) {
     return { problems: [failure(`the safety check failed: ${(error as Error).message}`)] };
   }
 }
 
-function checkerTree(source: string, format: ChapterFormat): { tree?: Root; problem?: GateProblem } {
+/**
+ * Sources up to this size are parsed in process: the checker's parser slows down with the square
+ * of some shapes' size (setext headings, runs of emphasis), and at this size its worst is a few
+ * seconds. Larger ones are parsed in the child process, under its time limit.
+ */
+const IN_PROCESS_PARSE_CHARACTERS = 16_000;
+
+async function checkerTreeBounded(source: string, format: ChapterFormat): Promise<{ tree?: Root; problem?: GateProblem }> {
+  return source.length <= IN_PROCESS_PARSE_CHARACTERS ? checkerTree(source, format) : checkerTreeIsolated(source, format);
+}
+
+/** The checker's parse of a file; a syntax error is a located problem. */
+export function checkerTree(source: string, format: ChapterFormat): { tree?: Root; problem?: GateProblem } {
   if (format === 'md') return {};
   try {
     return { tree: parseChapter(source) };

@@ -13,6 +13,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Root } from 'mdast';
 import type { ChapterFormat } from './compiler.ts';
 import type { GateProblem } from './problem.ts';
 
@@ -25,18 +26,27 @@ export interface BodyCheck {
   compilerFailed?: boolean;
 }
 
-interface Pending {
-  id: number;
-  body: string;
-  format: ChapterFormat;
-  resolve: (result: BodyCheck) => void;
+/** The checker's parse of a file: its tree, or the syntax problem that stopped it. */
+export interface TreeCheck {
+  tree?: Root;
+  problem?: GateProblem;
 }
 
 interface Reply {
   id: number;
   problems?: GateProblem[];
   compilerFailed?: boolean;
+  tree?: Root;
+  problem?: GateProblem;
   failure?: string;
+}
+
+interface Pending {
+  id: number;
+  kind: 'body' | 'tree';
+  text: string;
+  format: ChapterFormat;
+  resolve: (reply: Reply) => void;
 }
 
 const CHILD = fileURLToPath(new URL('./compiler-process.ts', import.meta.url));
@@ -47,9 +57,22 @@ const queue: Pending[] = [];
 let nextId = 1;
 
 /** The body's problems as the compiler's parser and the safety walk find them, out of process. */
-export function checkBodyIsolated(body: string, format: ChapterFormat): Promise<BodyCheck> {
+export async function checkBodyIsolated(body: string, format: ChapterFormat): Promise<BodyCheck> {
+  const reply = await request('body', body, format);
+  if (reply.problems) return { problems: reply.problems, compilerFailed: reply.compilerFailed === true };
+  return { problems: [refusal(reply.failure ?? 'the safety check gave no answer')] };
+}
+
+/** The checker's parse of a whole file, out of process: its parser slows down on some shapes. */
+export async function checkerTreeIsolated(source: string, format: ChapterFormat): Promise<TreeCheck> {
+  const reply = await request('tree', source, format);
+  if (reply.failure !== undefined) return { problem: refusal(reply.failure, 'checker') };
+  return { ...(reply.tree ? { tree: reply.tree } : {}), ...(reply.problem ? { problem: reply.problem } : {}) };
+}
+
+function request(kind: Pending['kind'], text: string, format: ChapterFormat): Promise<Reply> {
   return new Promise((resolve) => {
-    queue.push({ id: nextId++, body, format, resolve });
+    queue.push({ id: nextId++, kind, text, format, resolve });
     pump();
   });
 }
@@ -58,9 +81,9 @@ function pump(): void {
   if (current || queue.length === 0) return;
   const pending = queue.shift()!;
   const worker = ensureChild();
-  const timer = setTimeout(() => fail(`the compiler's parser ran for more than ${PARSE_TIME_LIMIT_MS / 1000} s without an answer`), PARSE_TIME_LIMIT_MS);
+  const timer = setTimeout(() => fail(`the ${parserName(pending.kind)} ran for more than ${PARSE_TIME_LIMIT_MS / 1000} s without an answer`), PARSE_TIME_LIMIT_MS);
   current = { pending, timer, worker };
-  worker.send({ id: pending.id, body: pending.body, format: pending.format });
+  worker.send({ id: pending.id, kind: pending.kind, text: pending.text, format: pending.format });
 }
 
 function ensureChild(): ChildProcess {
@@ -71,13 +94,13 @@ function ensureChild(): ChildProcess {
     const { pending, timer } = current;
     clearTimeout(timer);
     current = undefined;
-    pending.resolve(reply.problems ? { problems: reply.problems, compilerFailed: reply.compilerFailed === true } : { problems: [refusal(`the safety check failed (${reply.failure ?? 'no answer'})`)] });
+    pending.resolve(reply.failure !== undefined ? { ...reply, failure: `the check failed (${reply.failure})` } : reply);
     pump();
   });
   started.on('exit', (code, signal) => {
     if (child === started) child = undefined;
     // Only a crash of the process serving the chapter in hand is that chapter's fault.
-    if (current && current.worker === started) fail(`the compiler's parser crashed on it (${signal ?? `exit code ${code}`})`);
+    if (current && current.worker === started) fail(`the ${parserName(current.pending.kind)} crashed on it (${signal ?? `exit code ${code}`})`);
   });
   // Neither the child nor its channel keeps the build or the checker from exiting.
   started.unref();
@@ -95,10 +118,14 @@ function fail(reason: string): void {
   const dead = child;
   child = undefined;
   dead?.kill('SIGKILL');
-  pending.resolve({ problems: [refusal(reason)] });
+  pending.resolve({ id: pending.id, failure: reason });
   pump();
 }
 
-function refusal(reason: string): GateProblem {
-  return { ruleId: 'content-limits', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Unexpected chapter the compiler cannot read safely (${reason}), expected plain Markdown and the handbook's components: look for very long or deeply nested expressions, tags or lists` };
+function parserName(kind: Pending['kind']): string {
+  return kind === 'body' ? "compiler's parser" : "checker's parser";
+}
+
+function refusal(reason: string, who: 'compiler' | 'checker' = 'compiler'): GateProblem {
+  return { ruleId: 'content-limits', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Unexpected chapter the ${who} cannot read safely (${reason}), expected plain Markdown and the handbook's components: look for very long or deeply nested expressions, tags, lists or runs of markup` };
 }

@@ -14,11 +14,18 @@
  * - element nesting: opened minus closed JSX tags (MDX only: raw HTML in Markdown stays text);
  * - expressions (`{…}`): their length, bracket depth and tags, which the compiler's JavaScript
  *   parser recurses on or backtracks over;
- * - block size: characters in a run of non-blank lines (a paragraph, a table, a list item).
+ * - block size: characters in a run of non-blank lines (a paragraph, a table, a list item);
+ * - emphasis marks in a block and underline lines in a chapter, which the checker's parser pairs
+ *   and resolves at a cost that grows with the square of their number.
  * After the compiler's parser has read the chapter, `treeDepthProblem` measures the real tree,
  * without recursion, before any recursive visitor walks it.
  */
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 import type { GateProblem } from './problem.ts';
+
+function blankFrontmatter(source: string): string {
+  return splitFrontmatter(source).body;
+}
 
 export const LIMITS = {
   /** Characters in one chapter file (about 1 MB). */
@@ -37,6 +44,10 @@ export const LIMITS = {
   expressionTags: 8,
   /** Elements and components in one chapter. */
   elements: 5_000,
+  /** Emphasis and strikethrough marks (`*`, `_`, `~`) in one block. */
+  emphasisMarks: 1_000,
+  /** Lines made only of `=` or `-` (heading underlines and rules) in one chapter. */
+  underlineLines: 500,
   /** Depth of the parsed tree, whatever made it deep (emphasis inside links inside lists…). */
   treeDepth: 100,
 } as const;
@@ -73,17 +84,28 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
   let line = 1;
   let blockStart: Place | undefined;
   let blockLength = 0;
+  let blockMarks = 0;
+  let underlines = 0;
   const fenced = fencedLines(source);
   for (const text of source.split('\n')) {
     const place = { line, column: 1, offset };
     if (text.trim() === '') {
       blockStart = undefined;
       blockLength = 0;
+      blockMarks = 0;
     } else {
       blockStart ??= place;
       blockLength += text.length + 1;
       if (blockLength > LIMITS.blockCharacters) {
         report('block', blockStart, `Unexpected paragraph or block of more than ${LIMITS.blockCharacters.toLocaleString('en')} characters, expected shorter blocks: add blank lines between paragraphs`);
+      }
+      // The checker's parser pairs emphasis marks with a cost that grows with the square of their number.
+      if (!fenced.has(line)) blockMarks += text.length - text.replace(/[*_~]/g, '').length;
+      if (blockMarks > LIMITS.emphasisMarks) {
+        report('emphasis', blockStart, `Unexpected block with more than ${LIMITS.emphasisMarks.toLocaleString('en')} emphasis marks (*, _ or ~), expected fewer: split the block or write the marks in a code block`);
+      }
+      if (!fenced.has(line) && /^[ \t]*(?:=+|-+)[ \t]*$/.test(text) && ++underlines > LIMITS.underlineLines) {
+        report('underlines', place, `Unexpected chapter with more than ${LIMITS.underlineLines} lines of only "=" or "-", expected fewer heading underlines and rules: write headings with "#"`);
       }
     }
     const depth = fenced.has(line) ? 0 : blockDepthOf(text);
@@ -93,7 +115,8 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
     offset += text.length + 1;
     line++;
   }
-  if (format === 'mdx') problems.push(...nestingProblems(source));
+  // Expressions and elements are the body's; a `{` in the frontmatter is YAML.
+  if (format === 'mdx') problems.push(...nestingProblems(blankFrontmatter(source)));
   return problems;
 }
 
@@ -183,10 +206,12 @@ function fencedLines(text: string): Set<number> {
   let open: { char: string; length: number } | undefined;
   let braces = 0;
   text.split('\n').forEach((content, index) => {
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(content)?.[1];
+    // After any container markers (quotes, list items) and indentation; a backtick fence's info
+    // string may not hold a backtick (CommonMark), or the line is text, not a fence.
+    const fence = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/.exec(content)?.[1];
     if (open) {
       lines.add(index + 1);
-      if (fence && fence[0] === open.char && fence.length >= open.length && content.trim() === fence) open = undefined;
+      if (fence && fence[0] === open.char && fence.length >= open.length && /^[`~]+$/.test(content.replace(/^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/, '').trim())) open = undefined;
       return;
     }
     // A fence inside an expression is JavaScript, not a code block.

@@ -248,14 +248,38 @@ export function frontmatterProblems(source: string): GateProblem[] {
     return [at(source, 0, 'Missing frontmatter, expected a block between two "---" lines at the top with title, description, type, audience, owner and reviewed')];
   }
   const errors = frontmatter.document?.errors ?? [];
-  if (errors.length > 0 || frontmatter.data === undefined) {
+  if (errors.length > 0) {
     return errors.map((error) => span(source, frontmatter.contentStart + error.pos[0], frontmatter.contentStart + error.pos[1], `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`));
   }
+  if (frontmatter.data === undefined) {
+    return [span(source, frontmatter.block.start, frontmatter.block.end, 'Unexpected frontmatter that is not a set of fields, expected "field: value" lines such as "title: Telephone"')];
+  }
+  const dates = impossibleDates(source, frontmatter);
+  if (dates.length > 0) return dates;
   const result = chapterFrontmatter.safeParse(frontmatter.data);
   if (result.success) return [];
   return (result.error.issues as Issue[]).map((issue) => {
     const range = rangeOfIssue(frontmatter, issue);
     return span(source, range.start, range.end, describeIssue(issue));
+  });
+}
+
+/**
+ * Dates written YYYY-MM-DD that no calendar has: js-yaml (and so the site) turns "2026-13-45" into
+ * 14 February 2027 without a word.
+ */
+function impossibleDates(source: string, frontmatter: LocatedFrontmatter): GateProblem[] {
+  const contents = frontmatter.document?.contents;
+  if (!isMap(contents)) return [];
+  return contents.items.flatMap((pair) => {
+    const value = pair.value;
+    if (!isScalar(value) || typeof value.value !== 'string' || !/^\d{4}-\d{1,2}-\d{1,2}$/.test(value.value)) return [];
+    const [year, month, day] = value.value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return [];
+    const range = nodeRange(frontmatter, value) ?? frontmatter.block;
+    const key = isScalar(pair.key) ? String(pair.key.value) : 'date';
+    return [span(source, range.start, range.end, `${key}: "${value.value}" is not a date on the calendar; write a real date as YYYY-MM-DD, for example 2026-01-15`)];
   });
 }
 

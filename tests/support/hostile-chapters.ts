@@ -107,10 +107,18 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   { name: 'crash-panic-trailing-backslash', kind: 'compiler crash', text: `${frontmatter('Panic')}\nIntro text.\n\nexport const x = 1\n\`\`\`\nC:\\` },
   chapter('crash-many-elements', 'compiler crash', '<b>x</b>\n\n'.repeat(20_000)),
   chapter('crash-unclosed-jsx-in-expression', 'compiler crash', `{${'<b>'.repeat(30)}}\n`),
+  // Shapes the checker's parser reads slowly (the square of their size), and bundler markers.
+  chapter('slow-setext-headings', 'checker stall', `Press <kbd>Ctrl</kbd> to continue.\n\n${'a\n=\n'.repeat(12_000)}`),
+  chapter('slow-emphasis-run', 'checker stall', `${'*a'.repeat(24_000)}\n\n${'*a'.repeat(24_000)}\n`),
+  chapter('marker-vite-asset', 'bundler markers', 'Reference `__VITE_ASSET__AAAAAAAAAAAAAAAAAAAAAA__` here.\n'),
+  chapter('marker-astro-image', 'bundler markers', 'Text __ASTRO_ASSET_IMAGE__abc__ here.\n'),
   // 10. YAML the readers disagree on, and links that lie.
   chapter('yaml-js-function', 'yaml', 'Text.\n', frontmatter('YAML tag').replace('owner: Service Standards Team', "owner: !!js/function 'function () { return 1 }'")),
   chapter('yaml-billion-laughs', 'yaml', 'Text.\n', frontmatter('Laughs').replace('redirectFrom: []', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]', 'g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]', 'redirectFrom: []'].join('\n'))),
   chapter('link-bidi-override', 'links', `[\u202Egnp.exe](/skills/listening/)\n`),
+  chapter('link-bidi-smart-punctuation', 'links', 'Get the form here ...?www.evil.example...--\u202Efdp.exe\\\n'),
+  { name: 'frontmatter-scalar', kind: 'yaml', text: '---\nhello\n---\n\nText.\n' },
+  chapter('frontmatter-impossible-date', 'yaml', 'Text.\n', frontmatter('Date').replace('reviewed: 2026-01-10', 'reviewed: 2026-13-45')),
   // Problems between chapters that stop the build: the checker must say so too.
   { ...chapter('name-with-space', 'chapter files', 'Text.\n'), file: 'skills/Phone Notes.mdx' },
   { ...chapter('name-with-capitals', 'chapter files', 'Text.\n'), file: 'skills/stateFMLA.mdx' },
@@ -134,6 +142,9 @@ export const HARMLESS_LOOK_ALIKES: readonly HostileChapter[] = [
   chapter('ok-code-block-json', 'look-alike', `An example record:\n\n\`\`\`json\n${'{"a": '.repeat(17)}1${'}'.repeat(17)}\n\`\`\`\n`),
   chapter('ok-code-block-unclosed-brace', 'look-alike', `A fragment:\n\n\`\`\`js\nif (ready) {\n\`\`\`\n\n${'The caller waits for an answer, and we give one. '.repeat(60)}\n`),
   chapter('ok-code-block-void-tags', 'look-alike', `Markup that breaks lines:\n\n\`\`\`html\n${'<br>\n<img src="x.png">\n'.repeat(40)}\`\`\`\n`),
+  chapter('ok-code-in-nested-list', 'look-alike', `1. Open the console.\n   - Paste this:\n\n     \`\`\`js\n     if (order.late) {\n       notify(order);\n     \`\`\`\n\n${'The caller waits for an answer, and we give one, clearly and kindly. '.repeat(40)}\n`),
+  chapter('ok-code-in-blockquote', 'look-alike', `> An example:\n>\n> \`\`\`json\n> ${'{"a": '.repeat(20)}1${'}'.repeat(20)}\n> \`\`\`\n`),
+  chapter('ok-frontmatter-brace', 'look-alike', 'Text.\n', frontmatter('Braces').replace('description: A chapter written to test what the handbook accepts.', 'description: "What to say when a caller asks about {order} numbers."')),
   chapter('ok-quoted-literal', 'look-alike', `<Callout title={'Don\\'t promise a time'}>\n\nSay when you will call back.\n\n</Callout>\n`),
 ];
 

@@ -8,8 +8,10 @@
  * How: a scan of the raw text before any parser runs (src/gate/limits.ts), and a measure of the
  * compiler's tree before anything walks it. The limits: 1,000,000 characters a chapter; 100,000
  * characters a block (lines without a blank line between them); 20 levels of nested blockquotes
- * and lists; 48 levels of nested elements and components; 32 levels of brackets inside an
- * expression; 100 levels in the parsed tree. Part of the build's gate: it cannot be turned off.
+ * and lists; 48 levels of nested elements and components; 5,000 elements; expressions of at most
+ * 2,000 characters, 16 levels of brackets and 8 tags (comments count); 1,000 emphasis marks
+ * (`*`, `_`, `~`) a block; 500 lines of only `=` or `-`; 100 levels in the parsed tree. A parse
+ * that crashes a parser or takes more than 10 s refuses the chapter too. Part of the build's gate: it cannot be turned off.
  *
  * Options: none.
  *

@@ -126,15 +126,20 @@ function resolveTarget(url: string, context: FileContext): Target | undefined {
   const withoutQuery = address.split('?')[0]!;
   const chapterSlug = context.chapterFile?.replace(/\.mdx$/, '') ?? '';
   let path: string;
-  if (withoutQuery.startsWith('/')) {
-    path = withoutQuery;
-  } else if (withoutQuery.endsWith('.mdx')) {
-    // A relative file link, from the folder of this chapter's file.
-    const resolved = new URL(withoutQuery, `https://handbook.invalid/${chapterSlug}.mdx`).pathname;
-    path = `${resolved.replace(/\.mdx$/, '')}/`;
-  } else {
-    // A relative page link, from this chapter's address.
-    path = new URL(withoutQuery, `https://handbook.invalid/${chapterSlug}/`).pathname;
+  try {
+    if (withoutQuery.startsWith('/')) {
+      path = withoutQuery;
+    } else if (withoutQuery.endsWith('.mdx')) {
+      // A relative file link, from the folder of this chapter's file.
+      const resolved = new URL(withoutQuery, `https://handbook.invalid/${chapterSlug}.mdx`).pathname;
+      path = `${resolved.replace(/\.mdx$/, '')}/`;
+    } else {
+      // A relative page link, from this chapter's address.
+      path = new URL(withoutQuery, `https://handbook.invalid/${chapterSlug}/`).pathname;
+    }
+  } catch {
+    // An address no browser can resolve leads nowhere on the site; it must not stop the other links' checks.
+    return undefined;
   }
   // Files such as /favicon.svg are served from public/; the link checker of the build covers them.
   if (/\.[a-z0-9]+$/i.test(path)) return undefined;
