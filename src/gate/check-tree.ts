@@ -11,7 +11,7 @@
 import { allowedAttributes, FORBIDDEN_ELEMENTS, isComponent, URL_ATTRIBUTES } from './allowlist.ts';
 import type { GateProblem } from './problem.ts';
 import { BIDI_CONTROL, browserView, classifyUrl, imageSourceProblem, srcsetUrls } from './urls.ts';
-import { ALLOWED_COMPONENTS } from '../lint/allowed-components.ts';
+import { ALLOWED_COMPONENTS, COMPONENT_PROP_VALUES, type AllowedComponent } from '../lint/allowed-components.ts';
 
 export const SAFETY_RULE = 'mdx-safety';
 
@@ -194,6 +194,11 @@ function checkAttributes(node: TreeNode, name: string, allowed: readonly string[
       text = typeof literal === 'string' ? literal : undefined;
     } else if (typeof value === 'string') {
       text = value;
+    }
+    const choices = COMPONENT_PROP_VALUES[name as AllowedComponent]?.[attributeName];
+    if (choices && (text === undefined || !choices.includes(text))) {
+      at(`Unexpected ${attributeName} "${shorten(text ?? String(typeof value === 'object' && value ? value.value : value))}" on <${name}>, expected one of ${choices.map((c) => `"${c}"`).join(', ')}`);
+      continue;
     }
     if (text !== undefined) checkAttributeValue(attributeName, text, name, node, (_node, message) => at(message));
   }

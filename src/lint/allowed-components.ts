@@ -1,3 +1,5 @@
+import { TOUCHPOINTS } from '../lib/vocabulary.ts';
+
 /**
  * The component names chapters may use. This list mirrors `authorComponents` in
  * src/components/index.ts (a test compares the two); it is kept apart so the checker never has to
@@ -44,4 +46,13 @@ export const PROSE_PROPS: Readonly<Record<string, readonly string[]>> = {
   Checklist: ['title'],
   Creed: ['label'],
   SayThis: ['context'],
+};
+
+/**
+ * Props whose value must be one of a list: the component refuses anything else when the page is
+ * built, so the gate (and with it the checker) refuses it first, at the prop.
+ */
+export const COMPONENT_PROP_VALUES: Readonly<Partial<Record<AllowedComponent, Readonly<Record<string, readonly string[]>>>>> = {
+  Callout: { type: ['note', 'do', 'dont'] },
+  TouchpointBadge: { touchpoint: TOUCHPOINTS },
 };

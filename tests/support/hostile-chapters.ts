@@ -119,6 +119,9 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   chapter('link-bidi-smart-punctuation', 'links', 'Get the form here ...?www.evil.example...--\u202Efdp.exe\\\n'),
   { name: 'frontmatter-scalar', kind: 'yaml', text: '---\nhello\n---\n\nText.\n' },
   chapter('frontmatter-impossible-date', 'yaml', 'Text.\n', frontmatter('Date').replace('reviewed: 2026-01-10', 'reviewed: 2026-13-45')),
+  // Prop values a component refuses when the page is built.
+  chapter('prop-callout-type', 'prop values', '<Callout type="warning">\n\nText.\n\n</Callout>\n'),
+  chapter('prop-touchpoint', 'prop values', '<TouchpointBadge touchpoint="fax" />\n'),
   // Problems between chapters that stop the build: the checker must say so too.
   { ...chapter('name-with-space', 'chapter files', 'Text.\n'), file: 'skills/Phone Notes.mdx' },
   { ...chapter('name-with-capitals', 'chapter files', 'Text.\n'), file: 'skills/stateFMLA.mdx' },
