@@ -9,7 +9,7 @@
  * and `srcset` from anywhere but the site itself; and bidirectional-control characters in links.
  */
 import { allowedAttributes, FORBIDDEN_ELEMENTS, isComponent, URL_ATTRIBUTES } from './allowlist.ts';
-import type { GateProblem } from './problem.ts';
+import { pointAt, type GateProblem } from './problem.ts';
 import { BIDI_CONTROL, browserView, classifyUrl, imageSourceProblem, srcsetUrls } from './urls.ts';
 import { ALLOWED_COMPONENTS, COMPONENT_PROP_VALUES, type AllowedComponent } from '../lint/allowed-components.ts';
 
@@ -254,11 +254,6 @@ function attributeEnd(body: string, afterName: number): number {
   return afterName;
 }
 
-function pointAt(body: string, offset: number): Point {
-  const before = body.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1, offset };
-}
 
 function unexpectedAttribute(attribute: string, element: string, allowed: readonly string[]): string {
   const expected = allowed.length > 0 ? `expected ${allowed.map((a) => `"${a}"`).join(', ')}` : 'expected no attributes';

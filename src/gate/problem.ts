@@ -40,3 +40,10 @@ export function displayPath(root: string, absolutePath: string): string {
   if (relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath;
   return relative.split(path.sep).join('/');
 }
+
+/** The 1-based line and column of an offset in a text, with the offset itself. */
+export function pointAt(text: string, offset: number): { line: number; column: number; offset: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1, offset };
+}

@@ -13,7 +13,7 @@
  */
 import { load as loadYaml, type YAMLException } from 'js-yaml';
 import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { GateProblem } from '../gate/problem.ts';
+import { pointAt, type GateProblem } from '../gate/problem.ts';
 import { chapterFrontmatter } from './schemas.ts';
 
 export interface FrontmatterSplit {
@@ -115,7 +115,7 @@ export function yamlHazards(source: string, split: FrontmatterSplit): GateProble
     loadYaml(split.yaml);
   } catch (error) {
     const { mark, reason } = error as YAMLException;
-    const start = lineColumn(source, split.yamlOffset);
+    const start = pointAt(source, split.yamlOffset);
     const line = start.line + (mark?.line ?? 0);
     const column = (mark?.line ?? 0) === 0 ? start.column + (mark?.column ?? 0) : (mark?.column ?? 0) + 1;
     return [{ ruleId: SHAPE_RULE, line, column, endLine: line, endColumn: column, message: `Frontmatter is not valid YAML: ${reason ?? String(error)}` }];
@@ -140,20 +140,11 @@ function referenceHazards(source: string, split: FrontmatterSplit & { yaml: stri
 
 /** A problem at a source offset, with its line and column. */
 function at(source: string, offset: number, message: string, length = 0): GateProblem {
-  const start = lineColumn(source, offset);
-  const end = lineColumn(source, offset + length);
+  const start = pointAt(source, offset);
+  const end = pointAt(source, offset + length);
   return { ruleId: SHAPE_RULE, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message };
 }
 
-function lineColumn(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 export interface SourceRange {
   start: number;

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { GateProblem } from '../gate/problem.ts';
+import { pointAt, type GateProblem } from '../gate/problem.ts';
 import { listChapterPaths, readManifest } from './content-files.ts';
 import { locateFrontmatter, nodeRange, yamlNodeAt } from './frontmatter.ts';
 
@@ -131,16 +131,11 @@ export function readPathShortLinks(contentDir: string): PathShortLink[] {
 }
 
 function at(source: string, start: number, end: number, message: string): GateProblem {
-  const from = lineColumn(source, start);
-  const to = lineColumn(source, Math.max(start, end));
+  const from = pointAt(source, start);
+  const to = pointAt(source, Math.max(start, end));
   return { ruleId: STRUCTURE_RULE, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, message };
 }
 
-function lineColumn(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
 
 /** Every chapter of the content folder's editions (or of the named ones), read from disk. */
 export function readChapterSources(contentDir: string, editions?: readonly string[]): ChapterSource[] {
