@@ -118,6 +118,8 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   chapter('link-bidi-override', 'links', `[\u202Egnp.exe](/skills/listening/)\n`),
   chapter('link-bidi-smart-punctuation', 'links', 'Get the form here ...?www.evil.example...--\u202Efdp.exe\\\n'),
   { name: 'frontmatter-scalar', kind: 'yaml', text: '---\nhello\n---\n\nText.\n' },
+  // The MDX compiler imports a frontmatter `layout` as a module: a field the schema must refuse.
+  chapter('frontmatter-layout', 'yaml', 'Text.\n', frontmatter('Layout').replace('redirectFrom: []', 'redirectFrom: []\nlayout: ../../../../../scripts/release.ts')),
   chapter('frontmatter-impossible-date', 'yaml', 'Text.\n', frontmatter('Date').replace('reviewed: 2026-01-10', 'reviewed: 2026-13-45')),
   // Prop values a component refuses when the page is built.
   chapter('prop-callout-type', 'prop values', '<Callout type="warning">\n\nText.\n\n</Callout>\n'),
