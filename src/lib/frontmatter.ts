@@ -123,19 +123,27 @@ export function yamlHazards(source: string, split: FrontmatterSplit): GateProble
   return [];
 }
 
+/** Each tag, and the first anchor or alias (one problem, however many references repeat it). */
 function referenceHazards(source: string, split: FrontmatterSplit & { yaml: string }): GateProblem[] {
   const problems: GateProblem[] = [];
   let offset = split.yamlOffset;
+  let first: { kind: string; token: string; offset: number } | undefined;
+  let references = 0;
   for (const token of new Lexer().lex(split.yaml)) {
     const kind = CST.tokenType(token);
     if (kind === 'tag') {
       problems.push(at(source, offset, `Unexpected YAML tag "${token.slice(0, 30)}", expected plain values: frontmatter holds text, numbers, dates and lists`, token.length));
     } else if (kind === 'anchor' || kind === 'alias') {
-      problems.push(at(source, offset, `Unexpected YAML ${kind} "${token.slice(0, 30)}", expected each value written out: frontmatter may not repeat values by reference`, token.length));
+      first ??= { kind, token, offset };
+      references++;
     }
     offset += token.length;
   }
-  return problems;
+  if (first) {
+    const more = references > 1 ? ` (and ${references - 1} more anchors and aliases)` : '';
+    problems.push(at(source, first.offset, `Unexpected YAML ${first.kind} "${first.token.slice(0, 30)}"${more}, expected each value written out: frontmatter may not repeat values by reference`, first.token.length));
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** A problem at a source offset, with its line and column. */
