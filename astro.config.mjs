@@ -46,6 +46,19 @@ export default defineConfig({
     },
   },
   server: { port: 4321 },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX module with its own "use astro:head-inject" directive, and the bundler
+        // warns once per chapter that it may not keep it; Astro handles it itself. Sixty lines of that
+        // would hide a real warning, so only this one is dropped.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   // One content cache per content folder: Astro's cache does not notice that HANDBOOK_CONTENT_DIR
   // changed, and entries from the previous folder would otherwise leak into the build.
   cacheDir: `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`,

@@ -29,4 +29,11 @@ describe('deterministic builds', () => {
     const differing = [...new Set([...first.keys(), ...second.keys()])].filter((f) => first.get(f) !== second.get(f));
     expect(differing).toEqual([]);
   }, 240_000);
+
+  it('builds the example without a single warning', () => {
+    const contentDir = path.resolve(import.meta.dirname, '../../src/content');
+    const { status, output } = buildWithContent(contentDir, { CHARTER_TODAY: '2026-11-23' });
+    expect(status).toBe(0);
+    expect(output.split('\n').filter((line) => /\[WARN\]|\bwarning\b/i.test(line))).toEqual([]);
+  }, 240_000);
 });
