@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
-import { ContentRefused, displayPath, formatProblem, gateProblems, refusalMessage } from './gate/index.ts';
+import { ContentRefused, displayPath, formatProblem, gateProblems, refusalMessage, type GateProblem } from './gate/index.ts';
 import { formatOf } from './gate/compiler.ts';
 import { currentEditionOf, readChapterSources, readPathShortLinks, structureProblems } from './lib/structure.ts';
 import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, readingPath, searchPhrase, section } from './lib/schemas.ts';
@@ -58,11 +58,16 @@ async function gateChapterFiles(): Promise<string[]> {
   const lines: string[] = [];
   for (const chapter of chapters) {
     const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
-    const display = displayPath(process.cwd(), file);
     const problems = [...(await gateProblems(chapter.source, formatOf(file))), ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
-    for (const problem of problems.sort((a, b) => a.line - b.line || a.column - b.column)) lines.push(formatProblem(display, problem));
+    lines.push(...linesOf(file, problems.sort((a, b) => a.line - b.line || a.column - b.column)));
   }
   return lines;
+}
+
+/** A file's problems as the build prints them, one `file:line:column: message (rule)` each. */
+function linesOf(file: string, problems: readonly GateProblem[]): string[] {
+  const display = displayPath(process.cwd(), file);
+  return problems.map((problem) => formatProblem(display, problem));
 }
 
 /**
@@ -100,8 +105,7 @@ function gatedWatcher(watcher: Watcher, editionsDir: string, refused: (lines: st
     if (event !== 'change' && event !== 'add') return watcher.on(event as 'change', listener as never);
     return watcher.on(event, async (file: string, ...rest: unknown[]) => {
       if (file.startsWith(editionsDir + path.sep) && file.endsWith('.mdx') && existsSync(file)) {
-        const display = displayPath(process.cwd(), file);
-        const lines = (await gateProblems(readFileSync(file, 'utf8'), formatOf(file))).map((p) => formatProblem(display, p));
+        const lines = linesOf(file, await gateProblems(readFileSync(file, 'utf8'), formatOf(file)));
         if (lines.length > 0) return refused(lines);
       }
       return listener(file, ...rest);

@@ -57,6 +57,9 @@ const RULE = 'content-limits';
 /** Container markers at the start of a line: a blockquote `>` or a list bullet or number. */
 const CONTAINER_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
 
+/** All the container markers and indentation a line starts with, for finding a fence after them. */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
+
 interface Place {
   line: number;
   column: number;
@@ -208,10 +211,11 @@ function fencedLines(text: string): Set<number> {
   text.split('\n').forEach((content, index) => {
     // After any container markers (quotes, list items) and indentation; a backtick fence's info
     // string may not hold a backtick (CommonMark), or the line is text, not a fence.
-    const fence = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/.exec(content)?.[1];
+    const rest = content.replace(CONTAINER_PREFIX, '');
+    const fence = /^(`{3,}(?=[^`]*$)|~{3,})/.exec(rest)?.[1];
     if (open) {
       lines.add(index + 1);
-      if (fence && fence[0] === open.char && fence.length >= open.length && /^[`~]+$/.test(content.replace(/^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/, '').trim())) open = undefined;
+      if (fence && fence[0] === open.char && fence.length >= open.length && /^[`~]+$/.test(rest.trim())) open = undefined;
       return;
     }
     // A fence inside an expression is JavaScript, not a code block.
