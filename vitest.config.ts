@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+// Unit, checker and tool tests run side by side; the build tests share Astro's cache folder and the
+// machine's two cores, so they run one file at a time, after the others.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/build/**/*.test.ts'],
-    // Build tests share Astro's cache folder, so their files must not run side by side.
-    fileParallelism: false,
     testTimeout: 120_000,
+    projects: [
+      { test: { name: 'engine', root: 'packages/charter', include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts'], testTimeout: 120_000 } },
+      { test: { name: 'tools', root: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'build',
+          root: 'examples/northwind',
+          include: ['tests/build/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,51 @@
+/**
+ * The real build writes one Pagefind bundle per edition, and each holds exactly that edition's
+ * chapters and glossary entries: a search in one edition can neither miss its pages nor lead out of it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { listChapterFiles, readManifest } from '../../../../packages/charter/src/lib/content-files.ts';
+import { chapterUrl } from '../../../../packages/charter/src/lib/edition-urls.ts';
+import { buildWithContent } from './support.ts';
+
+const contentDir = path.resolve(import.meta.dirname, '../../src/content');
+
+/** The addresses of a bundle's records, read from its fragment files (gzip behind a short signature). */
+function recordUrls(bundle: string): string[] {
+  const dir = path.join(bundle, 'fragment');
+  return readdirSync(dir).map((file) => {
+    const text = gunzipSync(readFileSync(path.join(dir, file))).toString('utf8');
+    return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+  });
+}
+
+describe('search bundles', () => {
+  it('gives every edition a bundle with its own chapters and glossary entries, and nothing else', () => {
+    const editions = readManifest(contentDir);
+    const glossaryEntries = (readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8').match(/^- id:/gm) ?? []).length;
+    expect(glossaryEntries).toBeGreaterThan(5);
+    let checked = 0;
+    const out = buildWithContent(contentDir, {}, (dist) => {
+      expect(readdirSync(path.join(dist, 'pagefind')).sort()).toEqual(editions.map((e) => e.id).sort());
+      for (const edition of editions) {
+        const bundle = path.join(dist, 'pagefind', edition.id);
+        expect(existsSync(path.join(bundle, 'pagefind.js'))).toBe(true);
+        expect(existsSync(path.join(bundle, 'pagefind-highlight.js'))).toBe(true);
+        // Pagefind's ready-made interfaces are not used, so they are not shipped.
+        expect(readdirSync(bundle).filter((f) => f.includes('-ui.'))).toEqual([]);
+        const urls = recordUrls(bundle);
+        const pages = urls.filter((u) => !u.includes('#')).sort();
+        const expected = listChapterFiles(contentDir, edition.id).map((f) => chapterUrl(edition, f.slug)).sort();
+        expect(pages).toEqual(expected);
+        const glossary = urls.filter((u) => u.includes('#'));
+        expect(glossary).toHaveLength(glossaryEntries);
+        for (const url of glossary) expect(url.startsWith(chapterUrl(edition, 'reference/glossary'))).toBe(true);
+        checked++;
+      }
+    });
+    expect(out.status, out.output).toBe(0);
+    expect(checked).toBe(editions.length);
+  }, 240_000);
+});

@@ -1,0 +1,42 @@
+/** Runs real `astro build`s over a copy of the shipped content, changed for the case under test. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { astroBin } from '../../../../tools/support/paths.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** A throwaway copy of src/content to break on purpose. */
+export function copyContent(): { dir: string; file: (rel: string) => string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'charter-content-'));
+  cpSync(path.join(root, 'src/content'), dir, { recursive: true });
+  return { dir, file: (rel) => path.join(dir, rel), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/**
+ * Builds the site from a content folder into a temporary output folder; `inspect` may look at the
+ * output before it is removed.
+ */
+export function buildWithContent(contentDir: string, extraEnv: Record<string, string> = {}, inspect?: (dist: string) => void): BuildResult {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'charter-dist-'));
+  try {
+    const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
+      timeout: 240_000,
+      // A large synthetic handbook logs a line or more per page.
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status === 0) inspect?.(outDir);
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The `charter` command: one entry point for everything an editor runs from a terminal or CI.
+ * bin/charter.js checks the Node version, then calls `main`.
+ */
+import { runCli as runLint, USAGE as LINT_USAGE } from '../lint/cli.ts';
+import { CommandFailed } from './command.ts';
+
+interface Subcommand {
+  summary: string;
+  usage: () => Promise<string>;
+  run: (argv: readonly string[]) => Promise<number>;
+}
+
+// Each subcommand's module loads only when it runs, so `charter --help` starts at once.
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  lint: {
+    summary: 'check chapters against the house style and the safety rules',
+    usage: async () => LINT_USAGE,
+    run: (argv) =>
+      runLint(argv, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        env: process.env,
+        cwd: process.cwd(),
+      }),
+  },
+  new: {
+    summary: 'create a chapter with valid frontmatter in the draft',
+    usage: async () => (await import('./new.ts')).USAGE,
+    run: async (argv) => (await import('./new.ts')).run(argv),
+  },
+  release: {
+    summary: 'turn the draft into the new current edition',
+    usage: async () => (await import('./release.ts')).USAGE,
+    run: async (argv) => (await import('./release.ts')).run(argv),
+  },
+  carry: {
+    summary: 'carry a correction made to the current edition into the draft',
+    usage: async () => (await import('./carry.ts')).USAGE,
+    run: async (argv) => (await import('./carry.ts')).run(argv),
+  },
+};
+
+function overview(): string {
+  const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));
+  const lines = Object.entries(SUBCOMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return ['Usage: charter <command> [options]', '', 'Commands:', ...lines, '', 'Run charter <command> --help for its options.'].join('\n');
+}
+
+const wantsHelp = (argv: readonly string[]) => argv.includes('--help') || argv.includes('-h');
+
+/** Runs `charter …` and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${overview()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = SUBCOMMANDS[name];
+  if (!command) {
+    process.stderr.write(`charter: there is no command "${name}".\n\n${overview()}\n`);
+    return 2;
+  }
+  if (wantsHelp(rest) && name !== 'lint') {
+    process.stdout.write(`${await command.usage()}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof CommandFailed) {
+      process.stderr.write(`${error.command}: ${error.message}\n`);
+      return error.code;
+    }
+    process.stderr.write(`charter ${name}: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

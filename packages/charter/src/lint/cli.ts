@@ -1,0 +1,143 @@
+/**
+ * The `charter lint` command line, as a function of its arguments and environment so that
+ * tests can run it in-process. src/cli/index.ts runs it as `charter lint`.
+ *
+ *   charter lint [paths…] [--format pretty|json|github] [--fix] [--changed[=<git-ref>]]
+ *
+ * Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 a usage or internal failure.
+ */
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveContentDir } from '../lib/content-dir.ts';
+import { changedBase, GitError } from './git.ts';
+import { checkFiles, expandPaths, sortMessages, UsageError } from './check.ts';
+import { selectChanged } from './changed.ts';
+import { fixFiles } from './fix.ts';
+import { formatGithub, formatJobSummary } from './format/github.ts';
+import { formatJson } from './format/json.ts';
+import { formatPretty } from './format/pretty.ts';
+import { loadHandbookData } from './handbook-data.ts';
+import type { CheckOptions, LintMessage } from './types.ts';
+
+export const USAGE = `Usage: charter lint [paths…] [--format pretty|json|github] [--fix] [--changed[=<git-ref>]] [--no-cache] [--threads <n>]
+
+  paths              chapter files or folders, relative to the repository root (default: every edition)
+  --format <name>    pretty (default), json, or github (GitHub Actions annotations and job summary)
+  --fix              rewrite terminology and spelling to the suggested words, then report what is left
+  --changed[=<ref>]  check only chapters changed since the merge base with <ref> (default: main)
+                     and the chapters that link to them; also turns on the archived-editions check
+  --no-cache         check every chapter again instead of reusing the results of unchanged ones
+                     (kept in node_modules/.cache/charter-lint/, or the file CHARTER_LINT_CACHE
+                     names; not used with --changed or --fix)
+  --threads <n>      check on n threads (default: one per core, fewer for few chapters)
+
+Exit status: 0 no errors, 1 errors found, 2 usage or internal failure.`;
+
+const FORMATS = ['pretty', 'json', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** The repository root: paths are read and reported relative to it. */
+  cwd: string;
+}
+
+interface CliArgs {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  /** undefined: not given; '': given without a ref. */
+  changed: string | undefined;
+  cache: boolean;
+  threads: number | undefined;
+  help: boolean;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  // `--changed` takes its ref only as `--changed=<ref>`, so a bare `--changed` never eats a path.
+  const args = argv.map((arg) => (arg === '--changed' ? '--changed=' : arg));
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      format: { type: 'string', default: 'pretty' },
+      fix: { type: 'boolean', default: false },
+      changed: { type: 'string' },
+      cache: { type: 'boolean', default: true },
+      threads: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}".`);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be a whole number of at least 1, got "${values.threads}".`);
+  return { paths: positionals, format, fix: values.fix, changed: values.changed, cache: values.cache, threads, help: values.help };
+}
+
+/** Runs the command and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr(`charter lint: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const { messages, checked } = await lint(args, io);
+    report(args.format, messages, checked, io);
+    return messages.some((message) => message.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof GitError;
+    io.stderr(`charter lint: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]; checked: number }> {
+  const root = io.cwd;
+  const contentDir = resolveContentDir(io.env, root);
+  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date(), cache: cacheOption(args.cache, io.env), threads: args.threads };
+  const scopes = args.paths.length > 0 ? args.paths.map((p) => path.resolve(root, p)) : [path.join(contentDir, 'editions')];
+  const allFiles = () => expandPaths(scopes, root);
+  let files = allFiles();
+  let extra: LintMessage[] = [];
+  if (args.changed !== undefined) {
+    const base = changedBase(root, args.changed || undefined);
+    const selection = selectChanged(root, base.commit, loadHandbookData(contentDir), scopes, allFiles, base.label);
+    files = selection.files;
+    extra = selection.deletions;
+    options.baseRef = base.commit;
+    options.baseLabel = base.label;
+  }
+  if (files.length === 0) return { messages: extra, checked: 0 };
+  if (args.fix) {
+    const result = await fixFiles(files, options);
+    for (const { file, count } of result.fixed) io.stderr(`Fixed ${count} ${count === 1 ? 'problem' : 'problems'} in ${file}\n`);
+    for (const { file, reason } of result.refused) io.stderr(`Did not fix ${file}: ${reason}\n`);
+    return { messages: sortMessages([...extra, ...result.messages]), checked: files.length };
+  }
+  return { messages: sortMessages([...extra, ...(await checkFiles(files, options))]), checked: files.length };
+}
+
+/** The cache file: CHARTER_LINT_CACHE when set, else the default one (see cache.ts); none with --no-cache. */
+function cacheOption(wanted: boolean, env: Record<string, string | undefined>): string | boolean {
+  return wanted && (env['CHARTER_LINT_CACHE']?.trim() || true);
+}
+
+function report(format: Format, messages: readonly LintMessage[], checked: number, io: CliIO): void {
+  if (format === 'json') return io.stdout(formatJson(messages));
+  if (format === 'pretty') return io.stdout(formatPretty(messages, checked));
+  io.stdout(formatGithub(messages));
+  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) appendFileSync(summaryFile, formatJobSummary(messages, checked));
+}

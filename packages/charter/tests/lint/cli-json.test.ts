@@ -1,0 +1,109 @@
+/** The command line's JSON contract and exit codes, through the real CLI in a child process. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LintMessage } from '../../src/lint/types.ts';
+import { engineRoot, root, shippedContent, runCli as runHandbookCli } from './support.ts';
+
+/** The CLI run from the engine's folder, so the fixtures' paths are relative, on the example's content. */
+const runCli = (args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) =>
+  runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: shippedContent, ...options.env } });
+
+const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'expected'];
+const json = (stdout: string) => JSON.parse(stdout) as LintMessage[];
+
+/** 1-based line and column of the first occurrence of `text` in a fixture. */
+function locate(fixture: string, text: string): { line: number; column: number } {
+  const lines = readFileSync(path.join(engineRoot, fixture), 'utf8').split('\n');
+  const index = lines.findIndex((line) => line.includes(text));
+  return { line: index + 1, column: lines[index]!.indexOf(text) + 1 };
+}
+
+describe('lint:content --format json', () => {
+  it('prints an empty array and exits 0 for a clean chapter', () => {
+    const result = runCli(['tests/lint/fixtures/clean.mdx', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(json(result.stdout)).toEqual([]);
+  });
+
+  it('exits 0 when there are only warnings, and reports them with the contract fields', () => {
+    const result = runCli(['tests/lint/fixtures/warnings.mdx', '--format', 'json']);
+    expect(result.status).toBe(0);
+    const messages = json(result.stdout);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(Object.keys(message).every((key) => FIELDS.includes(key))).toBe(true);
+      expect(message).toMatchObject({ file: 'tests/lint/fixtures/warnings.mdx', severity: 'warning' });
+      for (const field of ['line', 'column', 'endLine', 'endColumn'] as const) expect(message[field]).toBeGreaterThanOrEqual(1);
+      expect(typeof message.ruleId).toBe('string');
+      expect(typeof message.message).toBe('string');
+    }
+  });
+
+  it('gives 1-based lines and columns of the exact words, and the expected replacement', () => {
+    const messages = json(runCli(['tests/lint/fixtures/warnings.mdx', '--format', 'json']).stdout);
+    const email = messages.find((m) => m.message.includes('e-mail'))!;
+    const at = locate('tests/lint/fixtures/warnings.mdx', 'e-mail');
+    expect(email).toEqual({
+      file: 'tests/lint/fixtures/warnings.mdx',
+      line: at.line,
+      column: at.column,
+      endLine: at.line,
+      endColumn: at.column + 'e-mail'.length,
+      ruleId: 'terminology',
+      severity: 'warning',
+      message: 'Unexpected "e-mail", expected "email"',
+      expected: 'email',
+    });
+  });
+
+  it('exits 1 when there is an error, and leaves out expected where there is no replacement', () => {
+    const result = runCli(['tests/lint/fixtures/errors.mdx', '--format', 'json']);
+    expect(result.status).toBe(1);
+    const phrase = json(result.stdout).find((m) => m.ruleId === 'phrases-to-avoid')!;
+    expect(phrase).toMatchObject({ severity: 'error', ...locate('tests/lint/fixtures/errors.mdx', 'no problem') });
+    expect('expected' in phrase).toBe(false);
+  });
+
+  it('reports prose suggestions as warnings named prose:<name>', () => {
+    const messages = json(runCli(['tests/lint/fixtures/clean.mdx', path.relative(engineRoot, path.join(shippedContent, 'editions/2026.1/start-here/welcome.mdx')), '--format', 'json']).stdout);
+    expect(messages.filter((m) => m.ruleId.startsWith('prose:') && m.severity !== 'warning')).toEqual([]);
+  });
+
+  it('takes folders, and paths relative to the repository root', () => {
+    const result = runCli(['tests/lint/fixtures', '--format', 'json']);
+    expect(result.status).toBe(1);
+    const files = [...new Set(json(result.stdout).map((m) => m.file))].sort();
+    expect(files).toEqual(['tests/lint/fixtures/broken.mdx', 'tests/lint/fixtures/errors.mdx', 'tests/lint/fixtures/warnings.mdx']);
+  });
+
+  it.each([
+    [['--format', 'xml'], '--format must be one of'],
+    [['--bogus', '--format', 'json'], "Unknown option '--bogus'"],
+    [['tests/lint/fixtures/missing.mdx', '--format', 'json'], 'No such file or folder'],
+    [['--changed=no-such-ref', '--format', 'json'], 'is not a git ref'],
+  ])('exits 2 on a usage problem: %j', (args, reason) => {
+    const result = runCli(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(reason);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 when the content folder does not exist', () => {
+    const result = runCli(['--format', 'json'], { env: { HANDBOOK_CONTENT_DIR: 'no/such/folder' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Content folder not found');
+  });
+});
+
+describe('lint:content --format pretty', () => {
+  it('groups messages by file with line:col, severity, message and rule, then a summary', () => {
+    const result = runCli(['tests/lint/fixtures/errors.mdx', 'tests/lint/fixtures/clean.mdx']);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('tests/lint/fixtures/errors.mdx');
+    expect(lines[1]).toMatch(/^ {2}11:8 +warning +Unexpected "client", expected "customer" +terminology$/);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 2 errors and 1 warning in 1 file (2 files checked).');
+  });
+});
