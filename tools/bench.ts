@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, BenchUsageError } from './bench/args.ts';
 import { launchChromium, measureSearch, scriptBytesBeforeInteraction, serveCompressed, type SearchTiming } from './bench/browser.ts';
 import { measureChecker } from './bench/checker-bench.ts';

@@ -81,7 +81,7 @@ function viewOf(edition: Edition, chapters: Chapter[], sections: Parameters<type
   try {
     groups = groupBySection(chapters, sections);
   } catch (error) {
-    throw new Error(`Edition ${edition.id}: ${(error as Error).message}`);
+    throw new Error(`Edition ${edition.id}: ${(error as Error).message}`, { cause: error });
   }
   const ordered = readingOrder(groups);
   return { edition, groups, ordered, bySlug: new Map(ordered.map((c) => [c.slug, c])) };

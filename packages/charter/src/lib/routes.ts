@@ -74,7 +74,7 @@ function redirectsOf(edition: EditionRef, chapters: readonly PlannedChapter[]) {
   try {
     return planRedirects(chapters);
   } catch (error) {
-    throw new Error(`Edition ${edition.id}: ${(error as Error).message}`);
+    throw new Error(`Edition ${edition.id}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -103,7 +103,7 @@ function isClosingMark(text: string, index: number): boolean {
 /** Whether `index` starts a sentence: the start of the span, or after . ! ? : and optional quotes or brackets. */
 export function isSentenceStart(text: string, index: number): boolean {
   let before = index - 1;
-  while (before >= 0 && /[\s"“‘'«(\[]/u.test(text.charAt(before))) before--;
+  while (before >= 0 && /[\s"“‘'«([]/u.test(text.charAt(before))) before--;
   return before < 0 || /[.!?:…]/.test(text.charAt(before));
 }
 
