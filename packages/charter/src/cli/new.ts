@@ -3,13 +3,14 @@
  * Creates a chapter with valid frontmatter in the draft (or the named edition). Refuses a bad
  * name, an unknown section or an existing chapter, and then writes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { listChapterFiles, readManifest } from '../lib/content-files.ts';
+import { readDataListOrRefuse } from '../lib/data-files.ts';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
+import { section as sectionSchema } from '../lib/schemas.ts';
 import { isChapterType, scaffoldChapter, SLUG_PATTERN } from '../lib/scaffold.ts';
 import { CHAPTER_TYPES } from '../lib/vocabulary.ts';
 import { CommandFailed } from './command.ts';
@@ -45,7 +46,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (edition.status === 'archived') fail(`Edition ${edition.id} is archived and frozen. Add new chapters to the draft.`);
   
   const section = slug.split('/')[0]!;
-  const sections = (parse(readFileSync(path.join(contentDir, 'sections.yaml'), 'utf8')) as { id: string }[]).map((s) => s.id);
+  const sections = readDataListOrRefuse(contentDir, 'sections.yaml', sectionSchema, { required: true, purpose: 'its list of sections' }).map((s) => s.id);
   if (!sections.includes(section)) fail(`"${section}" is not a section. Use one of: ${sections.join(', ')} (sections are listed in sections.yaml).`);
   
   const target = path.join(contentDir, 'editions', edition.id, `${slug}.mdx`);

@@ -4,26 +4,15 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { readDataListOrRefuse } from './data-files.ts';
 import { locateFrontmatter } from './frontmatter.ts';
 import { edition as editionSchema, type Edition } from './schemas.ts';
 
 export const MANIFEST = 'editions.yaml';
 
-/** Reads and validates the edition manifest, with one line per problem. */
+/** Reads and validates the edition manifest; a bad one is refused with every problem, located. */
 export function readManifest(contentDir: string): Edition[] {
-  const file = path.join(contentDir, MANIFEST);
-  if (!existsSync(file)) throw new Error(`${file}: file not found. The handbook needs an edition manifest.`);
-  const data: unknown = parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(data)) throw new Error(`${file}: expected a YAML list of editions.`);
-  return data.map((entry, i) => {
-    const result = editionSchema.safeParse(entry);
-    if (!result.success) {
-      const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`).join('; ');
-      throw new Error(`${file}: edition ${i + 1}: ${problems}`);
-    }
-    return result.data;
-  });
+  return readDataListOrRefuse(contentDir, MANIFEST, editionSchema, { required: true, purpose: 'an edition manifest' });
 }
 
 export interface ChapterFile {

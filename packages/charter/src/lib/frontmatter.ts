@@ -12,6 +12,7 @@
  * another accepts, and aliases can expand a few lines into gigabytes.
  */
 import { load as loadYaml, type YAMLException } from 'js-yaml';
+import { describeIssue, type Issue } from './validation.ts';
 import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { pointAt, type GateProblem } from '../gate/problem.ts';
 import { chapterFrontmatter } from './schemas.ts';
@@ -42,6 +43,13 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
   if (at === -1) return { yaml: raw, yamlOffset: match.index + match[0].indexOf(raw), body: source };
   const body = source.slice(0, at) + `   ${raw.replace(/[^\r\n]/g, ' ')}   ` + source.slice(at + block.length);
   return { yaml: raw, yamlOffset: at + fence.length, body };
+}
+
+/** The text after the frontmatter, as the split finds it: for comparing bodies, not for positions. */
+export function textAfterFrontmatter(source: string): string {
+  const match = ASTRO_FRONTMATTER.exec(source);
+  if (!match) return source;
+  return source.slice(match.index + match[0].length).replace(/^\r?\n/, '');
 }
 
 const SHAPE_RULE = 'frontmatter';
@@ -229,13 +237,6 @@ export function nodeRange(frontmatter: LocatedFrontmatter, node: YamlNode): Sour
   return node.range ? { start: frontmatter.contentStart + node.range[0], end: frontmatter.contentStart + node.range[1] } : undefined;
 }
 
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-  code?: string | undefined;
-  keys?: string[] | undefined;
-}
-
 /**
  * What is wrong with a chapter's frontmatter, located: missing, unreadable YAML, or fields the
  * schema refuses. The data checked is what the site builds with, so the checker and the build
@@ -290,13 +291,6 @@ function rangeOfIssue(frontmatter: LocatedFrontmatter, issue: Issue): SourceRang
   }
   const node = issue.path.length > 0 ? yamlNodeAt(frontmatter, issue.path) : undefined;
   return (node && nodeRange(frontmatter, node)) ?? frontmatter.block;
-}
-
-/** "title is required: …", "type: "policy" is not a known chapter type; …". */
-function describeIssue(issue: Issue): string {
-  const field = issue.path.map(String).join('.');
-  if (!field) return issue.message;
-  return /^(is|must|needs) /.test(issue.message) ? `${field} ${issue.message}` : `${field}: ${issue.message}`;
 }
 
 function span(source: string, start: number, end: number, message: string): GateProblem {

@@ -3,6 +3,7 @@
  * changed, with a redline for each changed or renamed chapter.
  */
 import { redlineChapter, type SectionDiff } from './redline.ts';
+import { textAfterFrontmatter } from '../frontmatter.ts';
 
 export interface ComparableChapter {
   slug: string;
@@ -31,7 +32,7 @@ export interface EditionComparison {
 
 /** The source without its frontmatter, so a new review date alone is not a change to the text. */
 function bodyOf(source: string): string {
-  return source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
+  return textAfterFrontmatter(source);
 }
 
 export function compareEditions(before: readonly ComparableChapter[], after: readonly ComparableChapter[]): EditionComparison {
