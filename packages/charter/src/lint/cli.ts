@@ -137,7 +137,7 @@ function cacheOption(wanted: boolean, env: Record<string, string | undefined>): 
 function report(format: Format, messages: readonly LintMessage[], checked: number, io: CliIO): void {
   if (format === 'json') return io.stdout(formatJson(messages));
   if (format === 'pretty') return io.stdout(formatPretty(messages, checked));
-  io.stdout(formatGithub(messages));
+  io.stdout(formatGithub(messages, { cwd: io.cwd, workspace: io.env['GITHUB_WORKSPACE'] }));
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) appendFileSync(summaryFile, formatJobSummary(messages, checked));
 }

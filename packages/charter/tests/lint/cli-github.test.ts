@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, formatGithub } from '../../src/lint/format/github.ts';
+import { escapeData, escapeProperty, formatGithub, repositoryPath } from '../../src/lint/format/github.ts';
 import type { LintMessage } from '../../src/lint/types.ts';
 import { engineRoot, shippedContent, tempDir, runCli as runHandbookCli } from './support.ts';
 
@@ -39,6 +39,18 @@ describe('github format escaping', () => {
   it('puts errors before warnings, since GitHub shows only a few annotations per step', () => {
     const text = formatGithub([message({ file: 'a.mdx' }), message({ file: 'b.mdx', severity: 'error' }), message({ file: 'c.mdx' })]);
     expect(text.split('\n').filter(Boolean).map((line) => line.slice(0, line.indexOf(','))).join(' ')).toBe('::error file=b.mdx ::warning file=a.mdx ::warning file=c.mdx');
+  });
+});
+
+describe('annotation paths', () => {
+  it('are relative to the repository GitHub checked out, when the handbook sits in a subfolder', () => {
+    expect(repositoryPath('src/content/a.mdx', '/repo/handbook', '/repo')).toBe('handbook/src/content/a.mdx');
+    expect(repositoryPath('src/content/a.mdx', '/repo', '/repo')).toBe('src/content/a.mdx');
+  });
+
+  it('stay as the checker wrote them outside GitHub Actions or outside the workspace', () => {
+    expect(repositoryPath('src/content/a.mdx', '/repo/handbook', undefined)).toBe('src/content/a.mdx');
+    expect(repositoryPath('/elsewhere/a.mdx', '/repo/handbook', '/repo')).toBe('/elsewhere/a.mdx');
   });
 });
 

@@ -3,6 +3,7 @@
  * `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`. GitHub shows only a few
  * annotations per step, so errors come first. The full list goes to the job summary.
  */
+import path from 'node:path';
 import type { LintMessage } from '../types.ts';
 import { summaryLine } from './pretty.ts';
 
@@ -22,11 +23,22 @@ export function mostSevereFirst(messages: readonly LintMessage[]): LintMessage[]
   return [...messages].sort((a, b) => rank(a) - rank(b));
 }
 
-export function formatGithub(messages: readonly LintMessage[]): string {
+/**
+ * A message's file as GitHub wants it: relative to the checked-out repository. The checker reports
+ * paths relative to the handbook's folder, which is a subfolder when the handbook is not at the
+ * repository's root (a monorepo, or the content beside other code).
+ */
+export function repositoryPath(file: string, cwd: string, workspace: string | undefined): string {
+  if (!workspace) return file;
+  const relative = path.relative(path.resolve(workspace), path.resolve(cwd, file));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+export function formatGithub(messages: readonly LintMessage[], where: { cwd: string; workspace?: string | undefined } = { cwd: process.cwd() }): string {
   return mostSevereFirst(messages)
     .map((m) => {
       const properties = [
-        `file=${escapeProperty(m.file)}`,
+        `file=${escapeProperty(repositoryPath(m.file, where.cwd, where.workspace))}`,
         `line=${m.line}`,
         `endLine=${m.endLine}`,
         `col=${m.column}`,
