@@ -1,6 +1,6 @@
-// Which engine a new handbook depends on. A packed scaffolder carries engine.json (written by
-// scripts/stamp-engine.mjs at pack time); in the repository the engine's own package.json is read,
-// so the two never drift apart.
+// Which engine a new handbook depends on. In the repository, the engine's own package.json beside
+// this package, so the two never drift apart; a packed scaffolder instead carries engine.json,
+// written by scripts/stamp-engine.mjs at pack time.
 import { existsSync, readFileSync } from 'node:fs';
 
 const STAMP = new URL('../engine.json', import.meta.url);
@@ -15,9 +15,12 @@ export function engineFromManifest(manifest) {
   return { name: manifest.name, version: manifest.version, astro };
 }
 
+const readJson = (url) => JSON.parse(readFileSync(url, 'utf8'));
+
 /** The engine this scaffolder starts handbooks with. */
 export function readEngine() {
-  if (existsSync(STAMP)) return JSON.parse(readFileSync(STAMP, 'utf8'));
-  if (existsSync(SIBLING)) return engineFromManifest(JSON.parse(readFileSync(SIBLING, 'utf8')));
+  // Installed from the registry, ../../charter is some other package's folder (or none).
+  if (existsSync(SIBLING) && readJson(SIBLING).name === 'charter-handbook') return engineFromManifest(readJson(SIBLING));
+  if (existsSync(STAMP)) return readJson(STAMP);
   throw new Error('engine.json is missing from this copy of create-charter; reinstall it (npm create charter@latest).');
 }

@@ -1,6 +1,7 @@
 // Runs before `npm pack`/`npm publish`: records the engine's version and the Astro range it needs
 // in engine.json, so a published scaffolder pins the engine it was released with. In the repository
-// the scaffolder reads ../charter/package.json directly instead (see lib/engine.js).
+// the scaffolder reads ../charter/package.json directly instead (see lib/engine.js), and postpack
+// removes the stamp again.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { engineFromManifest } from '../lib/engine.js';
