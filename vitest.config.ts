@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit, checker and tool tests run side by side; the build tests share Astro's cache folder and the
-// machine's two cores, so they run one file at a time, after the others.
+// machine's two cores, so they run one file at a time, after the others; the pack-and-install test
+// comes last.
 export default defineConfig({
   test: {
     testTimeout: 120_000,
     projects: [
       { test: { name: 'engine', root: 'packages/charter', include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts'], testTimeout: 120_000 } },
       { test: { name: 'tools', root: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 120_000 } },
+      { test: { name: 'create-charter', root: 'packages/create-charter', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {
           name: 'build',
@@ -16,6 +18,19 @@ export default defineConfig({
           fileParallelism: false,
           sequence: { groupOrder: 1 },
           testTimeout: 240_000,
+        },
+      },
+      {
+        // Packs the engine and the scaffolder, installs a starter from the tarballs outside the
+        // repository and drives it; it rebuilds the engine's dist/, so it runs after the build tests.
+        test: {
+          name: 'pack',
+          root: 'tools',
+          include: ['pack/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],
