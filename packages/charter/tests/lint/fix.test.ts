@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkFiles, fixFiles } from '../../src/lint/index.ts';
-import { copyContent, root, runCli, shippedContent, tempDir, TODAY } from './support.ts';
+import { copyContent, root, runCli, handbookContent, tempDir, TODAY } from './support.ts';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -70,7 +70,7 @@ const AFTER = [
   '',
 ].join('\n');
 
-const options = { contentDir: shippedContent, root, today: TODAY };
+const options = { contentDir: handbookContent, root, today: TODAY };
 
 describe('fixFiles', () => {
   it('rewrites every terminology and spelling problem to the suggestion, and nothing else', async () => {

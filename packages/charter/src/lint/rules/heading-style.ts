@@ -51,9 +51,9 @@
  * @example
  *   {"name": "unknown-name.mdx", "label": "output"}
  *
- *   1:29-1:35: Unexpected capital in "Marlow", expected "marlow" (headings use sentence case)
- *   1:36-1:42: Unexpected capital in "Street", expected "street" (headings use sentence case)
- *   1:43-1:49: Unexpected capital in "Bakery", expected "bakery" (headings use sentence case)
+ *   1:28-1:34: Unexpected capital in "Marlow", expected "marlow" (headings use sentence case)
+ *   1:35-1:41: Unexpected capital in "Street", expected "street" (headings use sentence case)
+ *   1:42-1:48: Unexpected capital in "Bakery", expected "bakery" (headings use sentence case)
  */
 import type { Heading, Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
