@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
-import { engineRoot, root, handbookContent, runCli as runHandbookCli } from './support.ts';
+import { engineRoot, handbookContent, runCli as runHandbookCli } from './support.ts';
 
 /** The CLI run from the engine's folder, so the fixtures' paths are relative, on the example's content. */
 const runCli = (args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) =>
