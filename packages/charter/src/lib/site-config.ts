@@ -13,7 +13,7 @@ const basePath = z
 export const siteConfigSchema = z.strictObject({
   /** The handbook's name, shown in the header and the browser tab. Example: `Service Handbook`. */
   title: z.string().min(1),
-  /** The organization the handbook belongs to. Example: `Northwind Supply`. */
+  /** The organization the handbook belongs to. Example: `Fenlow Logistics`. */
   organization: z.string().min(1),
   /** The language of the content, as a BCP 47 tag. Example: `en-US`. */
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/).default('en-US'),

@@ -3,8 +3,9 @@
  * when something its result depends on changed. A result depends on
  *
  * - the run: the checker's own code and data, the installed packages, the glossary, phrases,
- *   manifest and reading paths, "today" (review-due), the rules asked for, the root and content
- *   folder. Any change there starts the cache afresh (see `runKey`);
+ *   manifest, reading paths and vocabulary, the content's language and the organization, "today"
+ *   (review-due), the rules asked for, the root and content folder. Any change there starts the
+ *   cache afresh (see `runKey`);
  * - the chapter's own text (its SHA-1);
  * - what the links rule asked the edition's index about other chapters (does `/x/` exist, which
  *   headings has it…): every question is asked again, and the result is reused only if every
@@ -17,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST } from '../lib/content-files.ts';
+import { VOCABULARY } from '../lib/vocabulary-names.ts';
 import type { IndexRead } from './edition-index.ts';
 import type { LintMessage } from './types.ts';
 import { engineVersion } from '../lib/engine-files.ts';
@@ -51,13 +53,16 @@ export interface RunKeyInputs {
   contentDir: string;
   /** "Today" as YYYY-MM-DD. */
   today: string;
+  /** The content's language and the organization (spelling and heading names depend on them). */
+  lang: string;
+  organization: string | null;
   rules: readonly string[] | undefined;
   edition: string | undefined;
 }
 
 /** Everything a whole run's results depend on, as one hash. */
 export function runKey(inputs: RunKeyInputs): string {
-  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml'].map((name) => `${name}\n${readOrDash(path.join(inputs.contentDir, name))}`);
+  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY].map((name) => `${name}\n${readOrDash(path.join(inputs.contentDir, name))}`);
   return sha1(JSON.stringify({ FORMAT, checker: checkerFingerprint(), data, ...inputs, rules: inputs.rules ? [...inputs.rules].sort() : null }));
 }
 

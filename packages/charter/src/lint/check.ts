@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { VFile } from 'vfile';
 import { resolveContentDir } from '../lib/content-dir.ts';
+import { DEFAULT_LANG } from '../lib/project-config.ts';
 import { isoDate, reviewToday } from '../lib/review.ts';
 import { defaultCacheFile, ResultCache, runKey, sha1 } from './cache.ts';
 import { answerAgain, editionIndex, recordingIndex, snapshotIndex, type EditionIndex, type IndexRead } from './edition-index.ts';
@@ -41,6 +42,9 @@ export interface CheckRun {
   contentDir: string;
   handbook: HandbookData;
   today: Date;
+  /** The content's language and the organization's name (see CheckOptions). */
+  lang: string;
+  organization: string | undefined;
   /** The edition's index for this run. */
   indexOf(edition: string): EditionIndex;
   check(absolutePath: string, source: string, rules?: readonly string[]): Promise<FileResult>;
@@ -51,6 +55,8 @@ export function createRun(options: CheckOptions = {}): CheckRun {
   const contentDir = options.contentDir ? path.resolve(root, options.contentDir) : resolveContentDir(process.env, root);
   const handbook = loadHandbookData(contentDir);
   const today = todayOf(options.today);
+  const lang = options.lang ?? DEFAULT_LANG;
+  const organization = options.organization;
   const readBase = baseReader(options, root);
   const baseLabel = options.baseLabel ?? options.baseRef ?? 'the base';
   // One index per edition for the whole run: the files do not change while it runs (--fix starts a
@@ -66,10 +72,13 @@ export function createRun(options: CheckOptions = {}): CheckRun {
     contentDir,
     handbook,
     today,
+    lang,
+    organization,
     indexOf,
     check: (absolutePath, source, rules = options.rules) => {
       const reads: IndexRead[] = [];
-      const context = () => fileContext(handbook, absolutePath, options.edition, today, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
+      const settings = { today, lang, organization };
+      const context = () => fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
       return checkOne(absolutePath, source, rules, context, root, reads);
     },
   };
@@ -108,7 +117,7 @@ function fileContext(
   handbook: HandbookData,
   absolutePath: string,
   editionOption: string | undefined,
-  today: Date,
+  { today, lang, organization }: { today: Date; lang: string; organization: string | undefined },
   readBase: ((file: string) => string | null) | undefined,
   baseLabel: string,
   indexOf: (edition: string) => EditionIndex,
@@ -127,6 +136,8 @@ function fileContext(
     chapterFile: place?.chapterFile,
     index: indexOf(edition),
     today,
+    lang,
+    organization,
     baseSource,
     draftSource,
     baseLabel,
@@ -286,7 +297,7 @@ function structureMessages(run: CheckRun, files: readonly string[], texts: Reado
 function openCache(run: CheckRun, options: CheckOptions): ResultCache | undefined {
   if (options.cache === undefined || options.cache === false || options.baseRef || options.readBase) return undefined;
   const file = options.cache === true ? defaultCacheFile(run.root, run.contentDir) : path.resolve(run.root, options.cache);
-  const key = runKey({ root: run.root, contentDir: run.contentDir, today: isoDate(run.today), rules: options.rules, edition: options.edition });
+  const key = runKey({ root: run.root, contentDir: run.contentDir, today: isoDate(run.today), lang: run.lang, organization: run.organization ?? null, rules: options.rules, edition: options.edition });
   return ResultCache.open(file, key);
 }
 

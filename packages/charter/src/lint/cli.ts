@@ -4,12 +4,16 @@
  *
  *   charter lint [paths…] [--format pretty|json|github] [--fix] [--changed[=<git-ref>]]
  *
+ * The content's language and the organization's name come from the project's charter.config.mjs
+ * (see src/lib/project-config.ts); without one, the checker assumes the config schema's defaults.
+ *
  * Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 a usage or internal failure.
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
+import { checkerSettings, loadProjectConfig, ProjectConfigError } from '../lib/project-config.ts';
 import { changedBase, GitError } from './git.ts';
 import { checkFiles, expandPaths, sortMessages, UsageError } from './check.ts';
 import { selectChanged } from './changed.ts';
@@ -106,7 +110,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]; checked: number }> {
   const root = io.cwd;
   const contentDir = resolveContentDir(io.env, root);
-  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date(), cache: cacheOption(args.cache, io.env), threads: args.threads };
+  const { lang, organization } = checkerSettings(await projectConfig(root, io.env));
+  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date(), cache: cacheOption(args.cache, io.env), threads: args.threads, lang, organization };
   const scopes = args.paths.length > 0 ? args.paths.map((p) => path.resolve(root, p)) : [path.join(contentDir, 'editions')];
   const allFiles = () => expandPaths(scopes, root);
   let files = allFiles();
@@ -127,6 +132,16 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
     return { messages: sortMessages([...extra, ...result.messages]), checked: files.length };
   }
   return { messages: sortMessages([...extra, ...(await checkFiles(files, options))]), checked: files.length };
+}
+
+/** The project's charter.config (its language and organization); a broken one is a usage error. */
+async function projectConfig(root: string, env: Record<string, string | undefined>) {
+  try {
+    return await loadProjectConfig(root, env);
+  } catch (error) {
+    if (error instanceof ProjectConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** The cache file: CHARTER_LINT_CACHE when set, else the default one (see cache.ts); none with --no-cache. */

@@ -17,6 +17,10 @@ export interface FileContext {
   chapterFile: string | undefined;
   /** What exists in the edition, for links. */
   index: EditionIndex;
+  /** The language of the content (the site config's `lang`), e.g. `en-GB`. */
+  lang: string;
+  /** The organization's name from the site config, when known. */
+  organization: string | undefined;
   /** The day review dates are measured against. */
   today: Date;
   /** The file as it was at the git base; undefined when no base was given, null when it was absent. */

@@ -1,13 +1,15 @@
 /**
- * The content the rules check against: glossary, phrases to avoid, the edition manifest and the
- * reading paths, validated with the site's own schemas. Loaded once per content folder and
- * reloaded when a file changes, so a long-running dev server sees an edited glossary.
+ * The content the rules check against: glossary, phrases to avoid, the edition manifest, the
+ * reading paths and the vocabulary's names, validated with the site's own schemas. Loaded once per
+ * content folder and reloaded when a file changes, so a long-running dev server sees an edited
+ * glossary.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { MANIFEST, readManifest } from '../lib/content-files.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
+import { readVocabularyNames, VOCABULARY } from '../lib/vocabulary-names.ts';
 import {
   glossaryEntry,
   phraseToAvoid,
@@ -25,9 +27,11 @@ export interface HandbookData {
   editions: Edition[];
   currentEdition: string;
   paths: ReadingPath[];
+  /** Proper nouns from vocabulary.yaml's `names:` list (headings may capitalize them). */
+  names: string[];
 }
 
-const WATCHED = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml'];
+const WATCHED = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY];
 const cache = new Map<string, { stamp: string; data: HandbookData }>();
 
 /** The handbook data of a content folder, from the cache while no file has changed. */
@@ -53,6 +57,7 @@ function readHandbookData(contentDir: string): HandbookData {
     glossary: readList(contentDir, 'glossary.yaml', (entry) => glossaryEntry.safeParse(entry), true),
     phrases: readList(contentDir, 'phrases.yaml', (entry) => phraseToAvoid.safeParse(entry), true),
     paths: readList(contentDir, 'paths.yaml', (entry) => readingPath.safeParse(entry), false),
+    names: readVocabularyNames(contentDir),
     editions,
     currentEdition: findCurrentEdition(editions, path.join(contentDir, MANIFEST)).id,
   };

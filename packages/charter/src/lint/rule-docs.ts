@@ -17,8 +17,9 @@
  *
  *       1:10-1:16: The message it gets
  *
- * `config` in the JSON line sets up the check: `today`, `path` (below the content folder) and
- * `base` (the file's text at the git base). Inside a doc comment `*\/` stands for `*` `/`.
+ * `config` in the JSON line sets up the check: `today`, `path` (below the content folder), `base`
+ * (the file's text at the git base), `lang` and `organization` (as in the site config; the test
+ * handbook's own when left out). Inside a doc comment `*\/` stands for `*` `/`.
  */
 import { readLintFile } from './source-files.ts';
 import { ALL_RULES } from './rules/index.ts';
@@ -28,6 +29,8 @@ export interface ExampleConfig {
   today?: string;
   path?: string;
   base?: string;
+  lang?: string;
+  organization?: string;
 }
 
 export interface RuleExample {

@@ -11,7 +11,7 @@ import { engineDir } from '../lib/engine-files.ts';
 
 const candidates = () => [path.join(engineDir(), 'src', 'lint')];
 
-/** The checker's own file at `relative` (e.g. `data/us-spelling.yaml`), read as text. */
+/** The checker's own file at `relative` (e.g. `data/spelling-variants.yaml`), read as text. */
 export function readLintFile(relative: string): string {
   for (const dir of candidates()) {
     const file = path.join(dir, relative);

@@ -55,6 +55,14 @@ export interface CheckOptions {
    * with `baseRef` or `readBase`.
    */
   cache?: boolean | string | undefined;
+  /**
+   * The language the content is written in, as in the site config (`lang`): `en-GB` holds it to
+   * British spelling, `en-US` to American; the spelling rule is off for other languages. Defaults
+   * to the config schema's default (`en-US`). The CLI reads it from the project's config.
+   */
+  lang?: string | undefined;
+  /** The organization's name, as in the site config: a proper noun headings may capitalize. */
+  organization?: string | undefined;
   /** checkFiles: threads to check on; defaults to one per core, fewer for few files (see parallel.ts). */
   threads?: number | undefined;
 }

@@ -1,21 +1,21 @@
 /** The API other code builds on: checkSource for editor buffers, and the rule catalog. */
 import { describe, expect, it } from 'vitest';
 import { checkSource, ruleCatalog } from '../../src/lint/index.ts';
-import { root, shippedContent, TODAY } from './support.ts';
+import { root, handbookContent, TODAY } from './support.ts';
 
 describe('checkSource', () => {
   it('checks text that is not on disk, as the chapter it will be', async () => {
-    const file = `${shippedContent}/editions/2025.1/procedures/new.mdx`;
-    const messages = await checkSource('See [Live chat](/procedures/live-chat/) by e-mail.\n', file, { contentDir: shippedContent, root, today: TODAY });
+    const file = `${handbookContent}/editions/2025.1/procedures/new.mdx`;
+    const messages = await checkSource('See [Live chat](/procedures/live-chat/) by e-mail.\n', file, { contentDir: handbookContent, root, today: TODAY });
     const byRule = Object.fromEntries(messages.map((m) => [m.ruleId, m]));
     expect(byRule['links']?.message).toContain('edition 2025.1');
     expect(byRule['terminology']).toMatchObject({ file: 'src/content/editions/2025.1/procedures/new.mdx', line: 1, column: 44, expected: 'email' });
   });
 
   it('can be limited to some rules, but never leaves out the build gate\'s errors', async () => {
-    const messages = await checkSource('The client, no problem.\n', 'x.mdx', { contentDir: shippedContent, root, today: TODAY, rules: ['terminology'] });
+    const messages = await checkSource('The client, no problem.\n', 'x.mdx', { contentDir: handbookContent, root, today: TODAY, rules: ['terminology'] });
     expect(messages.map((m) => m.ruleId)).toEqual(['frontmatter', 'terminology']);
-    const unsafe = await checkSource('export const a = 1\n', 'x.mdx', { contentDir: shippedContent, root, today: TODAY, rules: ['terminology'] });
+    const unsafe = await checkSource('export const a = 1\n', 'x.mdx', { contentDir: handbookContent, root, today: TODAY, rules: ['terminology'] });
     expect(unsafe.map((m) => m.ruleId)).toContain('mdx-safety');
   });
 });

@@ -49,8 +49,8 @@ describe('archived-frozen', () => {
     writeFileSync(
       manifest,
       readFileSync(manifest, 'utf8').replace(
-        '  notes: The first edition of the Northwind Supply service handbook.',
-        '  notes: The first edition of the Northwind Supply service handbook.\n  corrections:\n    - file: procedures/telephone.mdx\n      date: 2026-03-02\n      note: Corrected the phone extension.',
+        '  notes: The first edition of the Kestrel Tool Hire service handbook.',
+        '  notes: The first edition of the Kestrel Tool Hire service handbook.\n  corrections:\n    - file: procedures/telephone.mdx\n      date: 2026-03-02\n      note: Corrected the phone extension.',
       ),
     );
     expect(await frozen(`${original}\nCorrected.\n`)).toEqual([]);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/lint/index.ts';
-import { check, fixtures, root, shippedContent, TODAY } from './support.ts';
+import { check, fixtures, root, handbookContent, TODAY } from './support.ts';
 
 describe('unparseable MDX', () => {
   it('gives one error with the line, the column and the parser reason', async () => {
@@ -28,7 +28,7 @@ describe('unparseable MDX', () => {
   });
 
   it('goes on with the other files', async () => {
-    const messages = await checkFiles([path.join(fixtures, 'broken.mdx'), path.join(fixtures, 'errors.mdx')], { contentDir: shippedContent, root, today: TODAY });
+    const messages = await checkFiles([path.join(fixtures, 'broken.mdx'), path.join(fixtures, 'errors.mdx')], { contentDir: handbookContent, root, today: TODAY });
     expect(messages.filter((m) => m.file.endsWith('broken.mdx')).map((m) => m.ruleId)).toEqual(['mdx-syntax']);
     expect(messages.filter((m) => m.file.endsWith('errors.mdx')).map((m) => m.ruleId)).toContain('phrases-to-avoid');
   });

@@ -118,6 +118,29 @@ describe('checkFiles with the cache', () => {
   });
 });
 
+describe('checkFiles with the cache and the site config', () => {
+  it('starts afresh when the language changes', async () => {
+    const { dir, chapter, cacheFile } = content();
+    writeFileSync(chapter('skills/colour.mdx'), readFileSync(chapter('skills/asking-questions.mdx'), 'utf8') + '\nThe color chart.\n');
+    const spelling = async (lang: string) =>
+      (await checkFiles([], { contentDir: dir, root, today: TODAY, cache: cacheFile, lang })).filter((m) => m.ruleId === 'spelling-variant' && m.file.endsWith('colour.mdx')).map((m) => m.expected);
+    expect(await spelling('en-GB')).toEqual(['colour']);
+    expect(await spelling('en-US')).toEqual([]);
+    expect(await spelling('en-GB')).toEqual(['colour']);
+  });
+
+  it('starts afresh when the organization or the vocabulary\'s names change', async () => {
+    const { dir, chapter, cacheFile } = content();
+    writeFileSync(chapter('skills/names.mdx'), readFileSync(chapter('skills/asking-questions.mdx'), 'utf8') + '\n## Ask Brackwater Ferries\n');
+    const flagged = async (organization: string) =>
+      (await checkFiles([], { contentDir: dir, root, today: TODAY, cache: cacheFile, organization })).filter((m) => m.ruleId === 'heading-style' && m.file.endsWith('names.mdx')).length;
+    expect(await flagged('Kestrel Tool Hire')).toBe(2);
+    expect(await flagged('Brackwater Ferries')).toBe(0);
+    writeFileSync(path.join(dir, 'vocabulary.yaml'), 'names: [Brackwater Ferries]\n');
+    expect(await flagged('Kestrel Tool Hire')).toBe(0);
+  });
+});
+
 describe('threads', () => {
   it('uses one thread per core, none beyond what pays for itself, at least one', () => {
     expect(threadCount(10_000, undefined, 2)).toBe(2);

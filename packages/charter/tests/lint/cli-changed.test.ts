@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
-import { runCli, shippedContent, tempDir } from './support.ts';
+import { runCli, handbookContent, tempDir } from './support.ts';
 
 const repo = tempDir();
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo.dir, encoding: 'utf8' });
@@ -15,7 +15,7 @@ const lint = (args: string[]) => {
 };
 
 beforeAll(() => {
-  cpSync(shippedContent, path.join(repo.dir, 'src/content'), { recursive: true });
+  cpSync(handbookContent, path.join(repo.dir, 'src/content'), { recursive: true });
   git('init', '--quiet', '--initial-branch=main');
   git('add', '.');
   git('commit', '--quiet', '-m', 'Content');

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub, repositoryPath } from '../../src/lint/format/github.ts';
 import type { LintMessage } from '../../src/lint/types.ts';
-import { engineRoot, shippedContent, tempDir, runCli as runHandbookCli } from './support.ts';
+import { engineRoot, handbookContent, tempDir, runCli as runHandbookCli } from './support.ts';
 
 /** The CLI run from the engine's folder, so the fixtures' paths are relative, on the example's content. */
 const runCli = (args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) =>
-  runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: shippedContent, ...options.env } });
+  runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: handbookContent, ...options.env } });
 
 const message = (over: Partial<LintMessage>): LintMessage => ({
   file: 'a.mdx',

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
-import { engineRoot, shippedContent, runCli as runHandbookCli } from './support.ts';
+import { engineRoot, handbookContent, runCli as runHandbookCli } from './support.ts';
 
 /** The CLI run from the engine's folder, so the fixtures' paths are relative, on the example's content. */
 const runCli = (args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) =>
-  runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: shippedContent, ...options.env } });
+  runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: handbookContent, ...options.env } });
 
 const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'expected'];
 const json = (stdout: string) => JSON.parse(stdout) as LintMessage[];
@@ -67,7 +67,7 @@ describe('lint:content --format json', () => {
   });
 
   it('reports prose suggestions as warnings named prose:<name>', () => {
-    const messages = json(runCli(['tests/lint/fixtures/clean.mdx', path.relative(engineRoot, path.join(shippedContent, 'editions/2026.1/start-here/welcome.mdx')), '--format', 'json']).stdout);
+    const messages = json(runCli(['tests/lint/fixtures/clean.mdx', path.relative(engineRoot, path.join(handbookContent, 'editions/2026.1/start-here/welcome.mdx')), '--format', 'json']).stdout);
     expect(messages.filter((m) => m.ruleId.startsWith('prose:') && m.severity !== 'warning')).toEqual([]);
   });
 

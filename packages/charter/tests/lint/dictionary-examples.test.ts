@@ -8,10 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { glossaryEntry, phraseToAvoid } from '../../src/lib/schemas.ts';
-import { checkRule, shippedContent } from './support.ts';
+import { checkRule, handbookContent } from './support.ts';
 
-const glossary = (parse(readFileSync(path.join(shippedContent, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
-const phrases = (parse(readFileSync(path.join(shippedContent, 'phrases.yaml'), 'utf8')) as unknown[]).map((e) => phraseToAvoid.parse(e));
+const glossary = (parse(readFileSync(path.join(handbookContent, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
+const phrases = (parse(readFileSync(path.join(handbookContent, 'phrases.yaml'), 'utf8')) as unknown[]).map((e) => phraseToAvoid.parse(e));
 
 const cases = <T extends { id: string; examples: { flag: string[]; pass: string[] } }>(entries: T[], kind: 'flag' | 'pass') =>
   entries.flatMap((entry) => entry.examples[kind].map((sentence) => [entry.id, sentence, entry] as const));

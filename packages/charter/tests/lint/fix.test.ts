@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkFiles, fixFiles } from '../../src/lint/index.ts';
-import { copyContent, root, runCli, shippedContent, tempDir, TODAY } from './support.ts';
+import { copyContent, handbookContent, handbookSettings, root, runCli, tempDir, TODAY } from './support.ts';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -33,7 +33,7 @@ const BEFORE = [
   '<Callout type="note" title="When a client writes">',
   '',
   'Clients like a reply on the same day. Check the *web* site and the',
-  "client's order, then organise the colour-coded catalogue.",
+  "client's order, then organize the color-coded catalog.",
   '',
   '</Callout>',
   '',
@@ -58,7 +58,7 @@ const AFTER = [
   '<Callout type="note" title="When a customer writes">',
   '',
   'Customers like a reply on the same day. Check the *website* and the',
-  "customer's order, then organize the color-coded catalog.",
+  "customer's order, then organise the colour-coded catalogue.",
   '',
   '</Callout>',
   '',
@@ -70,7 +70,8 @@ const AFTER = [
   '',
 ].join('\n');
 
-const options = { contentDir: shippedContent, root, today: TODAY };
+/** The test handbook is en-GB: US spellings are the ones to fix. */
+const options = { contentDir: handbookContent, root, today: TODAY, ...handbookSettings };
 
 describe('fixFiles', () => {
   it('rewrites every terminology and spelling problem to the suggestion, and nothing else', async () => {

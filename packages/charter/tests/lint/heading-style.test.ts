@@ -7,7 +7,7 @@ const headings = async (text: string) => (await checkRule('heading-style', text)
 describe('heading-style', () => {
   it('accepts sentence case with names, acronyms, "I", glossary capitals and a capital after a colon', async () => {
     const text = [
-      '## Greet callers with Northwind Supply and your name',
+      '## Greet callers with Kestrel Tool Hire and your name',
       '',
       '### What I do when the SLA slips on Monday',
       '',
@@ -17,6 +17,18 @@ describe('heading-style', () => {
       '',
     ].join('\n');
     expect(await headings(text)).toEqual([]);
+  });
+
+  it('takes proper nouns from the organization in the site config and the names in vocabulary.yaml', async () => {
+    const text = '## Send Kestrel Tool Hire customers to Harbour Road\n\n## Book it in HireDesk\n';
+    expect(await headings(text)).toEqual([]);
+    const elsewhere = (await checkRule('heading-style', text, { organization: 'Another Firm' })).map((m) => m.message.match(/"(.*?)"/)![1]);
+    expect(elsewhere).toEqual(['Kestrel', 'Tool', 'Hire']);
+  });
+
+  it('knows no organization\'s names of its own: without a config, an organization\'s name is not exempt', async () => {
+    const messages = await checkRule('heading-style', '## Call Fenlow Logistics\n', { organization: undefined });
+    expect(messages.map((m) => m.message.match(/"(.*?)"/)![1])).toEqual(['Fenlow', 'Logistics']);
   });
 
   it('reports each capitalized word that sentence case does not allow, with the lowercase word', async () => {

@@ -1,7 +1,7 @@
 /** The review-due rule: a warning once reviewed + reviewEvery months has passed. */
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/lint/index.ts';
-import { checkRule, runCli, shippedContent } from './support.ts';
+import { checkRule, runCli, handbookContent } from './support.ts';
 
 const chapter = (reviewed: string, every?: number) => `---\nreviewed: ${reviewed}\n${every ? `reviewEvery: ${every}\n` : ''}---\n\nText.\n`;
 
@@ -19,13 +19,13 @@ describe('review-due', () => {
   });
 
   it('takes today from CHARTER_TODAY when no option is given', async () => {
-    const file = `${shippedContent}/editions/2026.1/reference/x.mdx`;
+    const file = `${handbookContent}/editions/2026.1/reference/x.mdx`;
     const previous = process.env['CHARTER_TODAY'];
     try {
       process.env['CHARTER_TODAY'] = '2030-01-01';
-      const late = await checkSource(chapter('2026-01-15'), file, { contentDir: shippedContent });
+      const late = await checkSource(chapter('2026-01-15'), file, { contentDir: handbookContent });
       process.env['CHARTER_TODAY'] = '2026-02-01';
-      const early = await checkSource(chapter('2026-01-15'), file, { contentDir: shippedContent });
+      const early = await checkSource(chapter('2026-01-15'), file, { contentDir: handbookContent });
       expect(late.filter((m) => m.ruleId === 'review-due')).toHaveLength(1);
       expect(early.filter((m) => m.ruleId === 'review-due')).toEqual([]);
     } finally {

@@ -8,17 +8,19 @@ import { checkSource } from '../../src/lint/index.ts';
 import { readRuleDoc, type RuleExample } from '../../src/lint/rule-docs.ts';
 import { ALL_RULES } from '../../src/lint/rules/index.ts';
 import type { LintMessage } from '../../src/lint/types.ts';
-import { root, shippedContent, TODAY } from './support.ts';
+import { handbookContent, handbookSettings, root, TODAY } from './support.ts';
 
 const docFiles = [...new Set(ALL_RULES.map((rule) => rule.docFile))];
 
 async function runExample(example: RuleExample, ruleIds: readonly string[]): Promise<LintMessage[]> {
-  const file = path.join(shippedContent, example.config.path ?? 'editions/2026.1/reference/rule-example.mdx');
+  const file = path.join(handbookContent, example.config.path ?? 'editions/2026.1/reference/rule-example.mdx');
   const base = example.config.base;
   const messages = await checkSource(example.text, file, {
-    contentDir: shippedContent,
+    contentDir: handbookContent,
     root,
     today: example.config.today ?? TODAY,
+    lang: example.config.lang ?? handbookSettings.lang,
+    organization: example.config.organization ?? handbookSettings.organization,
     ...(base === undefined ? {} : { readBase: () => base, baseLabel: 'the base' }),
   });
   return messages.filter((message) => ruleIds.includes(message.ruleId));

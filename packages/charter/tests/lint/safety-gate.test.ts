@@ -16,7 +16,7 @@ import { readChapterSources, readPathShortLinks, structureProblems } from '../..
 import { ChapterRefused, chapterGateVitePlugin, externalLinkRel, gateInsideCompiler } from '../../src/integration/chapter-gate.ts';
 import { makeCases } from '../../../../tools/support/fuzz.ts';
 import { draftFile, HARMLESS_LOOK_ALIKES, HOSTILE_CHAPTERS, HOSTILE_MARKDOWN } from '../support/hostile-chapters.ts';
-import { check, root, shippedContent } from './support.ts';
+import { check, root, handbookContent } from './support.ts';
 
 const isGateRule = (ruleId: string) => (GATE_RULE_IDS as readonly string[]).includes(ruleId);
 const draftPath = (chapter: { name: string; file?: string }) => `editions/draft/${draftFile(chapter)}`;
@@ -61,7 +61,7 @@ describe('hostile chapters', () => {
   // Problems between chapters are the content loader's to refuse: one module cannot see the others.
   const modules = HOSTILE_CHAPTERS.filter((c) => c.kind !== 'chapter files');
   it.each(modules.map((c) => [c.name, c] as const))('%s: the Vite plugin refuses the module before the compiler sees it', async (_name, chapter) => {
-    const id = path.join(shippedContent, draftPath(chapter));
+    const id = path.join(handbookContent, draftPath(chapter));
     await expect(vitePluginTransform(chapter.text, id)).rejects.toThrow(ChapterRefused);
     await expect(vitePluginTransform(chapter.text, `${id}?astroPropagatedAssets`)).rejects.toThrow(ChapterRefused);
   });
@@ -122,7 +122,7 @@ describe('harmless look-alikes', () => {
   it.each(HARMLESS_LOOK_ALIKES.map((c) => [c.name, c] as const))('%s: pass the checker without errors and compile to inert code', async (_name, chapter) => {
     const messages = await check(chapter.text, { path: draftPath(chapter) });
     expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
-    expect(await vitePluginTransform(chapter.text, path.join(shippedContent, draftPath(chapter)))).toBeNull();
+    expect(await vitePluginTransform(chapter.text, path.join(handbookContent, draftPath(chapter)))).toBeNull();
     expect(inertProblems(compile(splitFrontmatter(chapter.text).body))).toEqual([]);
   });
 
@@ -134,7 +134,7 @@ describe('harmless look-alikes', () => {
 });
 
 describe('the gate and the compiler agree on mutated chapters', () => {
-  const chapters = listChapterFiles(shippedContent, '2026.1').map((f) => f.source);
+  const chapters = listChapterFiles(handbookContent, '2026.1').map((f) => f.source);
   const cases = [...makeCases(chapters, 160, 23), ...HOSTILE_CHAPTERS.map((c) => ({ mutator: c.kind, source: c.text }))];
 
   it('a chapter the gate passes compiles, to inert code; one the compiler refuses, the gate refused', async () => {
@@ -171,12 +171,12 @@ describe('the gate and the compiler agree on mutated chapters', () => {
   it('the checker reports a gate error exactly when the build would refuse', async () => {
     const file = path.join(root, 'src/content/editions/draft/skills/fuzzed.mdx');
     const mismatches: string[] = [];
-    const draft = readChapterSources(shippedContent, ['draft']);
+    const draft = readChapterSources(handbookContent, ['draft']);
     for (const { mutator, source } of cases.slice(0, 90)) {
       // What the build's content loader refuses: the gate's problems and those between chapters.
-      const between = structureProblems([...draft, { edition: 'draft', file: 'skills/fuzzed.mdx', source }], { shortLinks: readPathShortLinks(shippedContent), edition: '2026.1' }).get('draft/skills/fuzzed.mdx') ?? [];
+      const between = structureProblems([...draft, { edition: 'draft', file: 'skills/fuzzed.mdx', source }], { shortLinks: readPathShortLinks(handbookContent), edition: '2026.1' }).get('draft/skills/fuzzed.mdx') ?? [];
       const build = [...(await gateProblems(source)), ...between].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
-      const checker = (await check(source, { path: path.relative(shippedContent, file) })).filter((m) => isGateRule(m.ruleId) && m.severity === 'error');
+      const checker = (await check(source, { path: path.relative(handbookContent, file) })).filter((m) => isGateRule(m.ruleId) && m.severity === 'error');
       const same = build.length === checker.length && build.every((p, i) => p.line === checker[i]!.line && p.column === checker[i]!.column && p.message === checker[i]!.message);
       if (!same) mismatches.push(`${mutator}: build ${build.length}, checker ${checker.length}`);
     }

@@ -3,24 +3,34 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { checkerSettings, loadProjectConfig } from '../../src/lib/project-config.ts';
 import { checkSource } from '../../src/lint/index.ts';
 import type { CheckOptions, LintMessage } from '../../src/lint/types.ts';
 
-/** The repository (its node_modules hold the tools), the engine package, and the example handbook. */
+/** The repository (its node_modules hold the tools) and the engine package. */
 export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 export const engineRoot = path.resolve(import.meta.dirname, '../..');
-/** The handbook project the checker runs in: paths are reported relative to it. */
-export const root = path.join(repoRoot, 'examples/northwind');
-export const shippedContent = path.join(root, 'src/content');
+/** The engine's own test handbooks, each a project folder with charter.config.mjs and src/content. */
+export const handbooks = path.join(engineRoot, 'tests/fixtures/handbooks');
+/**
+ * The handbook project the checker's tests run in: Kestrel Tool Hire, an invented British firm
+ * (en-GB). Paths are reported relative to it.
+ */
+export const root = path.join(handbooks, 'kestrel-hire');
+export const handbookContent = path.join(root, 'src/content');
+/** Its settings, read the way the command line reads them. */
+export const handbookConfig = (await loadProjectConfig(root))!;
+/** The options every check of the test handbook starts from: its language and organization. */
+export const handbookSettings = checkerSettings(handbookConfig);
 export const fixtures = path.join(import.meta.dirname, 'fixtures');
 
-/** A day the shipped review dates are all valid on, so review-due stays quiet unless a test wants it. */
+/** A day the test handbook's review dates are all valid on, so review-due stays quiet unless a test wants it. */
 export const TODAY = '2026-06-01';
 
-/** Checks a snippet as a chapter of the current edition of the shipped content. */
+/** Checks a snippet as a chapter of the current edition of the test handbook. */
 export async function check(source: string, options: CheckOptions & { path?: string } = {}): Promise<LintMessage[]> {
-  const file = path.join(shippedContent, options.path ?? 'editions/2026.1/reference/test-chapter.mdx');
-  return checkSource(source, file, { contentDir: shippedContent, root, today: TODAY, ...options });
+  const file = path.join(handbookContent, options.path ?? 'editions/2026.1/reference/test-chapter.mdx');
+  return checkSource(source, file, { contentDir: handbookContent, root, today: TODAY, ...handbookSettings, ...options });
 }
 
 /** Messages of one rule, as `line:column text` for compact assertions. */
@@ -32,10 +42,10 @@ export function where(messages: readonly LintMessage[]): string[] {
   return messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`);
 }
 
-/** A throwaway copy of the shipped content folder. */
+/** A throwaway copy of the test handbook's content folder. */
 export function copyContent(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'charter-lint-'));
-  cpSync(shippedContent, path.join(dir, 'content'), { recursive: true });
+  cpSync(handbookContent, path.join(dir, 'content'), { recursive: true });
   return { dir: path.join(dir, 'content'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -27,7 +27,7 @@ Intro text.
 
 <SayThis context="When you pick up">
 
-Good morning, Northwind Supply.
+Good morning, Kestrel Tool Hire.
 
 </SayThis>
 
@@ -47,7 +47,7 @@ describe('chapterSections', () => {
       { kind: 'item', text: 'No caller waits on hold more than 30 seconds without an update.' },
     ]);
     const say = sections[2]!.blocks;
-    expect(say).toContainEqual({ kind: 'quote', text: 'Good morning, Northwind Supply.' });
+    expect(say).toContainEqual({ kind: 'quote', text: 'Good morning, Kestrel Tool Hire.' });
     expect(say).toContainEqual({ kind: 'heading', text: 'Own it' });
     expect(say).toContainEqual({ kind: 'paragraph', text: 'Take the problem off their hands.' });
     expect(JSON.stringify(sections)).not.toMatch(/[<>*]|SayThis|title:/);
@@ -159,11 +159,11 @@ describe('compareEditions', () => {
 describe('parseChapter', () => {
   it('reads Markdown-only chapters exactly as the MDX parser does, positions included', () => {
     const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-    const dir = path.resolve(import.meta.dirname, '../../../../examples/northwind/src/content/editions');
+    const dir = path.resolve(import.meta.dirname, '../fixtures/handbooks/kestrel-hire/src/content/editions');
     const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.mdx'))
       .map((f) => readFileSync(path.join(dir, f), 'utf8'));
-    // Shipped chapters use components; stripping them gives Markdown-only texts with every other construct.
+    // The test handbook's chapters use components; stripping them gives Markdown-only texts with every other construct.
     const markdownOnly = sources.map((s) => s.replace(/^[ \t]*<\/?[A-Z][^\n]*$/gm, '').replace(/[<{][^\n]*/g, ''));
     const indented = 'Para.\n\n    four spaces in MDX are text, not code\n';
     for (const source of [...markdownOnly, indented]) {

@@ -29,7 +29,7 @@ describe('paths', () => {
 });
 
 describe('site configuration', () => {
-  const base = { title: 'Handbook', organization: 'Northwind', editBaseUrl: 'https://git.example.com/edit/main/' };
+  const base = { title: 'Handbook', organization: 'Fenlow Logistics', editBaseUrl: 'https://git.example.com/edit/main/' };
 
   it('fills defaults: root base path, noindex on', () => {
     const config = resolveSiteConfig(base);
@@ -51,7 +51,7 @@ describe('site configuration', () => {
 
 describe('content folder', () => {
   it('defaults to src/content below the working directory', () => {
-    const project = path.resolve(import.meta.dirname, '../../../../examples/northwind');
+    const project = path.resolve(import.meta.dirname, '../fixtures/handbooks/kestrel-hire');
     expect(resolveContentDir({}, project)).toBe(path.join(project, 'src/content'));
   });
 

@@ -6,20 +6,22 @@
  *
  * How: in a heading (and the frontmatter `title`), only the first word and words after a colon or a
  * full stop start with a capital. Also allowed: "I", acronyms (SLA, FAQs), names with inner
- * capitals (GitHub), the names in `src/lint/data/heading-words.yaml` and words the glossary writes
- * with a capital. The title of a `type: creed` chapter may be in title case ("I Am Your
- * Customer"); its headings may not. A heading may not end in . , ; : or ! (a question mark or an
- * ellipsis is fine). Levels go one step at a time below the title, which is the page's h1: the first heading
- * is an h2, an h4 needs an h3 above it, and `#` is not used in the body.
+ * capitals (GitHub), the adopter's proper nouns (the organization's name from the site config,
+ * the `names:` list of `<content>/vocabulary.yaml`, words the glossary writes with a capital) and
+ * the generic names in `src/lint/data/heading-words.yaml` (days, months, a few products). The
+ * title of a `type: creed` chapter may be in title case ("I Am Your Customer"); its headings may
+ * not. A heading may not end in . , ; : or ! (a question mark or an ellipsis is fine). Levels go
+ * one step at a time below the title, which is the page's h1: the first heading is an h2, an h4
+ * needs an h3 above it, and `#` is not used in the body.
  *
  * Options: none.
  *
  * @example
- *   {"name": "ok.mdx"}
+ *   {"name": "ok.mdx", "config": {"organization": "Marlow Street Bakery"}}
  *
  *   ## Putting a caller on hold
  *
- *   ### Greet every caller with Northwind Supply and your name
+ *   ### Greet every caller with Marlow Street Bakery and your name
  *
  *   ## Why does the SLA matter?
  *
@@ -40,12 +42,25 @@
  *   1:28-1:29: Unexpected "." at the end of a heading, expected no trailing punctuation
  *   3:1-3:27: Unexpected h4 after h2, expected h3
  *   3:6-3:10: Unexpected "when", expected "When" (headings start with a capital)
+ *
+ * @example
+ *   {"name": "unknown-name.mdx", "label": "input", "config": {"organization": "Another Company"}}
+ *
+ *   ## Greet every caller with Marlow Street Bakery and your name
+ *
+ * @example
+ *   {"name": "unknown-name.mdx", "label": "output"}
+ *
+ *   1:28-1:34: Unexpected capital in "Marlow", expected "marlow" (headings use sentence case)
+ *   1:35-1:41: Unexpected capital in "Street", expected "street" (headings use sentence case)
+ *   1:42-1:48: Unexpected capital in "Bakery", expected "bakery" (headings use sentence case)
  */
 import type { Heading, Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { GlossaryEntry } from '../../lib/schemas.ts';
+import type { HandbookData } from '../handbook-data.ts';
 import { contextOf } from '../file-context.ts';
 import { readFrontmatter } from '../frontmatter.ts';
 import { rangePlace } from '../positions.ts';
@@ -63,7 +78,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 
 const headingStyle = lintRule<Root>({ origin: 'handbook:heading-style' }, (tree, file) => {
   const source = String(file.value);
-  const names = namesFor(contextOf(file).handbook.glossary);
+  const context = contextOf(file);
+  const names = namesFor(context.handbook, context.organization);
   checkLevels(tree, file);
   visit(tree, 'heading', (heading: Heading) => {
     checkText(spanOfPhrasing(heading, source, 'heading'), file, names, true);
@@ -138,16 +154,22 @@ function placeOf(file: VFile, span: ProseSpan, start: number, end: number) {
   return rangePlace(file, range.start, range.end);
 }
 
-const nameMatchers = new WeakMap<readonly GlossaryEntry[], PhraseMatcher<true>>();
+const nameMatchers = new WeakMap<HandbookData, Map<string, PhraseMatcher<true>>>();
 
-/** Names that keep their capitals: the data list plus words the glossary capitalizes mid-sentence. */
-function namesFor(glossary: readonly GlossaryEntry[]): PhraseMatcher<true> {
-  let matcher = nameMatchers.get(glossary);
+/**
+ * Names that keep their capitals: the adopter's (the organization from the site config, the
+ * `names:` of vocabulary.yaml, words the glossary capitalizes mid-sentence) and the engine's
+ * generic list (days, months, a few product names).
+ */
+function namesFor(handbook: HandbookData, organization: string | undefined): PhraseMatcher<true> {
+  let byOrganization = nameMatchers.get(handbook);
+  if (!byOrganization) nameMatchers.set(handbook, (byOrganization = new Map()));
+  let matcher = byOrganization.get(organization ?? '');
   if (!matcher) {
     const listed = readLintData('heading-words.yaml');
-    const names = [...(Array.isArray(listed) ? listed.map(String) : []), ...capitalizedInGlossary(glossary)];
+    const names = [...(Array.isArray(listed) ? listed.map(String) : []), ...(organization ? [organization] : []), ...handbook.names, ...capitalizedInGlossary(handbook.glossary)];
     matcher = new PhraseMatcher(names.map((text) => ({ text, caseSensitive: true, inflect: true, data: true as const })));
-    nameMatchers.set(glossary, matcher);
+    byOrganization.set(organization ?? '', matcher);
   }
   return matcher;
 }

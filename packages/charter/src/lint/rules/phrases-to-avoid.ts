@@ -16,20 +16,20 @@
  * @example
  *   {"name": "ok.mdx"}
  *
- *   Happy to help, I can do that today.
+ *   Glad to help, I can do that today.
  *
- *   Say "happy to help" rather than "no problem".
+ *   Say "glad to help" rather than "no problem".
  *
  * @example
  *   {"name": "bad.mdx", "label": "input"}
  *
- *   No problem, I can do that. I'm sorry, it’s company policy.
+ *   No problem, I can do that. I'm sorry, it’s our policy.
  *
  * @example
  *   {"name": "bad.mdx", "label": "output"}
  *
- *   1:1-1:11: Avoid "No problem" with customers; instead: happy to help
- *   1:39-1:58: Avoid "it’s company policy" with customers; instead: here is why, and here is what I can do
+ *   1:1-1:11: Avoid "No problem" with customers; instead: glad to help
+ *   1:39-1:54: Avoid "it’s our policy" with customers; instead: here is the reason, and here is what I can do
  */
 import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';

@@ -124,10 +124,11 @@ export function capitalize(text: string): string {
 
 /**
  * Reports a wording hit in the house style: `Unexpected "e-mail", expected "email"`, with
- * actual/expected set, and remembers the source edits that `--fix` applies.
+ * actual/expected set (and a `reason` in brackets after it, when given), and remembers the source
+ * edits that `--fix` applies.
  */
-export function reportReplacement<T>(file: VFile, wording: WordingHit<T>, expected: string, note?: string): void {
-  const message = file.message(`Unexpected "${wording.actual}", expected "${expected}"`, {
+export function reportReplacement<T>(file: VFile, wording: WordingHit<T>, expected: string, note?: string, reason?: string): void {
+  const message = file.message(`Unexpected "${wording.actual}", expected "${expected}"${reason ? ` (${reason})` : ''}`, {
     place: placeOf(file, wording.range),
   });
   message.actual = wording.actual;
