@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { changedBase, GitError } from './git.ts';
-import { checkFiles, expandPaths, sortMessages, UsageError } from './check.ts';
+import { checkFiles, expandPaths, sortMessages, UsageError, vocabularyMessages } from './check.ts';
 import { selectChanged } from './changed.ts';
 import { fixFiles } from './fix.ts';
 import { formatGithub, formatJobSummary } from './format/github.ts';
@@ -107,6 +107,9 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
   const root = io.cwd;
   const contentDir = resolveContentDir(io.env, root);
   const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date(), cache: cacheOption(args.cache, io.env), threads: args.threads };
+  // Every chapter is checked against the vocabulary: a broken one is the only thing to report.
+  const refused = vocabularyMessages(options);
+  if (refused.length > 0) return { messages: refused, checked: 0 };
   const scopes = args.paths.length > 0 ? args.paths.map((p) => path.resolve(root, p)) : [path.join(contentDir, 'editions')];
   const allFiles = () => expandPaths(scopes, root);
   let files = allFiles();
