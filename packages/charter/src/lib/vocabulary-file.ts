@@ -77,7 +77,8 @@ function entryList<T extends { id: string }>(entry: z.ZodType<T, unknown>, what:
             ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${ids[index]}" is used by an earlier entry; each id must be unique` }),
           );
         },
-        { when: () => true },
+        // Also when an entry failed (but never on a value that is not a list at all).
+        { when: (payload) => Array.isArray(payload.value) },
       ),
     );
 }
