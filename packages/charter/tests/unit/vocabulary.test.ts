@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { defaultChapterType, isChapterType, scaffoldChapter } from '../../src/lib/scaffold.ts';
 import { chapterFrontmatterFor, readingPathFor } from '../../src/lib/schemas.ts';
 import { DEFAULT_VOCABULARY, labelOf, sectionsOf, touchpointWords } from '../../src/lib/vocabulary.ts';
 import { loadVocabulary, parseVocabulary, readVocabulary, VocabularyRefused, vocabularyReading } from '../../src/lib/vocabulary-file.ts';
@@ -161,5 +163,24 @@ describe('schemas built from a vocabulary', () => {
 
   it('give search the vocabulary’s touchpoint words', () => {
     expect(touchpointWords(vocabulary)).toEqual({ sms: ['text', 'sms', 'mobile'] });
+  });
+});
+
+describe('charter new in a handbook with its own vocabulary', () => {
+  const vocabulary = parseVocabulary('audiences: [{ id: crew, label: Crew }]\ntypes:\n  - { id: routine, label: Routines, sections: [Before you start, Steps] }\n  - { id: note, label: Notes }\n').vocabulary!;
+
+  it('takes its types, and its first type when it has no "guide"', () => {
+    expect(isChapterType('routine', vocabulary)).toBe(true);
+    expect(isChapterType('procedure', vocabulary)).toBe(false);
+    expect(defaultChapterType(vocabulary)).toBe('routine');
+    expect(defaultChapterType(DEFAULT_VOCABULARY)).toBe('guide');
+  });
+
+  it('writes a chapter that passes its schema, with the type’s sections in order', () => {
+    const text = scaffoldChapter({ slug: 'desk/renewals', type: 'routine', today: new Date('2026-03-01'), order: 1, vocabulary });
+    expect([...text.matchAll(/^## (.*)$/gm)].map((m) => m[1])).toEqual(['Before you start', 'Steps']);
+    const data = parseYaml(text.split('---')[1]!) as Record<string, unknown>;
+    expect(data['audience']).toEqual(['crew']);
+    expect(chapterFrontmatterFor(vocabulary).safeParse(data).success).toBe(true);
   });
 });
