@@ -73,7 +73,7 @@ function entryList<T extends { id: string }>(entry: z.ZodType<T, unknown>, what:
       z.superRefine(
         (entries: unknown[], ctx) => {
           const ids = entries.map((e) => (e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string' ? (e as { id: string }).id : undefined));
-          repeatedDefined(ids).forEach((index) =>
+          repeated(ids).forEach((index) =>
             ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${ids[index]}" is used by an earlier entry; each id must be unique` }),
           );
         },
@@ -83,8 +83,8 @@ function entryList<T extends { id: string }>(entry: z.ZodType<T, unknown>, what:
     );
 }
 
-/** Like `repeated`, skipping the values that are missing. */
-function repeatedDefined(values: readonly (string | undefined)[]): number[] {
+/** Indexes of the values that repeat an earlier one (missing values repeat nothing). */
+function repeated(values: readonly (string | undefined)[]): number[] {
   const seen = new Set<string>();
   return values.flatMap((value, index) => (value === undefined ? [] : seen.has(value) ? [index] : (seen.add(value), [])));
 }
@@ -99,11 +99,6 @@ export const vocabularyFile = z.strictObject(
 );
 export type VocabularyFile = z.infer<typeof vocabularyFile>;
 
-/** Indexes of the values that repeat an earlier one. */
-function repeated(values: readonly string[]): number[] {
-  const seen = new Set<string>();
-  return values.flatMap((value, index) => (seen.has(value) ? [index] : (seen.add(value), [])));
-}
 
 function unknownKeys(allowed: string) {
   return (issue: { code?: string; keys?: string[] }) =>
