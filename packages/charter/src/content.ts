@@ -11,10 +11,13 @@ import { resolveContentDir } from './lib/content-dir.ts';
 import { ContentRefused, displayPath, formatProblem, gateProblems, refusalMessage, type GateProblem } from './gate/index.ts';
 import { formatOf } from './gate/compiler.ts';
 import { currentEditionOf, readChapterSources, readPathShortLinks, structureProblems } from './lib/structure.ts';
-import { chapterFrontmatter, edition, glossaryEntry, phraseToAvoid, readingPath, searchPhrase, section } from './lib/schemas.ts';
+import { chapterFrontmatterFor, edition, glossaryEntry, phraseToAvoid, readingPathFor, searchPhrase, section } from './lib/schemas.ts';
+import { readVocabulary } from './lib/vocabulary-file.ts';
 
 const contentDir = resolveContentDir();
 const at = (name: string) => path.join(contentDir, name);
+/** The organization's words (vocabulary.yaml, or the defaults): what frontmatter may name. */
+const vocabulary = readVocabulary(contentDir);
 
 /**
  * Astro's file loader only logs a missing file and carries on with an empty collection; for the
@@ -58,7 +61,7 @@ async function gateChapterFiles(): Promise<string[]> {
   const lines: string[] = [];
   for (const chapter of chapters) {
     const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
-    const problems = [...(await gateProblems(chapter.source, formatOf(file))), ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
+    const problems = [...(await gateProblems(chapter.source, formatOf(file), vocabulary)), ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
     lines.push(...linesOf(file, problems.sort((a, b) => a.line - b.line || a.column - b.column)));
   }
   return lines;
@@ -105,7 +108,7 @@ function gatedWatcher(watcher: Watcher, editionsDir: string, refused: (lines: st
     if (event !== 'change' && event !== 'add') return watcher.on(event as 'change', listener as never);
     return watcher.on(event, async (file: string, ...rest: unknown[]) => {
       if (file.startsWith(editionsDir + path.sep) && file.endsWith('.mdx') && existsSync(file)) {
-        const lines = linesOf(file, await gateProblems(readFileSync(file, 'utf8'), formatOf(file)));
+        const lines = linesOf(file, await gateProblems(readFileSync(file, 'utf8'), formatOf(file), vocabulary));
         if (lines.length > 0) return refused(lines);
       }
       return listener(file, ...rest);
@@ -116,14 +119,14 @@ function gatedWatcher(watcher: Watcher, editionsDir: string, refused: (lines: st
   });
 }
 
-const chapters = defineCollection({ loader: safeChapters(), schema: chapterFrontmatter });
+const chapters = defineCollection({ loader: safeChapters(), schema: chapterFrontmatterFor(vocabulary) });
 
 export const collections = {
   chapters,
   sections: defineCollection({ loader: requiredDataFile('sections.yaml', 'its list of sections'), schema: section }),
   glossary: defineCollection({ loader: requiredDataFile('glossary.yaml', 'a glossary of preferred terms'), schema: glossaryEntry }),
   phrases: defineCollection({ loader: requiredDataFile('phrases.yaml', 'the list of phrases to avoid'), schema: phraseToAvoid }),
-  paths: defineCollection({ loader: optionalDataFile('paths.yaml'), schema: readingPath }),
+  paths: defineCollection({ loader: optionalDataFile('paths.yaml'), schema: readingPathFor(vocabulary) }),
   searchPhrases: defineCollection({ loader: optionalDataFile('search-phrases.yaml'), schema: searchPhrase }),
   editions: defineCollection({ loader: requiredDataFile('editions.yaml', 'an edition manifest'), schema: edition }),
 };

@@ -18,9 +18,10 @@ import { pagefindIntegration } from './integration/pagefind.ts';
 import { securityHeadersIntegration } from './integration/security-headers.ts';
 import { CONTENT_SECURITY_POLICY } from './integration/policy.ts';
 import { ROUTES } from './integration/routes.ts';
-import { virtualConfigPlugin } from './integration/virtual-config.ts';
+import { virtualConfigPlugin, virtualVocabularyPlugin } from './integration/virtual-config.ts';
 import { resolveContentDir } from './lib/content-dir.ts';
 import { resolveSiteConfig, type SiteConfigInput } from './lib/site-config.ts';
+import { readVocabulary } from './lib/vocabulary-file.ts';
 
 export { defineCharterConfig, type SiteConfigInput as CharterConfig } from './lib/site-config.ts';
 
@@ -36,6 +37,8 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         const site = resolveSiteConfig(input, process.env);
         const contentDir = resolveContentDir(process.env, new URL('.', config.root).pathname);
+        // A bad vocabulary.yaml stops the build here, with every problem located.
+        const vocabulary = readVocabulary(contentDir);
         for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.file}`, import.meta.url), prerender: true });
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
         updateConfig({
@@ -51,10 +54,10 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           devToolbar: { enabled: false },
           // Shiki colours code with inline styles, which the Content-Security-Policy forbids; code
           // blocks in chapters are short examples and read fine unhighlighted.
-          markdown: { syntaxHighlight: false, processor: charterMarkdownProcessor() },
+          markdown: { syntaxHighlight: false, processor: charterMarkdownProcessor(vocabulary) },
           security: { csp: CONTENT_SECURITY_POLICY },
           vite: {
-            plugins: [chapterGateVitePlugin(), virtualConfigPlugin(site)],
+            plugins: [chapterGateVitePlugin(vocabulary), virtualConfigPlugin(site), virtualVocabularyPlugin(vocabulary)],
             build: {
               rollupOptions: {
                 // Astro marks every MDX module with "use astro:head-inject", and the bundler warns once

@@ -2,3 +2,8 @@ declare module 'virtual:charter/config' {
   const config: import('./lib/site-config.ts').SiteConfig;
   export default config;
 }
+
+declare module 'virtual:charter/vocabulary' {
+  const vocabulary: import('./lib/vocabulary.ts').Vocabulary;
+  export default vocabulary;
+}

@@ -11,8 +11,9 @@ import { listChapterFiles, readManifest } from '../lib/content-files.ts';
 import { readDataListOrRefuse } from '../lib/data-files.ts';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
 import { section as sectionSchema } from '../lib/schemas.ts';
-import { isChapterType, scaffoldChapter, SLUG_PATTERN } from '../lib/scaffold.ts';
-import { CHAPTER_TYPES } from '../lib/vocabulary.ts';
+import { defaultChapterType, isChapterType, scaffoldChapter, SLUG_PATTERN } from '../lib/scaffold.ts';
+import { idsOf, vocabularyNote } from '../lib/vocabulary.ts';
+import { readVocabulary, VocabularyRefused } from '../lib/vocabulary-file.ts';
 import { CommandFailed } from './command.ts';
 
 export const USAGE = 'Usage: charter new <section>/<slug> [--type procedure] [--edition draft]   (for example: charter new procedures/social-media --type procedure)';
@@ -25,7 +26,7 @@ function fail(message: string, code = 1): never {
 export async function run(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { type: { type: 'string', default: 'guide' }, edition: { type: 'string' } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { type: { type: 'string' }, edition: { type: 'string' } } });
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`, 2);
   }
@@ -35,10 +36,17 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (!SLUG_PATTERN.test(slug)) {
     fail(`"${slugArg}" is not a chapter name. Use <section>/<slug> in lowercase letters, digits and hyphens, for example procedures/social-media.`);
   }
-  const type = parsed.values.type;
-  if (!isChapterType(type)) fail(`--type "${type}" is not a chapter type. Use one of: ${CHAPTER_TYPES.join(', ')}.`);
-  
   const contentDir = resolveContentDir();
+  let vocabulary;
+  try {
+    vocabulary = readVocabulary(contentDir);
+  } catch (error) {
+    if (error instanceof VocabularyRefused) fail(error.message);
+    throw error;
+  }
+  const type = parsed.values.type ?? defaultChapterType(vocabulary);
+  if (!isChapterType(type, vocabulary)) fail(`--type "${type}" is not a chapter type. Use one of: ${idsOf(vocabulary, 'types').join(', ')}${vocabularyNote(vocabulary, 'types')}.`);
+  
   const manifest = readManifest(contentDir);
   const editionId = parsed.values.edition ?? manifest.find((e) => e.status === 'draft')?.id;
   const edition = manifest.find((e) => e.id === editionId);
@@ -54,7 +62,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const siblings = listChapterFiles(contentDir, edition.id).filter((f) => f.slug.startsWith(`${section}/`));
   const order = Math.max(0, ...siblings.map((f) => Number(f.frontmatter.order) || 0)) + 1;
   
-  writeFilesAtomically(new Map([[target, scaffoldChapter({ slug, type, today: new Date(), order })]]));
+  writeFilesAtomically(new Map([[target, scaffoldChapter({ slug, type, today: new Date(), order, vocabulary })]]));
   console.log(`Created editions/${edition.id}/${slug}.mdx (${type}). Fill in the description, touchpoints, audience and owner, then preview with npm run dev.`);
   return 0;
 }

@@ -11,7 +11,7 @@
 import { allowedAttributes, FORBIDDEN_ELEMENTS, isComponent, URL_ATTRIBUTES } from './allowlist.ts';
 import { pointAt, type GateProblem } from './problem.ts';
 import { BIDI_CONTROL, browserView, classifyUrl, imageSourceProblem, srcsetUrls } from './urls.ts';
-import { ALLOWED_COMPONENTS, COMPONENT_PROP_VALUES, type AllowedComponent } from '../lint/allowed-components.ts';
+import { ALLOWED_COMPONENTS, COMPONENT_PROP_VALUES, type AllowedComponent, type ComponentPropValues } from '../lint/allowed-components.ts';
 
 export const SAFETY_RULE = 'mdx-safety';
 
@@ -65,9 +65,10 @@ type Report = (node: TreeNode, message: string, attribute?: string) => void;
 
 /**
  * Safety problems in a tree from the compiler's parser of `body` (positions in the body are
- * positions in the file: the frontmatter is blanked, not removed).
+ * positions in the file: the frontmatter is blanked, not removed). `propValues` are the lists some
+ * props must take a value from (the touchpoints depend on the handbook's vocabulary).
  */
-export function treeSafetyProblems(tree: TreeNode, body: string): GateProblem[] {
+export function treeSafetyProblems(tree: TreeNode, body: string, propValues: ComponentPropValues = COMPONENT_PROP_VALUES): GateProblem[] {
   const problems: GateProblem[] = [];
   const report: Report = (node, message, attribute) => {
     const start = node.position?.start ?? { line: 1, column: 1 };
@@ -82,7 +83,7 @@ export function treeSafetyProblems(tree: TreeNode, body: string): GateProblem[] 
   const stack: TreeNode[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    checkNode(node, report);
+    checkNode(node, report, propValues);
     if (node.type === 'imageReference' && node.identifier) imageLabels.add(node.identifier.toLowerCase());
     if (node.type === 'definition') definitions.push(node);
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
@@ -97,7 +98,7 @@ export function treeSafetyProblems(tree: TreeNode, body: string): GateProblem[] 
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function checkNode(node: TreeNode, report: Report): void {
+function checkNode(node: TreeNode, report: Report, propValues: ComponentPropValues): void {
   switch (node.type) {
     case 'mdxjsEsm':
       report(node, 'Unexpected import or export statement, expected none (components need no import)');
@@ -108,7 +109,7 @@ function checkNode(node: TreeNode, report: Report): void {
       break;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
-      checkElement(node, report);
+      checkElement(node, report, propValues);
       break;
     case 'link':
     case 'definition':
@@ -147,10 +148,10 @@ function checkLinkText(node: TreeNode, report: Report): void {
   }
 }
 
-function checkElement(node: TreeNode, report: Report): void {
+function checkElement(node: TreeNode, report: Report, propValues: ComponentPropValues): void {
   const name = node.name;
   // `<>…</>`, a fragment, renders only its children.
-  if (name === null || name === undefined) return checkAttributes(node, '', [], report);
+  if (name === null || name === undefined) return checkAttributes(node, '', [], report, propValues);
   if (FORBIDDEN_ELEMENTS.has(name.toLowerCase())) {
     report(node, `Unexpected <${name}>, expected no embedded pages, scripts or styles in chapters`);
     return;
@@ -161,10 +162,10 @@ function checkElement(node: TreeNode, report: Report): void {
     else report(node, `Unexpected component <${name}>, expected one of ${ALLOWED_COMPONENTS.join(', ')}`);
     return;
   }
-  checkAttributes(node, name, allowed, report);
+  checkAttributes(node, name, allowed, report, propValues);
 }
 
-function checkAttributes(node: TreeNode, name: string, allowed: readonly string[], report: Report): void {
+function checkAttributes(node: TreeNode, name: string, allowed: readonly string[], report: Report, propValues: ComponentPropValues): void {
   const seen = new Set<string>();
   for (const attribute of node.attributes ?? []) {
     // The last of two values wins in the page; the check would have to guess which one it read.
@@ -195,9 +196,9 @@ function checkAttributes(node: TreeNode, name: string, allowed: readonly string[
     } else if (typeof value === 'string') {
       text = value;
     }
-    const choices = COMPONENT_PROP_VALUES[name as AllowedComponent]?.[attributeName];
-    if (choices && (text === undefined || !choices.includes(text))) {
-      at(`Unexpected ${attributeName} "${shorten(text ?? String(typeof value === 'object' && value ? value.value : value))}" on <${name}>, expected one of ${choices.map((c) => `"${c}"`).join(', ')}`);
+    const choices = propValues[name as AllowedComponent]?.[attributeName];
+    if (choices && (text === undefined || !choices.values.includes(text))) {
+      at(`Unexpected ${attributeName} "${shorten(text ?? String(typeof value === 'object' && value ? value.value : value))}" on <${name}>, expected one of ${choices.values.map((c) => `"${c}"`).join(', ')}${choices.note}`);
       continue;
     }
     if (text !== undefined) checkAttributeValue(attributeName, text, name, node, (_node, message) => at(message));

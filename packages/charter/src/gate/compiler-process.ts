@@ -6,12 +6,15 @@
  */
 import { checkBody, checkerTree } from './index.ts';
 import type { ChapterFormat } from './compiler.ts';
+import type { ComponentPropValues } from '../lint/allowed-components.ts';
 
 interface Request {
   id: number;
   kind: 'body' | 'tree';
   text: string;
   format: ChapterFormat;
+  /** The lists some props take their value from (the handbook's touchpoints among them). */
+  propValues?: ComponentPropValues;
 }
 
 process.on('message', (request: Request) => {
@@ -20,7 +23,7 @@ process.on('message', (request: Request) => {
     if (request.kind === 'tree') {
       reply = { id: request.id, ...checkerTree(request.text, request.format) };
     } else {
-      const result = checkBody(request.text, request.format);
+      const result = checkBody(request.text, request.format, request.propValues);
       reply = { id: request.id, problems: result.problems, compilerFailed: result.compilerFailed === true };
     }
   } catch (error) {

@@ -24,6 +24,8 @@ import { compilerTree, type ChapterFormat } from './compiler.ts';
 import { checkBodyIsolated, checkerTreeIsolated } from './isolated.ts';
 import { limitProblems, treeDepthProblem } from './limits.ts';
 import type { GateProblem } from './problem.ts';
+import { componentPropValues, type ComponentPropValues } from '../lint/allowed-components.ts';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../lib/vocabulary.ts';
 
 export type { GateProblem } from './problem.ts';
 export { ContentRefused, displayPath, formatProblem, refusalMessage } from './problem.ts';
@@ -37,20 +39,28 @@ export interface GateResult {
 /** Rule ids the build refuses under (the gate's, and the problems between chapters); none can be turned off. */
 export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter', 'chapter-files'] as const;
 
+export interface GateOptions {
+  /** false: parse with the checker's parser only where it can fail (the build). */
+  tree?: boolean;
+  /** The handbook's vocabulary (its frontmatter values and touchpoints); the default one when not given. */
+  vocabulary?: Vocabulary;
+}
+
 /**
  * Checks a chapter file's whole text (frontmatter included). With `tree: false` (the build), the
  * checker's parse runs only where it can fail: plain Markdown has no syntax errors, so a chapter
  * without MDX syntax needs no second parse to know the checker can read it.
  */
-export async function gateChapter(source: string, format: ChapterFormat = 'mdx', options: { tree?: boolean } = {}): Promise<GateResult> {
+export async function gateChapter(source: string, format: ChapterFormat = 'mdx', options: GateOptions = {}): Promise<GateResult> {
+  const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY;
   const limits = limitProblems(source, format);
   if (limits.length > 0) return { problems: limits, tree: undefined };
   const split = splitFrontmatter(source);
   const shape = [...frontmatterShapeProblems(source), ...yamlHazards(source, split)];
   // Fields the schema refuses do not stop the other checks; a frontmatter that cannot be read does.
-  const fields = shape.length === 0 ? frontmatterProblems(source) : [];
+  const fields = shape.length === 0 ? frontmatterProblems(source, vocabulary) : [];
   // The compiler's parser runs out of process: hostile input can crash it (see isolated.ts).
-  const body = await checkBodyIsolated(split.body, format);
+  const body = await checkBodyIsolated(split.body, format, componentPropValues(vocabulary));
   if (body.compilerFailed) {
     // Both parsers refusing is common (an unclosed tag); the checker's reason is the better one.
     const checker = await checkerTreeBounded(source, format);
@@ -60,12 +70,12 @@ export async function gateChapter(source: string, format: ChapterFormat = 'mdx',
   const unreadable = fields.some((p) => p.message.startsWith('Frontmatter is not valid YAML'));
   if (body.problems.some((p) => p.ruleId !== 'mdx-safety') || shape.length > 0 || unreadable) return { problems, tree: undefined };
   if (options.tree === false && !usesMdxSyntax(source)) {
-    if (problems.length === 0) recordPassed(split.body, format);
+    if (problems.length === 0) recordPassed(split.body, format, vocabulary);
     return { problems, tree: undefined };
   }
   const checker = await checkerTreeBounded(source, format);
   if (checker.problem) return { problems: [...problems, checker.problem], tree: undefined };
-  if (problems.length === 0) recordPassed(split.body, format);
+  if (problems.length === 0) recordPassed(split.body, format, vocabulary);
   return { problems, tree: checker.tree };
 }
 
@@ -73,18 +83,18 @@ export async function gateChapter(source: string, format: ChapterFormat = 'mdx',
  * The gate's problems for a file, remembered by its text for the rest of the process: the build's
  * content loader and the Vite plugin both gate every chapter, and the second asks again.
  */
-export async function gateProblems(source: string, format: ChapterFormat = 'mdx'): Promise<readonly GateProblem[]> {
-  const key = keyOf(source, format);
+export async function gateProblems(source: string, format: ChapterFormat = 'mdx', vocabulary: Vocabulary = DEFAULT_VOCABULARY): Promise<readonly GateProblem[]> {
+  const key = keyOf(source, format, vocabulary);
   let problems = results.get(key);
   if (!problems) {
-    problems = (await gateChapter(source, format, { tree: false })).problems;
+    problems = (await gateChapter(source, format, { tree: false, vocabulary })).problems;
     results.set(key, problems);
   }
   return problems;
 }
 
 /** Checks the body as the compiler receives it: limits, the compiler's parse and the safety walk. */
-export function checkBody(body: string, format: ChapterFormat): { problems: GateProblem[]; compilerFailed?: true } {
+export function checkBody(body: string, format: ChapterFormat, propValues?: ComponentPropValues): { problems: GateProblem[]; compilerFailed?: true } {
   const limits = limitProblems(body, format);
   if (limits.length > 0) return { problems: limits };
   let tree: TreeNode;
@@ -96,7 +106,7 @@ export function checkBody(body: string, format: ChapterFormat): { problems: Gate
   const deep = treeDepthProblem(tree);
   if (deep) return { problems: [deep] };
   try {
-    return { problems: [...treeSafetyProblems(tree, body), ...bundlerMarkerProblems(body)].sort((a, b) => a.line - b.line || a.column - b.column) };
+    return { problems: [...treeSafetyProblems(tree, body, propValues), ...bundlerMarkerProblems(body)].sort((a, b) => a.line - b.line || a.column - b.column) };
   } catch (error) {
     return { problems: [failure(`the safety check failed: ${(error as Error).message}`)] };
   }
@@ -151,15 +161,24 @@ const shared = globalThis as Record<symbol, unknown>;
 const passed = (shared[Symbol.for('charter.gate.passed')] ??= new Set<string>()) as Set<string>;
 const results = (shared[Symbol.for('charter.gate.results')] ??= new Map<string, readonly GateProblem[]>()) as Map<string, readonly GateProblem[]>;
 
-function keyOf(body: string, format: ChapterFormat): string {
-  return `${format}:${createHash('sha1').update(body).digest('hex')}`;
+/** A text's key: the same text can pass under one vocabulary and not under another. */
+function keyOf(body: string, format: ChapterFormat, vocabulary: Vocabulary): string {
+  return `${format}:${vocabularyKey(vocabulary)}:${createHash('sha1').update(body).digest('hex')}`;
 }
 
-function recordPassed(body: string, format: ChapterFormat): void {
-  passed.add(keyOf(body, format));
+const vocabularyKeys = new WeakMap<Vocabulary, string>();
+
+function vocabularyKey(vocabulary: Vocabulary): string {
+  let key = vocabularyKeys.get(vocabulary);
+  if (!key) vocabularyKeys.set(vocabulary, (key = createHash('sha1').update(JSON.stringify(vocabulary)).digest('hex').slice(0, 16)));
+  return key;
 }
 
-/** Whether this exact body passed the whole gate in this process. */
-export function passedGate(body: string, format: ChapterFormat): boolean {
-  return passed.has(keyOf(body, format));
+function recordPassed(body: string, format: ChapterFormat, vocabulary: Vocabulary): void {
+  passed.add(keyOf(body, format, vocabulary));
+}
+
+/** Whether this exact body passed the whole gate in this process, under this vocabulary. */
+export function passedGate(body: string, format: ChapterFormat, vocabulary: Vocabulary = DEFAULT_VOCABULARY): boolean {
+  return passed.has(keyOf(body, format, vocabulary));
 }

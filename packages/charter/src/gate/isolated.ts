@@ -17,6 +17,7 @@ import type { Root } from 'mdast';
 import type { ChapterFormat } from './compiler.ts';
 import type { GateProblem } from './problem.ts';
 import { siblingModule } from '../lib/engine-files.ts';
+import type { ComponentPropValues } from '../lint/allowed-components.ts';
 
 /** How long the parser may take for one chapter; real chapters take milliseconds. */
 export const PARSE_TIME_LIMIT_MS = 10_000;
@@ -47,6 +48,7 @@ interface Pending {
   kind: 'body' | 'tree';
   text: string;
   format: ChapterFormat;
+  propValues?: ComponentPropValues | undefined;
   resolve: (reply: Reply) => void;
 }
 
@@ -58,8 +60,8 @@ const queue: Pending[] = [];
 let nextId = 1;
 
 /** The body's problems as the compiler's parser and the safety walk find them, out of process. */
-export async function checkBodyIsolated(body: string, format: ChapterFormat): Promise<BodyCheck> {
-  const reply = await request('body', body, format);
+export async function checkBodyIsolated(body: string, format: ChapterFormat, propValues?: ComponentPropValues): Promise<BodyCheck> {
+  const reply = await request('body', body, format, propValues);
   if (reply.problems) return { problems: reply.problems, compilerFailed: reply.compilerFailed === true };
   return { problems: [refusal(reply.failure ?? 'the safety check gave no answer')] };
 }
@@ -71,9 +73,9 @@ export async function checkerTreeIsolated(source: string, format: ChapterFormat)
   return { ...(reply.tree ? { tree: reply.tree } : {}), ...(reply.problem ? { problem: reply.problem } : {}) };
 }
 
-function request(kind: Pending['kind'], text: string, format: ChapterFormat): Promise<Reply> {
+function request(kind: Pending['kind'], text: string, format: ChapterFormat, propValues?: ComponentPropValues): Promise<Reply> {
   return new Promise((resolve) => {
-    queue.push({ id: nextId++, kind, text, format, resolve });
+    queue.push({ id: nextId++, kind, text, format, propValues, resolve });
     pump();
   });
 }
@@ -84,7 +86,7 @@ function pump(): void {
   const worker = ensureChild();
   const timer = setTimeout(() => fail(`the ${parserName(pending.kind)} ran for more than ${PARSE_TIME_LIMIT_MS / 1000} s without an answer`), PARSE_TIME_LIMIT_MS);
   current = { pending, timer, worker };
-  worker.send({ id: pending.id, kind: pending.kind, text: pending.text, format: pending.format });
+  worker.send({ id: pending.id, kind: pending.kind, text: pending.text, format: pending.format, propValues: pending.propValues });
 }
 
 function ensureChild(): ChildProcess {

@@ -19,6 +19,8 @@ import { checkBody, ContentRefused, displayPath, formatProblem, gateProblems, pa
 import { COMPILER_FEATURES, formatOf } from '../gate/compiler.ts';
 import { classifyUrl } from '../gate/urls.ts';
 import { literalOf } from '../gate/check-tree.ts';
+import { componentPropValues } from '../lint/allowed-components.ts';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../lib/vocabulary.ts';
 
 /** A chapter the gate refused: a located message for Astro's error output and overlay. */
 export class ChapterRefused extends ContentRefused {
@@ -36,7 +38,8 @@ export class ChapterRefused extends ContentRefused {
 /** Module ids of Markdown and MDX files, with or without a query. */
 const CHAPTER_MODULE = /\.mdx?(?:$|\?)/;
 
-export function chapterGateVitePlugin(): Plugin {
+/** The gate as a Vite plugin, for a handbook with this vocabulary. */
+export function chapterGateVitePlugin(vocabulary: Vocabulary = DEFAULT_VOCABULARY): Plugin {
   return {
     name: 'charter:chapter-gate',
     enforce: 'pre',
@@ -45,7 +48,7 @@ export function chapterGateVitePlugin(): Plugin {
       filter: { id: CHAPTER_MODULE },
       async handler(code, id) {
         const file = id.split('?')[0]!;
-        const problems = await gateProblems(code, formatOf(file));
+        const problems = await gateProblems(code, formatOf(file), vocabulary);
         if (problems.length > 0) throw new ChapterRefused(file, problems);
         return null;
       },
@@ -54,13 +57,19 @@ export function chapterGateVitePlugin(): Plugin {
 }
 
 /** Runs inside the compiler on the text it is about to parse; the Vite plugin has usually passed it already. */
-export const gateInsideCompiler: MdastPluginEntry = (context: PluginFactoryContext) => {
-  const format = context.sourceFormat === 'mdx' ? 'mdx' : 'md';
-  if (passedGate(context.source, format)) return null;
-  const problems = checkBody(context.source, format).problems;
-  if (problems.length > 0) throw new ChapterRefused(context.fileURL ? fileURLToPath(context.fileURL) : '(chapter)', problems);
-  return null;
-};
+export function gateInsideCompilerFor(vocabulary: Vocabulary): MdastPluginEntry {
+  const propValues = componentPropValues(vocabulary);
+  return (context: PluginFactoryContext) => {
+    const format = context.sourceFormat === 'mdx' ? 'mdx' : 'md';
+    if (passedGate(context.source, format, vocabulary)) return null;
+    const problems = checkBody(context.source, format, propValues).problems;
+    if (problems.length > 0) throw new ChapterRefused(context.fileURL ? fileURLToPath(context.fileURL) : '(chapter)', problems);
+    return null;
+  };
+}
+
+/** The check inside the compiler for a handbook without a vocabulary.yaml. */
+export const gateInsideCompiler: MdastPluginEntry = gateInsideCompilerFor(DEFAULT_VOCABULARY);
 
 type JsxElement = { attributes: { type: string; name?: string; value?: unknown }[] };
 
@@ -88,8 +97,8 @@ export const externalLinkRel = defineHastPlugin({
 });
 
 /** The site's Markdown and MDX processor: Astro's default compiler with the gate inside it. */
-export function charterMarkdownProcessor() {
-  return satteri({ features: COMPILER_FEATURES, mdastPlugins: [gateInsideCompiler], hastPlugins: [externalLinkRel] });
+export function charterMarkdownProcessor(vocabulary: Vocabulary = DEFAULT_VOCABULARY) {
+  return satteri({ features: COMPILER_FEATURES, mdastPlugins: [gateInsideCompilerFor(vocabulary)], hastPlugins: [externalLinkRel] });
 }
 
 export function chapterGateIntegration(): AstroIntegration {

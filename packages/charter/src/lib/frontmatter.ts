@@ -15,7 +15,8 @@ import { load as loadYaml, type YAMLException } from 'js-yaml';
 import { describeIssue, type Issue } from './validation.ts';
 import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { pointAt, type GateProblem } from '../gate/problem.ts';
-import { chapterFrontmatter } from './schemas.ts';
+import { chapterFrontmatterFor } from './schemas.ts';
+import { DEFAULT_VOCABULARY, type Vocabulary } from './vocabulary.ts';
 
 export interface FrontmatterSplit {
   /** The text between the fences, as Astro hands it to its YAML parser; undefined without frontmatter. */
@@ -240,9 +241,10 @@ export function nodeRange(frontmatter: LocatedFrontmatter, node: YamlNode): Sour
 /**
  * What is wrong with a chapter's frontmatter, located: missing, unreadable YAML, or fields the
  * schema refuses. The data checked is what the site builds with, so the checker and the build
- * report the same problems, in the same words, at the same places.
+ * report the same problems, in the same words, at the same places. The allowed types, touchpoints
+ * and audiences are the handbook's vocabulary.
  */
-export function frontmatterProblems(source: string): GateProblem[] {
+export function frontmatterProblems(source: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): GateProblem[] {
   const frontmatter = locateFrontmatter(source);
   if (!frontmatter.present) {
     return [at(source, 0, 'Missing frontmatter, expected a block between two "---" lines at the top with title, description, type, audience, owner and reviewed')];
@@ -256,7 +258,7 @@ export function frontmatterProblems(source: string): GateProblem[] {
   }
   const dates = impossibleDates(source, frontmatter);
   if (dates.length > 0) return dates;
-  const result = chapterFrontmatter.safeParse(frontmatter.data);
+  const result = chapterFrontmatterFor(vocabulary).safeParse(frontmatter.data);
   if (result.success) return [];
   return (result.error.issues as Issue[]).map((issue) => {
     const range = rangeOfIssue(frontmatter, issue);

@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { chapterFrontmatter, type Edition } from './schemas.ts';
+import { chapterFrontmatterFor, type Edition } from './schemas.ts';
+import { DEFAULT_VOCABULARY, type Vocabulary } from './vocabulary.ts';
+import { readVocabulary, VocabularyRefused } from './vocabulary-file.ts';
 import { listChapterFiles, MANIFEST, readManifest, type ChapterFile } from './content-files.ts';
 import { assertPublishedUrlsAnswer, planRoutes, publishedUrls, type EditionChapters } from './routes.ts';
 import { readIfExists } from './fs-transaction.ts';
@@ -33,9 +35,10 @@ function compareIds(a: string, b: string): number {
 }
 
 /** Schema problems in the draft, one line each, with the file and field. */
-export function draftSchemaProblems(files: readonly ChapterFile[]): string[] {
+export function draftSchemaProblems(files: readonly ChapterFile[], vocabulary: Vocabulary = DEFAULT_VOCABULARY): string[] {
+  const schema = chapterFrontmatterFor(vocabulary);
   return files.flatMap((f) => {
-    const result = chapterFrontmatter.safeParse(f.frontmatter);
+    const result = schema.safeParse(f.frontmatter);
     return result.success ? [] : result.error.issues.map((i) => `editions/draft/${f.file}: ${i.path.join('.') || 'frontmatter'}: ${i.message}`);
   });
 }
@@ -47,6 +50,16 @@ function toPlanned(files: readonly ChapterFile[]) {
     section: f.slug.split('/')[0] ?? '',
     redirectFrom: Array.isArray(f.frontmatter.redirectFrom) ? f.frontmatter.redirectFrom.map(String) : [],
   }));
+}
+
+/** The content folder's vocabulary; a bad vocabulary.yaml stops the release with its problems. */
+function vocabularyOf(contentDir: string): Vocabulary {
+  try {
+    return readVocabulary(contentDir);
+  } catch (error) {
+    if (error instanceof VocabularyRefused) throw new ReleaseError(error.message);
+    throw error;
+  }
 }
 
 /** Works out everything a release would change, or fails with every reason it cannot go ahead. */
@@ -67,7 +80,7 @@ export function planRelease(contentDir: string, id: string, releaseDate: Date): 
   }
   const draftFiles = listChapterFiles(contentDir, draft.id);
   if (draftFiles.length === 0) throw new ReleaseError(`The draft folder editions/${draft.id}/ has no chapters to release.`);
-  const problems = draftSchemaProblems(draftFiles);
+  const problems = draftSchemaProblems(draftFiles, vocabularyOf(contentDir));
   if (problems.length > 0) {
     throw new ReleaseError(`The draft has ${problems.length} frontmatter problem(s); fix them first:\n  ${problems.join('\n  ')}`);
   }

@@ -5,7 +5,7 @@
  * in all of them. Messages name the allowed values because editors read them, not developers.
  */
 import { z } from 'astro/zod';
-import { AUDIENCES, CHAPTER_TYPES, TOUCHPOINTS } from './vocabulary.ts';
+import { DEFAULT_VOCABULARY, idsOf, vocabularyNote, type Vocabulary, type VocabularyList } from './vocabulary.ts';
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
@@ -15,6 +15,16 @@ function closedList<const T extends readonly [string, ...string[]]>(values: T, w
     error: (issue) =>
       `${JSON.stringify(issue.input)} is not a known ${what}; use one of ${quoted(values)}`,
   });
+}
+
+/**
+ * One of a vocabulary list's ids. The message lists the allowed values and, when they came from
+ * vocabulary.yaml, says so: that is where an editor adds a new one.
+ */
+function vocabularyValue(vocabulary: Vocabulary, list: VocabularyList, what: string) {
+  const values = idsOf(vocabulary, list);
+  const message = (input: unknown) => `${JSON.stringify(input)} is not a known ${what}; use one of ${quoted(values)}${vocabularyNote(vocabulary, list)}`;
+  return z.string({ error: (issue) => message(issue.input) }).refine((value) => values.includes(value), { error: (issue) => message(issue.input) });
 }
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
@@ -56,53 +66,68 @@ const calendarDate = z.unknown().transform((value, ctx): Date => {
   return z.NEVER;
 });
 
-export const chapterFrontmatter = z.strictObject(
-  {
-    /** Shown as the page heading, in navigation and in search results. */
-    title: z
-      .string({ error: 'is required: the chapter title, in sentence case' })
-      .trim()
-      .min(1, { error: 'must not be empty' }),
-    /** One sentence: used on cards, as the meta description and in search results. */
-    description: oneSentence,
-    /** What kind of chapter this is, e.g. `procedure`. */
-    type: closedList(CHAPTER_TYPES, 'chapter type'),
-    /** The customer touchpoints the chapter applies to, e.g. `[telephone, email]`. */
-    touchpoints: z.array(closedList(TOUCHPOINTS, 'touchpoint')).default([]),
-    /** Who should read it, e.g. `[frontline, phone-team]`. */
-    audience: z
-      .array(closedList(AUDIENCES, 'audience'))
-      .min(1, { error: `needs at least one audience; use any of ${quoted(AUDIENCES)}` }),
-    /** The team that keeps this chapter true, e.g. `Customer Contact Team`. */
-    owner: z
-      .string({ error: 'is required: the team that keeps this chapter true' })
-      .trim()
-      .min(2, { error: 'must name a team' }),
-    /** When the chapter was last reviewed, e.g. `2026-01-15`. */
-    reviewed: calendarDate,
-    /** How many months a review stays valid. */
-    reviewEvery: z
-      .number({ error: 'must be a whole number of months, for example 12' })
-      .int({ error: 'must be a whole number of months, for example 12' })
-      .min(1, { error: 'must be at least 1 month' })
-      .max(60, { error: 'must be at most 60 months' })
-      .default(12),
-    /** Position inside its section; lower comes first. */
-    order: z
-      .number({ error: 'must be a number that sets the position inside the section, for example 1' })
-      .default(100),
-    /** Old chapter paths that should keep working, e.g. `[procedures/phone]`. */
-    redirectFrom: z.array(chapterSlug).default([]),
-    /** A short, stable link for onboarding: `phone` gives `/go/phone/`. */
-    shortLink: shortLinkName.optional(),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink`
-        : undefined,
-  },
-);
+/** The frontmatter schema of a handbook with this vocabulary. */
+function buildChapterFrontmatter(vocabulary: Vocabulary) {
+  return z.strictObject(
+    {
+      /** Shown as the page heading, in navigation and in search results. */
+      title: z
+        .string({ error: 'is required: the chapter title, in sentence case' })
+        .trim()
+        .min(1, { error: 'must not be empty' }),
+      /** One sentence: used on cards, as the meta description and in search results. */
+      description: oneSentence,
+      /** What kind of chapter this is, e.g. `procedure`. */
+      type: vocabularyValue(vocabulary, 'types', 'chapter type'),
+      /** The customer touchpoints the chapter applies to, e.g. `[telephone, email]`. */
+      touchpoints: z.array(vocabularyValue(vocabulary, 'touchpoints', 'touchpoint')).default([]),
+      /** Who should read it, e.g. `[frontline, phone-team]`. */
+      audience: z
+        .array(vocabularyValue(vocabulary, 'audiences', 'audience'))
+        .min(1, { error: `needs at least one audience; use any of ${quoted(idsOf(vocabulary, 'audiences'))}${vocabularyNote(vocabulary, 'audiences')}` }),
+      /** The team that keeps this chapter true, e.g. `Customer Contact Team`. */
+      owner: z
+        .string({ error: 'is required: the team that keeps this chapter true' })
+        .trim()
+        .min(2, { error: 'must name a team' }),
+      /** When the chapter was last reviewed, e.g. `2026-01-15`. */
+      reviewed: calendarDate,
+      /** How many months a review stays valid. */
+      reviewEvery: z
+        .number({ error: 'must be a whole number of months, for example 12' })
+        .int({ error: 'must be a whole number of months, for example 12' })
+        .min(1, { error: 'must be at least 1 month' })
+        .max(60, { error: 'must be at most 60 months' })
+        .default(12),
+      /** Position inside its section; lower comes first. */
+      order: z
+        .number({ error: 'must be a number that sets the position inside the section, for example 1' })
+        .default(100),
+      /** Old chapter paths that should keep working, e.g. `[procedures/phone]`. */
+      redirectFrom: z.array(chapterSlug).default([]),
+      /** A short, stable link for onboarding: `phone` gives `/go/phone/`. */
+      shortLink: shortLinkName.optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink`
+          : undefined,
+    },
+  );
+}
+
+const frontmatterSchemas = new WeakMap<Vocabulary, ReturnType<typeof buildChapterFrontmatter>>();
+
+/** The frontmatter schema for a vocabulary (built once per vocabulary). */
+export function chapterFrontmatterFor(vocabulary: Vocabulary) {
+  let schema = frontmatterSchemas.get(vocabulary);
+  if (!schema) frontmatterSchemas.set(vocabulary, (schema = buildChapterFrontmatter(vocabulary)));
+  return schema;
+}
+
+/** The frontmatter schema of a handbook without a vocabulary.yaml. */
+export const chapterFrontmatter = chapterFrontmatterFor(DEFAULT_VOCABULARY);
 export type ChapterFrontmatter = z.infer<typeof chapterFrontmatter>;
 
 export const section = z.strictObject({
@@ -156,27 +181,32 @@ export const searchPhrase = z.strictObject({
 });
 export type SearchPhrase = z.infer<typeof searchPhrase>;
 
-export const readingPath = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case, e.g. "frontline-first-week"' }),
-  title: z.string().min(1),
-  audience: z.array(closedList(AUDIENCES, 'audience')).min(1),
-  /** A paragraph that tells the new hire what the path is for. */
-  intro: z.string().min(1),
-  /** A short link for the whole path: `first-week` gives `/go/first-week/`. */
-  shortLink: shortLinkName.optional(),
-  steps: z
-    .array(
-      z.strictObject({
-        /** A chapter path, optionally with a section: `procedures/telephone#our-standard`. */
-        chapter: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(?:#[a-z0-9-]+)?$/, {
-          error: 'must be a chapter path like "procedures/telephone", optionally with "#section"',
+/** A reading path's schema, for a vocabulary's audiences. */
+export function readingPathFor(vocabulary: Vocabulary) {
+  return z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case, e.g. "frontline-first-week"' }),
+    title: z.string().min(1),
+    audience: z.array(vocabularyValue(vocabulary, 'audiences', 'audience')).min(1),
+    /** A paragraph that tells the new hire what the path is for. */
+    intro: z.string().min(1),
+    /** A short link for the whole path: `first-week` gives `/go/first-week/`. */
+    shortLink: shortLinkName.optional(),
+    steps: z
+      .array(
+        z.strictObject({
+          /** A chapter path, optionally with a section: `procedures/telephone#our-standard`. */
+          chapter: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(?:#[a-z0-9-]+)?$/, {
+            error: 'must be a chapter path like "procedures/telephone", optionally with "#section"',
+          }),
+          /** Why this step matters, or what to look out for. */
+          note: z.string().optional(),
         }),
-        /** Why this step matters, or what to look out for. */
-        note: z.string().optional(),
-      }),
-    )
-    .min(1, { error: 'needs at least one step' }),
-});
+      )
+      .min(1, { error: 'needs at least one step' }),
+  });
+}
+
+export const readingPath = readingPathFor(DEFAULT_VOCABULARY);
 export type ReadingPath = z.infer<typeof readingPath>;
 
 export const EDITION_STATUSES = ['current', 'archived', 'draft'] as const;

@@ -1,4 +1,4 @@
-import { TOUCHPOINTS } from '../lib/vocabulary.ts';
+import { DEFAULT_VOCABULARY, idsOf, vocabularyNote, type Vocabulary } from '../lib/vocabulary.ts';
 
 /**
  * The component names chapters may use. This list mirrors `authorComponents` in
@@ -48,11 +48,25 @@ export const PROSE_PROPS: Readonly<Record<string, readonly string[]>> = {
   SayThis: ['context'],
 };
 
+/** The values a prop accepts, and what a message adds after them (where they are defined). */
+export interface PropChoices {
+  values: readonly string[];
+  note: string;
+}
+
+export type ComponentPropValues = Readonly<Partial<Record<AllowedComponent, Readonly<Record<string, PropChoices>>>>>;
+
 /**
  * Props whose value must be one of a list: the component refuses anything else when the page is
- * built, so the gate (and with it the checker) refuses it first, at the prop.
+ * built, so the gate (and with it the checker) refuses it first, at the prop. TouchpointBadge
+ * takes the handbook's touchpoints, so the lists depend on its vocabulary.
  */
-export const COMPONENT_PROP_VALUES: Readonly<Partial<Record<AllowedComponent, Readonly<Record<string, readonly string[]>>>>> = {
-  Callout: { type: ['note', 'do', 'dont'] },
-  TouchpointBadge: { touchpoint: TOUCHPOINTS },
-};
+export function componentPropValues(vocabulary: Vocabulary): ComponentPropValues {
+  return {
+    Callout: { type: { values: ['note', 'do', 'dont'], note: '' } },
+    TouchpointBadge: { touchpoint: { values: idsOf(vocabulary, 'touchpoints'), note: vocabularyNote(vocabulary, 'touchpoints') } },
+  };
+}
+
+/** The lists of a handbook without a vocabulary.yaml. */
+export const COMPONENT_PROP_VALUES: ComponentPropValues = componentPropValues(DEFAULT_VOCABULARY);

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST } from '../lib/content-files.ts';
-import { VOCABULARY } from '../lib/vocabulary-names.ts';
+import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
 import type { IndexRead } from './edition-index.ts';
 import type { LintMessage } from './types.ts';
 import { engineVersion } from '../lib/engine-files.ts';
@@ -62,7 +62,7 @@ export interface RunKeyInputs {
 
 /** Everything a whole run's results depend on, as one hash. */
 export function runKey(inputs: RunKeyInputs): string {
-  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY].map((name) => `${name}\n${readOrDash(path.join(inputs.contentDir, name))}`);
+  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY_FILE].map((name) => `${name}\n${readOrDash(path.join(inputs.contentDir, name))}`);
   return sha1(JSON.stringify({ FORMAT, checker: checkerFingerprint(), data, ...inputs, rules: inputs.rules ? [...inputs.rules].sort() : null }));
 }
 

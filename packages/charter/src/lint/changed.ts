@@ -11,9 +11,10 @@ import { placeInEditions } from './check.ts';
 import { changedFiles, type ChangedFile } from './git.ts';
 import { findEdition, type HandbookData } from './handbook-data.ts';
 import type { LintMessage } from './types.ts';
+import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
 
 /** Data files whose change affects every chapter. */
-const SHARED_DATA = ['glossary.yaml', 'phrases.yaml'];
+const SHARED_DATA = ['glossary.yaml', 'phrases.yaml', VOCABULARY_FILE];
 
 export interface ChangedSelection {
   /** Chapter files to check (absolute). */

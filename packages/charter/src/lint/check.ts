@@ -20,6 +20,8 @@ import { gateChapter, type GateProblem } from '../gate/index.ts';
 import { displayPath } from '../gate/problem.ts';
 import { formatOf } from '../gate/compiler.ts';
 import { readChapterSources, readPathShortLinks, structureProblems } from '../lib/structure.ts';
+import { vocabularyReading } from '../lib/vocabulary-file.ts';
+import type { Vocabulary } from '../lib/vocabulary.ts';
 import { linterFor } from './processor.ts';
 import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
@@ -50,9 +52,26 @@ export interface CheckRun {
   check(absolutePath: string, source: string, rules?: readonly string[]): Promise<FileResult>;
 }
 
-export function createRun(options: CheckOptions = {}): CheckRun {
+/** The project root and content folder a run checks. */
+function runFolders(options: CheckOptions): { root: string; contentDir: string } {
   const root = path.resolve(options.root ?? process.cwd());
-  const contentDir = options.contentDir ? path.resolve(root, options.contentDir) : resolveContentDir(process.env, root);
+  return { root, contentDir: options.contentDir ? path.resolve(root, options.contentDir) : resolveContentDir(process.env, root) };
+}
+
+/**
+ * The problems of the content folder's vocabulary.yaml, as messages on that file; none when it is
+ * absent or valid. Chapters are not checked against a vocabulary that cannot be read: every
+ * message would be about the wrong words.
+ */
+export function vocabularyMessages(options: CheckOptions = {}): LintMessage[] {
+  const { root, contentDir } = runFolders(options);
+  const reading = vocabularyReading(contentDir);
+  const file = displayPath(root, reading.file);
+  return reading.problems.map((problem) => gateMessage(file, problem));
+}
+
+export function createRun(options: CheckOptions = {}): CheckRun {
+  const { root, contentDir } = runFolders(options);
   const handbook = loadHandbookData(contentDir);
   const today = todayOf(options.today);
   const lang = options.lang ?? DEFAULT_LANG;
@@ -79,7 +98,7 @@ export function createRun(options: CheckOptions = {}): CheckRun {
       const reads: IndexRead[] = [];
       const settings = { today, lang, organization };
       const context = () => fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
-      return checkOne(absolutePath, source, rules, context, root, reads);
+      return checkOne(absolutePath, source, rules, context, root, reads, handbook.vocabulary);
     },
   };
 }
@@ -153,12 +172,12 @@ export function placeInEditions(contentDir: string, absolutePath: string): { edi
   return edition && rest.length > 0 ? { edition, chapterFile: rest.join('/') } : undefined;
 }
 
-async function checkOne(absolutePath: string, source: string, rules: readonly string[] | undefined, context: () => FileContext, root: string, reads: IndexRead[]): Promise<FileResult> {
+async function checkOne(absolutePath: string, source: string, rules: readonly string[] | undefined, context: () => FileContext, root: string, reads: IndexRead[], vocabulary: Vocabulary): Promise<FileResult> {
   const display = displayPath(root, absolutePath);
   const file = new VFile({ path: absolutePath, value: source });
   // The build's own gate, on the text the compiler receives. Its messages bypass lint comments and
   // the rule selection: safety, syntax and limits cannot be switched off.
-  const gate = await gateChapter(source, formatOf(absolutePath));
+  const gate = await gateChapter(source, formatOf(absolutePath), { vocabulary });
   const gateMessages = gate.problems.map((problem) => gateMessage(display, problem));
   if (!gate.tree) return { messages: gateMessages, fixes: [], reads };
   const tree: Root = gate.tree;
@@ -248,6 +267,8 @@ export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {
  * several threads (see parallel.ts).
  */
 export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<LintMessage[]> {
+  const refused = vocabularyMessages(options);
+  if (refused.length > 0) return refused;
   const run = createRun(options);
   const files = expandPaths(paths.length > 0 ? paths : [path.join(run.contentDir, 'editions')], run.root);
   const cache = openCache(run, options);
@@ -316,6 +337,8 @@ async function checkJobs(run: CheckRun, jobs: readonly Job[], options: CheckOpti
 
 /** Checks text that is not (or not yet) on disk, such as an editor's buffer, as if it were `filePath`. */
 export async function checkSource(source: string, filePath: string, options: CheckOptions = {}): Promise<LintMessage[]> {
+  const refused = vocabularyMessages(options);
+  if (refused.length > 0) return refused;
   const run = createRun(options);
   const file = path.resolve(run.root, filePath);
   const messages = (await run.check(file, source)).messages;

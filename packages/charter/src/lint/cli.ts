@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { checkerSettings, loadProjectConfig, ProjectConfigError } from '../lib/project-config.ts';
 import { changedBase, GitError } from './git.ts';
-import { checkFiles, expandPaths, sortMessages, UsageError } from './check.ts';
+import { checkFiles, expandPaths, sortMessages, UsageError, vocabularyMessages } from './check.ts';
 import { selectChanged } from './changed.ts';
 import { fixFiles } from './fix.ts';
 import { formatGithub, formatJobSummary } from './format/github.ts';
@@ -112,6 +112,9 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
   const contentDir = resolveContentDir(io.env, root);
   const { lang, organization } = checkerSettings(await projectConfig(root, io.env));
   const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date(), cache: cacheOption(args.cache, io.env), threads: args.threads, lang, organization };
+  // Every chapter is checked against the vocabulary: a broken one is the only thing to report.
+  const refused = vocabularyMessages(options);
+  if (refused.length > 0) return { messages: refused, checked: 0 };
   const scopes = args.paths.length > 0 ? args.paths.map((p) => path.resolve(root, p)) : [path.join(contentDir, 'editions')];
   const allFiles = () => expandPaths(scopes, root);
   let files = allFiles();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
-import { createRun, displayPath, expandPaths, sortMessages } from './check.ts';
+import { createRun, displayPath, expandPaths, sortMessages, vocabularyMessages } from './check.ts';
 import { applyEdits } from './fixes.ts';
 import { parseMdx } from './parser.ts';
 import { syntaxProblemOf } from './rules/mdx-syntax.ts';
@@ -28,6 +28,8 @@ export interface FixResult {
 }
 
 export async function fixFiles(paths: readonly string[], options: CheckOptions = {}): Promise<FixResult> {
+  const vocabularyProblems = vocabularyMessages(options);
+  if (vocabularyProblems.length > 0) return { fixed: [], refused: [], messages: vocabularyProblems };
   const run = createRun(options);
   const files = expandPaths(paths.length > 0 ? paths : [path.join(run.contentDir, 'editions')], run.root);
   const writes = new Map<string, string>();

@@ -1,24 +1,25 @@
 /**
  * The content the rules check against: glossary, phrases to avoid, the edition manifest, the
- * reading paths and the vocabulary's names, validated with the site's own schemas. Loaded once per
- * content folder and reloaded when a file changes, so a long-running dev server sees an edited
- * glossary.
+ * reading paths and the vocabulary, validated with the site's own schemas. Loaded once per content folder and
+ * reloaded when a file changes, so a long-running dev server sees an edited glossary.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { MANIFEST, readManifest } from '../lib/content-files.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
-import { readVocabularyNames, VOCABULARY } from '../lib/vocabulary-names.ts';
 import {
   glossaryEntry,
   phraseToAvoid,
-  readingPath,
+  readingPathFor,
   type Edition,
   type GlossaryEntry,
   type PhraseToAvoid,
   type ReadingPath,
 } from '../lib/schemas.ts';
+import type { Vocabulary } from '../lib/vocabulary.ts';
+import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
+import { readVocabulary } from '../lib/vocabulary-file.ts';
 
 export interface HandbookData {
   contentDir: string;
@@ -27,11 +28,11 @@ export interface HandbookData {
   editions: Edition[];
   currentEdition: string;
   paths: ReadingPath[];
-  /** Proper nouns from vocabulary.yaml's `names:` list (headings may capitalize them). */
-  names: string[];
+  /** The organization's types, touchpoints and audiences (vocabulary.yaml, or the defaults). */
+  vocabulary: Vocabulary;
 }
 
-const WATCHED = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY];
+const WATCHED = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY_FILE];
 const cache = new Map<string, { stamp: string; data: HandbookData }>();
 
 /** The handbook data of a content folder, from the cache while no file has changed. */
@@ -52,12 +53,13 @@ function fileStamp(file: string): string {
 
 function readHandbookData(contentDir: string): HandbookData {
   const editions = readManifest(contentDir);
+  const vocabulary = readVocabulary(contentDir);
   return {
     contentDir,
     glossary: readList(contentDir, 'glossary.yaml', (entry) => glossaryEntry.safeParse(entry), true),
     phrases: readList(contentDir, 'phrases.yaml', (entry) => phraseToAvoid.safeParse(entry), true),
-    paths: readList(contentDir, 'paths.yaml', (entry) => readingPath.safeParse(entry), false),
-    names: readVocabularyNames(contentDir),
+    paths: readList(contentDir, 'paths.yaml', (entry) => readingPathFor(vocabulary).safeParse(entry), false),
+    vocabulary,
     editions,
     currentEdition: findCurrentEdition(editions, path.join(contentDir, MANIFEST)).id,
   };

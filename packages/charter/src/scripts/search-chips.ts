@@ -2,7 +2,7 @@
  * The header search's scope and filter chips, built when the search code loads: they only work
  * with it, and leaving them out of the page's HTML keeps every page lighter.
  */
-import { CHAPTER_TYPES, CHAPTER_TYPE_LABELS, TOUCHPOINTS, TOUCHPOINT_LABELS } from '../lib/vocabulary.ts';
+import { handbookVocabulary } from '../lib/handbook-vocabulary.ts';
 
 function chip(label: string, pressed: boolean, data: Record<string, string>): HTMLButtonElement {
   const button = document.createElement('button');
@@ -27,7 +27,7 @@ function group(label: string, chips: HTMLButtonElement[]): HTMLDivElement {
 export function renderSearchChips(container: HTMLElement, readingEdition: string): void {
   container.replaceChildren(
     group('Search in', [chip(`This edition (${readingEdition})`, true, { scope: 'edition' }), chip('All editions', false, { scope: 'all' })]),
-    group('Touchpoint', TOUCHPOINTS.map((t) => chip(TOUCHPOINT_LABELS[t], false, { filter: 'touchpoint', value: t }))),
-    group('Kind of chapter', CHAPTER_TYPES.map((t) => chip(CHAPTER_TYPE_LABELS[t], false, { filter: 'type', value: t }))),
+    group('Touchpoint', handbookVocabulary.touchpoints.map((t) => chip(t.label, false, { filter: 'touchpoint', value: t.id }))),
+    group('Kind of chapter', handbookVocabulary.types.map((t) => chip(t.label, false, { filter: 'type', value: t.id }))),
   );
 }

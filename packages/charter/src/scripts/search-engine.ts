@@ -6,7 +6,11 @@
  */
 import { bundlePath } from '../lib/search/bundles.ts';
 import { combineScores, isWordingQuestion, rewriteQuery, touchpointsIn, type SynonymRule } from '../lib/search/query.ts';
-import { TOUCHPOINT_WORDS } from '../lib/vocabulary.ts';
+import { handbookVocabulary } from '../lib/handbook-vocabulary.ts';
+import { touchpointWords } from '../lib/vocabulary.ts';
+
+/** The handbook's touchpoint words (vocabulary.yaml's, or the defaults), by touchpoint. */
+const TOUCHPOINT_WORDS = touchpointWords(handbookVocabulary);
 
 export interface SearchConfig {
   synonyms: SynonymRule[];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
 import { engineRoot, handbookContent, runCli as runHandbookCli } from './support.ts';
 
-/** The CLI run from the engine's folder, so the fixtures' paths are relative, on the example's content. */
+/** The CLI run from the engine's folder, so the fixtures' paths are relative, on the test handbook's content. */
 const runCli = (args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) =>
   runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: handbookContent, ...options.env } });
 

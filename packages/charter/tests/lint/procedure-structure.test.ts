@@ -1,6 +1,8 @@
 /** The procedure-structure rule: six h2 sections, in order, with their components. */
 import { describe, expect, it } from 'vitest';
-import { PROCEDURE_SECTIONS } from '../../src/lib/vocabulary.ts';
+import { DEFAULT_VOCABULARY, sectionsOf } from '../../src/lib/vocabulary.ts';
+
+const PROCEDURE_SECTIONS = sectionsOf(DEFAULT_VOCABULARY, 'procedure')!;
 import { checkRule } from './support.ts';
 
 const COMPONENT: Record<string, string> = { Steps: '<Steps>\n\n1. One.\n\n</Steps>', 'What to say': '<SayThis>\n\nHello.\n\n</SayThis>', Checklist: '<Checklist>\n\n- Done.\n\n</Checklist>' };

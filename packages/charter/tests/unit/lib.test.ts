@@ -10,6 +10,7 @@ import { planRedirects } from '../../src/lib/redirects.ts';
 import { addMonths, formatDate, isoDate } from '../../src/lib/review.ts';
 import { resolveSiteConfig } from '../../src/lib/site-config.ts';
 import { buildTouchpointMatrix, countByTouchpoint } from '../../src/lib/touchpoint-matrix.ts';
+import { DEFAULT_VOCABULARY, idsOf } from '../../src/lib/vocabulary.ts';
 
 describe('paths', () => {
   it('joins a base path and a site path with one slash', () => {
@@ -131,13 +132,18 @@ describe('touchpoint matrix', () => {
   ];
 
   it('has one row per chapter that applies somewhere, one cell per touchpoint', () => {
-    const rows = buildTouchpointMatrix(chapters);
+    const rows = buildTouchpointMatrix(chapters, idsOf(DEFAULT_VOCABULARY, 'touchpoints'));
     expect(rows.map((r) => r.chapter.slug)).toEqual(['procedures/telephone', 'problems/conflicts']);
     expect(rows[1]!.cells).toEqual([true, false, true, false, false, false]);
   });
 
   it('counts chapters per touchpoint', () => {
-    expect(countByTouchpoint(chapters)).toMatchObject({ telephone: 2, email: 1, mail: 0 });
+    expect(countByTouchpoint(chapters, idsOf(DEFAULT_VOCABULARY, 'touchpoints'))).toMatchObject({ telephone: 2, email: 1, mail: 0 });
+  });
+
+  it('follows the touchpoints it is given, in their order', () => {
+    const rows = buildTouchpointMatrix([{ slug: 'help/texts', title: 'Texts', touchpoints: ['sms'] }], ['kiosk', 'sms']);
+    expect(rows[0]!.cells).toEqual([false, true]);
   });
 });
 

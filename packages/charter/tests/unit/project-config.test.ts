@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkerSettings, DEFAULT_LANG, loadProjectConfig, ProjectConfigError } from '../../src/lib/project-config.ts';
-import { readVocabularyNames } from '../../src/lib/vocabulary-names.ts';
+import { parseVocabulary, readVocabulary } from '../../src/lib/vocabulary-file.ts';
 import { root, runCli, tempDir } from '../lint/support.ts';
 
 const temps: (() => void)[] = [];
@@ -72,20 +72,22 @@ describe('charter lint with the project\'s config', () => {
   });
 });
 
-describe('readVocabularyNames', () => {
-  it('reads names: and leaves the file\'s other keys alone', () => {
-    const dir = project({ 'vocabulary.yaml': 'touchpoints:\n  - id: ferry\nnames:\n  - Brackwater Quay\n  - FerryPass\n' });
-    expect(readVocabularyNames(dir)).toEqual(['Brackwater Quay', 'FerryPass']);
+describe('the names of vocabulary.yaml', () => {
+  it('are read with the rest of the vocabulary', () => {
+    const dir = project({ 'vocabulary.yaml': 'audiences:\n  - { id: crew, label: Crew }\nnames:\n  - Brackwater Quay\n  - FerryPass\n' });
+    expect(readVocabulary(dir).names).toEqual(['Brackwater Quay', 'FerryPass']);
   });
 
-  it('gives no names without the file or the key', () => {
-    expect(readVocabularyNames(project({}))).toEqual([]);
-    expect(readVocabularyNames(project({ 'vocabulary.yaml': 'audiences: []\n' }))).toEqual([]);
+  it('are none without the file or the key', () => {
+    expect(readVocabulary(project({})).names).toEqual([]);
+    expect(readVocabulary(project({ 'vocabulary.yaml': 'audiences:\n  - { id: crew, label: Crew }\n' })).names).toEqual([]);
   });
 
-  it('names the file, line and field of a bad name, and what is allowed', () => {
-    const dir = project({ 'vocabulary.yaml': 'names:\n  - Quay\n  - 12\n  - ""\n' });
-    expect(() => readVocabularyNames(dir)).toThrow(/vocabulary\.yaml:3: names\.1: .*expected "names:" to be a list of names[^\n]*\n.*vocabulary\.yaml:4: names\.2: must be a name/);
-    expect(() => readVocabularyNames(project({ 'vocabulary.yaml': '- a\n- b\n' }))).toThrow(/vocabulary\.yaml:1: expected a map of keys/);
+  it('refuse a bad name at its line and column, saying what is allowed', () => {
+    const { problems } = parseVocabulary('names:\n  - Quay\n  - 12\n  - ""\n');
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '3:5 names.1 must be text: a name, such as Harbour Road depot',
+      '4:5 names.2 must not be empty: a name, such as Harbour Road depot',
+    ]);
   });
 });

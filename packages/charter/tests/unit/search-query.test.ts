@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applySynonyms, combineScores, isFiller, isWordingQuestion, rewriteQuery, sameWord, singular, tokenize, touchpointsIn, whileTyping } from '../../src/lib/search/query.ts';
-import { TOUCHPOINT_WORDS } from '../../src/lib/vocabulary.ts';
+import { DEFAULT_VOCABULARY, touchpointWords } from '../../src/lib/vocabulary.ts';
+
+const TOUCHPOINT_WORDS = touchpointWords(DEFAULT_VOCABULARY);
 import { buildSynonymRules } from '../../src/lib/search/synonyms.ts';
 
 const glossary = [

@@ -124,7 +124,7 @@ export function whileTyping(input: string): string {
   return last && last[0].length < MIN_TYPED_PREFIX ? input.slice(0, last.index) : input;
 }
 
-/** The touchpoints a query's words point at, from TOUCHPOINT_WORDS. */
+/** The touchpoints a query's words point at, from the vocabulary's touchpoint words. */
 export function touchpointsIn(terms: readonly string[], words: Readonly<Record<string, readonly string[]>>): string[] {
   const found = new Set<string>();
   for (const [touchpoint, list] of Object.entries(words)) {
