@@ -88,7 +88,7 @@ describe('a bad vocabulary.yaml', () => {
       'content/vocabulary.yaml:4:5 vocabulary error: audiences.1.label is required: the name readers see, such as "Live chat"',
       'content/vocabulary.yaml:5:9 vocabulary error: audiences.2.id: "volunteers" is used by an earlier entry; each id must be unique',
       'content/vocabulary.yaml:7:8 vocabulary error: types needs at least one entry; leave the key out to use the default chapter types',
-      'content/vocabulary.yaml:8:1 vocabulary error: unknown key "colours"; allowed keys are touchpoints, audiences, types',
+      'content/vocabulary.yaml:8:1 vocabulary error: unknown key "colours"; allowed keys are touchpoints, audiences, types, names',
     ]);
   });
 

@@ -55,7 +55,7 @@ describe('vocabulary.yaml', () => {
   });
 
   it('refuses unknown keys, at the key, saying which are allowed', () => {
-    expect(problems('channels: []\n')).toEqual(['1:1 unknown key "channels"; allowed keys are touchpoints, audiences, types']);
+    expect(problems('channels: []\n')).toEqual(['1:1 unknown key "channels"; allowed keys are touchpoints, audiences, types, names']);
     expect(problems('audiences:\n  - id: crew\n    label: Crew\n    colour: red\n')).toEqual(['4:5 audiences.0: unknown key "colour"; allowed keys are id, label']);
   });
 
