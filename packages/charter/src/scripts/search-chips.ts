@@ -3,6 +3,7 @@
  * with it, and leaving them out of the page's HTML keeps every page lighter.
  */
 import { CHAPTER_TYPES, CHAPTER_TYPE_LABELS, TOUCHPOINTS, TOUCHPOINT_LABELS } from '../lib/vocabulary.ts';
+import type { Translator } from '../i18n/catalog.ts';
 
 function chip(label: string, pressed: boolean, data: Record<string, string>): HTMLButtonElement {
   const button = document.createElement('button');
@@ -24,10 +25,13 @@ function group(label: string, chips: HTMLButtonElement[]): HTMLDivElement {
 }
 
 /** Fills `container` with the edition scope, touchpoint and kind-of-chapter chips. */
-export function renderSearchChips(container: HTMLElement, readingEdition: string): void {
+export function renderSearchChips(container: HTMLElement, readingEdition: string, i18n: Translator): void {
   container.replaceChildren(
-    group('Search in', [chip(`This edition (${readingEdition})`, true, { scope: 'edition' }), chip('All editions', false, { scope: 'all' })]),
-    group('Touchpoint', TOUCHPOINTS.map((t) => chip(TOUCHPOINT_LABELS[t], false, { filter: 'touchpoint', value: t }))),
-    group('Kind of chapter', CHAPTER_TYPES.map((t) => chip(CHAPTER_TYPE_LABELS[t], false, { filter: 'type', value: t }))),
+    group(i18n.t('search.searchIn'), [
+      chip(i18n.t('search.thisEdition', { id: readingEdition }), true, { scope: 'edition' }),
+      chip(i18n.t('search.allEditions'), false, { scope: 'all' }),
+    ]),
+    group(i18n.t('search.touchpoint'), TOUCHPOINTS.map((t) => chip(TOUCHPOINT_LABELS[t], false, { filter: 'touchpoint', value: t }))),
+    group(i18n.t('search.kind'), CHAPTER_TYPES.map((t) => chip(CHAPTER_TYPE_LABELS[t], false, { filter: 'type', value: t }))),
   );
 }
