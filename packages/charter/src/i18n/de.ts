@@ -218,6 +218,9 @@ export const de: Catalog = {
   'devChecker.summary': 'Prüfung: {errors}, {warnings}',
   'devChecker.errors': { one: '{count} Fehler', other: '{count} Fehler' },
   'devChecker.warnings': { one: '{count} Warnung', other: '{count} Warnungen' },
+  'devChecker.error': 'Fehler',
+  'devChecker.warning': 'Warnung',
+  'devChecker.suggestion': 'Vorschlag',
   'devChecker.failed': 'Die Prüfung konnte nicht laufen: {error}',
   'devChecker.hint': 'Nur Sie sehen dies, im Entwicklungsserver. Führen Sie {command} für das ganze Handbuch aus.',
 };
@@ -226,4 +229,9 @@ export const de: Catalog = {
  * Keys whose German text is, on purpose, the same as the English one (a test holds every other key
  * to a translation of its own).
  */
-export const SAME_IN_GERMAN = ['callout.titled'] as const;
+export const SAME_IN_GERMAN = [
+  // Only punctuation around the values.
+  'callout.titled',
+  // "in" is German too.
+  'missing.elsewhereItem',
+] as const;

@@ -230,6 +230,9 @@ export const en = {
   'devChecker.summary': 'Checker: {errors}, {warnings}',
   'devChecker.errors': { one: '{count} error', other: '{count} errors' },
   'devChecker.warnings': { one: '{count} warning', other: '{count} warnings' },
+  'devChecker.error': 'error',
+  'devChecker.warning': 'warning',
+  'devChecker.suggestion': 'suggestion',
   'devChecker.failed': 'The checker could not run: {error}',
   'devChecker.hint': 'Only you see this, in the dev server. Run {command} for the whole handbook.',
 } as const;
