@@ -50,7 +50,7 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           // same specificity, a third fewer bytes on every element of every page.
           scopedStyleStrategy: 'class',
           // The gate's Vite plugin is added before the MDX integration's, so it sees every chapter first.
-          integrations: [...(hasMdx ? [] : [mdx()]), pagefindIntegration(), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
+          integrations: [...(hasMdx ? [] : [mdx()]), pagefindIntegration(site), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
           devToolbar: { enabled: false },
           // Shiki colours code with inline styles, which the Content-Security-Policy forbids; code
           // blocks in chapters are short examples and read fine unhighlighted.

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canary, draftFile, frontmatter, HARMLESS_LOOK_ALIKES, HOSTILE_CHAPTERS } from '../../../../packages/charter/tests/support/hostile-chapters.ts';
-import { buildWithContent, copyContent } from './support.ts';
+import { buildWithContent, copyContent, withoutTestRunner } from './support.ts';
 import { astroBin } from '../../../../tools/support/paths.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -75,11 +75,6 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-}
-
-/** The environment without the test runner's marks: with VITEST set, Vite's dev server does not listen. */
-function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(?:VITEST|VITE_|NODE_ENV$|TEST$)/.test(key)));
 }
 
 let lastError: unknown;

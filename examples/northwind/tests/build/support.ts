@@ -14,6 +14,15 @@ export function copyContent(): { dir: string; file: (rel: string) => string; cle
   return { dir, file: (rel) => path.join(dir, rel), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * The environment without the test runner's marks. With NODE_ENV=test from vitest, Astro builds in
+ * development mode (dev-only parts such as the checker panel end up in the pages); with VITEST set,
+ * Vite's dev server does not listen.
+ */
+export function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(?:VITEST|VITE_|NODE_ENV$|TEST$)/.test(key)));
+}
+
 export interface BuildResult {
   status: number | null;
   output: string;
@@ -29,7 +38,7 @@ export function buildWithContent(contentDir: string, extraEnv: Record<string, st
     const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
+      env: { ...withoutTestRunner(process.env), HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       timeout: 240_000,
       // A large synthetic handbook logs a line or more per page.
       maxBuffer: 64 * 1024 * 1024,

@@ -15,6 +15,8 @@ import { resolveContentDir } from '../lib/content-dir.ts';
 import { listChapterPaths, readManifest } from '../lib/content-files.ts';
 import { glossaryEntry, type Edition, type GlossaryEntry } from '../lib/schemas.ts';
 import { bundleCountProblem, bundleGlob, bundlePath } from '../lib/search/bundles.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
+import { createTranslator, type Translator } from '../i18n/index.ts';
 
 const GLOSSARY_SLUG = 'reference/glossary';
 const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
@@ -23,19 +25,19 @@ const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
  * Glossary terms are results of their own (Pagefind has no synonyms): searching "e-mail" or the
  * term itself finds its definition, with the variants to avoid in the record's text.
  */
-function glossaryRecords(contentDir: string, editions: readonly Edition[]) {
+function glossaryRecords(contentDir: string, editions: readonly Edition[], i18n: Translator, language: string) {
   const entries = (parse(readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
   // One record per edition that has a glossary page, so a result never leads out of the edition searched.
   const withGlossary = editions.filter((e) => existsSync(path.join(contentDir, 'editions', e.id, GLOSSARY_CHAPTER)));
   return withGlossary.flatMap((edition) =>
     entries.map((entry: GlossaryEntry) => ({
       url: `${chapterUrl(edition, GLOSSARY_SLUG)}#${entry.id}`,
-      language: 'en',
+      language,
       content: [
         `${entry.term}: ${entry.definition}`,
-        ...entry.variants.map((v) => `Write “${entry.term}”, not “${v.text}”: ${v.reason}`),
+        ...entry.variants.map((v) => i18n.t('glossary.recordVariant', { term: entry.term, variant: v.text, reason: v.reason })),
       ].join(' '),
-      meta: { title: `Glossary: ${entry.term}`, section: 'Glossary', edition: edition.id },
+      meta: { title: i18n.t('glossary.recordTitle', { term: entry.term }), section: i18n.t('glossary.recordSection'), edition: edition.id },
       filters: { edition: [edition.id], type: ['reference'], kind: ['glossary'] },
     })),
   );
@@ -54,7 +56,17 @@ function recordsIn(bundleDir: string): number {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
-export function pagefindIntegration(): AstroIntegration {
+/**
+ * The language Pagefind indexes in (its stemming and word splitting), from the handbook's `lang`:
+ * Pagefind takes the language alone, `de` for `de-AT`.
+ */
+export function indexLanguage(lang: string): string {
+  return lang.split('-')[0]!.toLowerCase();
+}
+
+export function pagefindIntegration(site: Pick<SiteConfig, 'lang' | 'strings'>): AstroIntegration {
+  const language = indexLanguage(site.lang);
+  const i18n = createTranslator(site.lang, site.strings);
   return {
     name: 'charter:pagefind',
     hooks: {
@@ -62,12 +74,12 @@ export function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const contentDir = resolveContentDir();
         const editions = readManifest(contentDir);
-        const glossary = glossaryRecords(contentDir, editions);
+        const glossary = glossaryRecords(contentDir, editions, i18n, language);
         const topLevelFolders = readdirSync(outDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
         // Each edition's bundle is built from its own folders of the built site, by Pagefind itself
         // (it parses them in parallel, and two builds still give the same bundle), side by side.
         const writeBundle = async (edition: Edition) => {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
           failOn(errors, 'start');
           if (!index) throw new Error('Pagefind returned no index.');
           // Only a count: the chapters' text is not needed here.

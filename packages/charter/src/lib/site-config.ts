@@ -3,6 +3,7 @@
  * this file says what each one means and what is allowed.
  */
 import { z } from 'astro/zod';
+import { overrideProblems } from '../i18n/index.ts';
 
 const basePath = z
   .string()
@@ -28,6 +29,17 @@ export const siteConfigSchema = z.strictObject({
   site: z.url().optional(),
   /** Internal handbooks stay out of search engines unless this is set to false. */
   noindex: z.boolean().default(true),
+  /**
+   * Your own wording for single interface strings, by key (the keys are in the engine's
+   * src/i18n/en.ts). A string may use the placeholders of the one it replaces; a plural string
+   * takes `{ one, other }`. Example: `{ 'nav.paths': 'Onboarding' }`.
+   */
+  strings: z
+    .record(z.string(), z.union([z.string(), z.object({ zero: z.string().optional(), one: z.string(), two: z.string().optional(), few: z.string().optional(), many: z.string().optional(), other: z.string() })]))
+    .superRefine((strings, ctx) => {
+      for (const problem of overrideProblems(strings)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+    })
+    .optional(),
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
@@ -44,14 +56,16 @@ export function formatConfigIssues(error: z.ZodError, file: string): string {
 
 /**
  * Validates the site configuration. HANDBOOK_BASE_PATH overrides `base`, so one checkout can be
- * built for a sub-path without editing the file.
+ * built for a sub-path without editing the file; HANDBOOK_LANG overrides `lang` the same way.
  */
 export function resolveSiteConfig(
   input: SiteConfigInput,
   env: Record<string, string | undefined> = {},
   file = 'charter.config.ts',
 ): SiteConfig {
-  const merged = env.HANDBOOK_BASE_PATH ? { ...input, base: env.HANDBOOK_BASE_PATH } : input;
+  const withBase = env.HANDBOOK_BASE_PATH ? { ...input, base: env.HANDBOOK_BASE_PATH } : input;
+  // HANDBOOK_LANG builds the same site in another language, for trying a translation.
+  const merged = env.HANDBOOK_LANG ? { ...withBase, lang: env.HANDBOOK_LANG } : withBase;
   const result = siteConfigSchema.safeParse(merged);
   if (!result.success) throw new Error(formatConfigIssues(result.error, file));
   return result.data;

@@ -3,6 +3,7 @@
  * with it, and leaving them out of the page's HTML keeps every page lighter.
  */
 import { handbookVocabulary } from '../lib/handbook-vocabulary.ts';
+import type { Translator } from '../i18n/catalog.ts';
 
 function chip(label: string, pressed: boolean, data: Record<string, string>): HTMLButtonElement {
   const button = document.createElement('button');
@@ -24,10 +25,13 @@ function group(label: string, chips: HTMLButtonElement[]): HTMLDivElement {
 }
 
 /** Fills `container` with the edition scope, touchpoint and kind-of-chapter chips. */
-export function renderSearchChips(container: HTMLElement, readingEdition: string): void {
+export function renderSearchChips(container: HTMLElement, readingEdition: string, i18n: Translator): void {
   container.replaceChildren(
-    group('Search in', [chip(`This edition (${readingEdition})`, true, { scope: 'edition' }), chip('All editions', false, { scope: 'all' })]),
-    group('Touchpoint', handbookVocabulary.touchpoints.map((t) => chip(t.label, false, { filter: 'touchpoint', value: t.id }))),
-    group('Kind of chapter', handbookVocabulary.types.map((t) => chip(t.label, false, { filter: 'type', value: t.id }))),
+    group(i18n.t('search.searchIn'), [
+      chip(i18n.t('search.thisEdition', { id: readingEdition }), true, { scope: 'edition' }),
+      chip(i18n.t('search.allEditions'), false, { scope: 'all' }),
+    ]),
+    group(i18n.t('search.touchpoint'), handbookVocabulary.touchpoints.map((t) => chip(t.label, false, { filter: 'touchpoint', value: t.id }))),
+    group(i18n.t('search.kind'), handbookVocabulary.types.map((t) => chip(t.label, false, { filter: 'type', value: t.id }))),
   );
 }

@@ -1,11 +1,20 @@
 /** Renders search hits as DOM nodes; shared by the header box and the search page. */
 import type { SearchConfig, SearchHit } from './search-engine.ts';
+import { translatorFor, type Translator } from '../i18n/catalog.ts';
 
-export function editionLabel(config: SearchConfig['editions'], id: string): string {
+/**
+ * The search strings the page carries in `data-strings` (with its language in `data-lang`), so
+ * the script needs no request of its own for them.
+ */
+export function searchStrings(el: HTMLElement): Translator {
+  return translatorFor(JSON.parse(el.dataset.strings ?? '{}'), el.dataset.lang ?? 'en');
+}
+
+export function editionLabel(i18n: Translator, config: SearchConfig['editions'], id: string): string {
   const edition = config.find((e) => e.id === id);
   if (!edition) return id;
-  if (edition.status === 'draft') return 'Draft';
-  return edition.status === 'current' ? `${edition.id} (current)` : `${edition.id} (archived)`;
+  if (edition.status === 'draft') return i18n.t('search.editionDraft');
+  return edition.status === 'current' ? i18n.t('search.editionCurrent', { id: edition.id }) : i18n.t('search.editionArchived', { id: edition.id });
 }
 
 /**
@@ -13,7 +22,7 @@ export function editionLabel(config: SearchConfig['editions'], id: string): stri
  * As a listbox option it holds no link (an option may not contain interactive controls); the
  * option carries its address in data-href and the search box opens it.
  */
-export function renderHit(hit: SearchHit, options: { showEdition: boolean; editions: SearchConfig['editions']; asOption: boolean }): HTMLElement {
+export function renderHit(hit: SearchHit, options: { showEdition: boolean; editions: SearchConfig['editions']; asOption: boolean; i18n: Translator }): HTMLElement {
   const el = document.createElement('li');
   el.className = 'search-hit';
   const link = document.createElement(options.asOption ? 'div' : 'a');
@@ -27,7 +36,7 @@ export function renderHit(hit: SearchHit, options: { showEdition: boolean; editi
   if (options.showEdition && hit.edition) {
     const badge = document.createElement('span');
     badge.className = 'search-hit-edition';
-    badge.textContent = editionLabel(options.editions, hit.edition);
+    badge.textContent = editionLabel(options.i18n, options.editions, hit.edition);
     link.append(' ', badge);
   }
   const where = document.createElement('span');
@@ -42,8 +51,8 @@ export function renderHit(hit: SearchHit, options: { showEdition: boolean; editi
   return el;
 }
 
-export function countText(count: number, query: string, scope: string): string {
+export function countText(i18n: Translator, count: number, query: string, scope: string): string {
   if (!query) return '';
-  if (count === 0) return `No results for “${query}” in ${scope}.`;
-  return `${count} result${count === 1 ? '' : 's'} for “${query}” in ${scope}.`;
+  if (count === 0) return i18n.t('search.noResults', { query, scope });
+  return i18n.t('search.results', { count, query, scope });
 }

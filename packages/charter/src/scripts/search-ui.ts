@@ -6,7 +6,7 @@ import { whileTyping } from '../lib/search/query.ts';
 import { SearchEngine, type SearchOptions } from './search-engine.ts';
 import { latestWins } from './latest-wins.ts';
 import { renderSearchChips } from './search-chips.ts';
-import { countText, renderHit } from './search-results.ts';
+import { countText, renderHit, searchStrings } from './search-results.ts';
 
 /**
  * How long typing must pause before results show. Ranking runs at every key, but each shown result
@@ -25,7 +25,8 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   const allLink = root.querySelector<HTMLAnchorElement>('.search-all')!;
   const readingEdition = root.dataset.edition ?? '';
   const base = root.dataset.base ?? '/';
-  renderSearchChips(root.querySelector<HTMLElement>('[data-search-controls]')!, readingEdition);
+  const i18n = searchStrings(root);
+  renderSearchChips(root.querySelector<HTMLElement>('[data-search-controls]')!, readingEdition, i18n);
 
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
@@ -46,9 +47,10 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     [...popover.querySelectorAll<HTMLButtonElement>('button[data-filter][aria-pressed="true"]')].map((b) => b.textContent?.trim() ?? '');
   // The announcement names the active filters, so a screen reader hears that the results changed.
   const scopeName = () => {
-    const where = scope === 'all' ? 'all editions' : readingEdition === 'draft' ? 'the draft' : `edition ${readingEdition}`;
+    const where =
+      scope === 'all' ? i18n.t('search.scopeAll') : readingEdition === 'draft' ? i18n.t('search.scopeDraft') : i18n.t('search.scopeEdition', { id: readingEdition });
     const filters = filterNames();
-    return filters.length ? `${where}, filtered by ${filters.join(', ')}` : where;
+    return filters.length ? i18n.t('search.filteredBy', { scope: where, filters: i18n.list(filters) }) : where;
   };
 
   const open = (show: boolean) => {
@@ -96,7 +98,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     if (superseded()) return;
     list.replaceChildren(
       ...hits.map((hit, i) => {
-        const item = renderHit(hit, { showEdition: scope === 'all', editions: engine.editions, asOption: true });
+        const item = renderHit(hit, { showEdition: scope === 'all', editions: engine.editions, asOption: true, i18n });
         item.setAttribute('role', 'option');
         item.id = `search-option-${i}`;
         item.setAttribute('aria-selected', 'false');
@@ -106,12 +108,12 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
     if (hits.length === 0) {
       const empty = document.createElement('li');
       empty.className = 'search-empty';
-      empty.textContent = scope === 'edition' ? 'Nothing found here. Try “All editions” or fewer words.' : 'Nothing found. Try fewer or different words.';
+      empty.textContent = scope === 'edition' ? i18n.t('search.emptyHere') : i18n.t('search.empty');
       list.append(empty);
     }
     active = -1;
     input.removeAttribute('aria-activedescendant');
-    status.textContent = countText(hits.length, query, scopeName());
+    status.textContent = countText(i18n, hits.length, query, scopeName());
     open(true);
   }
 
