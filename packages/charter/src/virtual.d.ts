@@ -2,3 +2,10 @@ declare module 'virtual:charter/config' {
   const config: import('./lib/site-config.ts').SiteConfig;
   export default config;
 }
+
+declare module 'virtual:charter/pages' {
+  const pages: import('./lib/optional-pages.ts').OptionalPages;
+  export default pages;
+}
+
+declare module 'virtual:charter/theme.css';

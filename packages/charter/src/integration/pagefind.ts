@@ -14,9 +14,9 @@ import { chapterUrl } from '../lib/edition-urls.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { listChapterPaths, readManifest } from '../lib/content-files.ts';
 import { glossaryEntry, type Edition, type GlossaryEntry } from '../lib/schemas.ts';
+import { GLOSSARY_SLUG } from '../lib/glossary.ts';
 import { bundleCountProblem, bundleGlob, bundlePath } from '../lib/search/bundles.ts';
 
-const GLOSSARY_SLUG = 'reference/glossary';
 const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
 
 /**
@@ -24,7 +24,9 @@ const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
  * term itself finds its definition, with the variants to avoid in the record's text.
  */
 function glossaryRecords(contentDir: string, editions: readonly Edition[]) {
-  const entries = (parse(readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
+  const file = path.join(contentDir, 'glossary.yaml');
+  // The glossary is optional; the content loader has already refused a broken one.
+  const entries = existsSync(file) ? ((parse(readFileSync(file, 'utf8')) ?? []) as unknown[]).map((e) => glossaryEntry.parse(e)) : [];
   // One record per edition that has a glossary page, so a result never leads out of the edition searched.
   const withGlossary = editions.filter((e) => existsSync(path.join(contentDir, 'editions', e.id, GLOSSARY_CHAPTER)));
   return withGlossary.flatMap((edition) =>

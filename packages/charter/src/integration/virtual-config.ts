@@ -1,17 +1,25 @@
 /**
  * The adopter's validated settings, for pages and components: `import config from
  * 'virtual:charter/config'`. Validation happens once, in the integration; pages receive plain data.
+ * Beside it, `virtual:charter/pages` says which optional pages were built (see
+ * lib/optional-pages.ts), and `virtual:charter/theme.css` holds the adopter's accent colour.
  */
 import type { Plugin } from 'vite';
 import type { SiteConfig } from '../lib/site-config.ts';
+import type { OptionalPages } from '../lib/optional-pages.ts';
+import { accentCss } from '../lib/theme-css.ts';
 
-const ID = 'virtual:charter/config';
-const RESOLVED = `\0${ID}`;
+const MODULES = ['virtual:charter/config', 'virtual:charter/pages', 'virtual:charter/theme.css'] as const;
 
-export function virtualConfigPlugin(config: SiteConfig): Plugin {
+export function virtualConfigPlugin(config: SiteConfig, pages: OptionalPages): Plugin {
+  const sources: Record<(typeof MODULES)[number], string> = {
+    'virtual:charter/config': `export default ${JSON.stringify(config)};`,
+    'virtual:charter/pages': `export default ${JSON.stringify(pages)};`,
+    'virtual:charter/theme.css': accentCss(config.accent),
+  };
   return {
     name: 'charter:config',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(config)};` : undefined),
+    resolveId: (id) => (MODULES.includes(id as never) ? `\0${id}` : undefined),
+    load: (id) => (id.startsWith('\0') ? sources[id.slice(1) as keyof typeof sources] : undefined),
   };
 }
