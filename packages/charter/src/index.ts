@@ -36,9 +36,10 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
     name: 'charter-handbook',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
-        const site = resolveSiteConfig(input, process.env, 'charter.config.ts', { publicDir: fileURLToPath(config.publicDir) });
+        const publicDir = fileURLToPath(config.publicDir);
+        const site = resolveSiteConfig(input, process.env, 'charter.config.ts', { publicDir });
         const contentDir = resolveContentDir(process.env, new URL('.', config.root).pathname);
-        const pages = detectOptionalPages(contentDir);
+        const pages = detectOptionalPages(contentDir, publicDir);
         for (const route of routesFor(pages)) injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.file}`, import.meta.url), prerender: true });
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
         updateConfig({

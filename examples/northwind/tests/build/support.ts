@@ -14,6 +14,16 @@ export function copyContent(): { dir: string; file: (rel: string) => string; cle
   return { dir, file: (rel) => path.join(dir, rel), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * The test process's environment without what Vitest adds for its own `import.meta.env`
+ * (BASE_URL, MODE, DEV, PROD, SSR): passed on, BASE_URL=/ would override the base of the site being
+ * built, and a build under a sub-path would link to the root.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = process.env;
+  return rest;
+}
+
 export interface BuildResult {
   status: number | null;
   output: string;
@@ -21,15 +31,22 @@ export interface BuildResult {
 
 /**
  * Builds the site from a content folder into a temporary output folder; `inspect` may look at the
- * output before it is removed.
+ * output before it is removed. `root` is the project to build (its astro.config.mjs,
+ * charter.config.mjs and public/): the example by default, or a fixture project such as
+ * packages/charter/tests/fixtures/handbooks/minimal/ to build with another site configuration.
  */
-export function buildWithContent(contentDir: string, extraEnv: Record<string, string> = {}, inspect?: (dist: string) => void): BuildResult {
+export function buildWithContent(
+  contentDir: string,
+  extraEnv: Record<string, string> = {},
+  inspect?: (dist: string) => void,
+  options: { root?: string } = {},
+): BuildResult {
   const outDir = mkdtempSync(path.join(tmpdir(), 'charter-dist-'));
   try {
     const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-      cwd: root,
+      cwd: options.root ?? root,
       encoding: 'utf8',
-      env: { ...process.env, HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
+      env: { ...buildEnv(), HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       timeout: 240_000,
       // A large synthetic handbook logs a line or more per page.
       maxBuffer: 64 * 1024 * 1024,
