@@ -39,15 +39,6 @@ describe('the build refuses bad content', () => {
     expect(output).toMatch(/unknown field "author"/);
   });
 
-  it('refuses a glossary file without entries, saying it may be deleted instead', () => {
-    const content = copyContent();
-    cleanup = content.cleanup;
-    writeFileSync(content.file('glossary.yaml'), '# The glossary.\n');
-    const { status, output } = buildWithContent(content.dir);
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/glossary\.yaml: the file has no entries\. Add at least one, or delete glossary\.yaml if the handbook has no glossary terms/);
-  });
-
   it('without a glossary, refuses a chapter that uses a term from it, naming the term', () => {
     // The glossary is optional, but Northwind's chapters use <Term>, which needs it.
     const content = copyContent();
