@@ -26,7 +26,7 @@ test.describe('chapter page', () => {
     await expect(page.locator('.chapter-meta')).toContainText(/Last reviewed \w+ \d{1,2}, \d{4} · Owner \S/);
     await expect(page.getByRole('link', { name: 'Edit this page' })).toHaveAttribute(
       'href',
-      /\/edit\/main\/src\/content\/editions\/2026\.1\/procedures\/telephone\.mdx$/,
+      /\/edit\/main\/examples\/northwind\/src\/content\/editions\/2026\.1\/procedures\/telephone\.mdx$/,
     );
   });
 
