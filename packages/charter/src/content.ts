@@ -11,6 +11,7 @@ import { resolveContentDir } from './lib/content-dir.ts';
 import { ContentRefused, displayPath, formatProblem, gateProblems, refusalMessage, type GateProblem } from './gate/index.ts';
 import { formatOf } from './gate/compiler.ts';
 import { currentEditionOf, readChapterSources, readPathShortLinks, structureProblems } from './lib/structure.ts';
+import { hasYamlContent, noEntriesMessage, type OptionalDataFile } from './lib/data-files.ts';
 import { chapterFrontmatterFor, edition, glossaryEntry, phraseToAvoid, readingPathFor, searchPhrase, section } from './lib/schemas.ts';
 import { readVocabulary } from './lib/vocabulary-file.ts';
 
@@ -33,7 +34,7 @@ function requiredDataFile(name: string, what: string): Loader {
       if (!existsSync(filePath)) {
         throw new Error(`${filePath}: file not found. The handbook needs ${what}; create ${name} in the content folder.`);
       }
-      if (readFileSync(filePath, 'utf8').replace(/#.*$/gm, '').trim() === '') {
+      if (!hasYamlContent(readFileSync(filePath, 'utf8'))) {
         throw new Error(`${filePath}: the file is empty. Add at least one entry: the handbook needs ${what}.`);
       }
       await inner.load(context);
@@ -44,11 +45,23 @@ function requiredDataFile(name: string, what: string): Loader {
   };
 }
 
-/** A data file the handbook can do without: a missing file is an empty collection. */
-function optionalDataFile(name: string): Loader {
+/**
+ * A data file the handbook can do without: a missing file is an empty collection, without a
+ * word (Astro's own loader would log one). A file that exists must hold entries; see lib/data-files.ts.
+ */
+function optionalDataFile(name: OptionalDataFile): Loader {
   const filePath = at(name);
   const inner = file(filePath);
-  return { ...inner, name: `charter-${name}`, load: async (context) => (existsSync(filePath) ? inner.load(context) : context.store.clear()) };
+  return {
+    ...inner,
+    name: `charter-${name}`,
+    load: async (context) => {
+      if (!existsSync(filePath)) return context.store.clear();
+      if (!hasYamlContent(readFileSync(filePath, 'utf8'))) throw new Error(noEntriesMessage(filePath, name));
+      await inner.load(context);
+      if (context.store.keys().length === 0) throw new Error(noEntriesMessage(filePath, name));
+    },
+  };
 }
 
 /**
@@ -124,8 +137,8 @@ const chapters = defineCollection({ loader: safeChapters(), schema: chapterFront
 export const collections = {
   chapters,
   sections: defineCollection({ loader: requiredDataFile('sections.yaml', 'its list of sections'), schema: section }),
-  glossary: defineCollection({ loader: requiredDataFile('glossary.yaml', 'a glossary of preferred terms'), schema: glossaryEntry }),
-  phrases: defineCollection({ loader: requiredDataFile('phrases.yaml', 'the list of phrases to avoid'), schema: phraseToAvoid }),
+  glossary: defineCollection({ loader: optionalDataFile('glossary.yaml'), schema: glossaryEntry }),
+  phrases: defineCollection({ loader: optionalDataFile('phrases.yaml'), schema: phraseToAvoid }),
   paths: defineCollection({ loader: optionalDataFile('paths.yaml'), schema: readingPathFor(vocabulary) }),
   searchPhrases: defineCollection({ loader: optionalDataFile('search-phrases.yaml'), schema: searchPhrase }),
   editions: defineCollection({ loader: requiredDataFile('editions.yaml', 'an edition manifest'), schema: edition }),

@@ -13,13 +13,15 @@
 import type { AstroIntegration } from 'astro';
 import mdx from '@astrojs/mdx';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { chapterGateVitePlugin, charterMarkdownProcessor } from './integration/chapter-gate.ts';
 import { pagefindIntegration } from './integration/pagefind.ts';
 import { securityHeadersIntegration } from './integration/security-headers.ts';
 import { CONTENT_SECURITY_POLICY } from './integration/policy.ts';
-import { ROUTES } from './integration/routes.ts';
-import { virtualConfigPlugin, virtualVocabularyPlugin } from './integration/virtual-config.ts';
+import { routesFor } from './integration/routes.ts';
+import { virtualConfigPlugin } from './integration/virtual-config.ts';
 import { resolveContentDir } from './lib/content-dir.ts';
+import { detectOptionalPages } from './lib/optional-pages.ts';
 import { resolveSiteConfig, type SiteConfigInput } from './lib/site-config.ts';
 import { readVocabulary } from './lib/vocabulary-file.ts';
 
@@ -35,11 +37,13 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
     name: 'charter-handbook',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
-        const site = resolveSiteConfig(input, process.env);
+        const publicDir = fileURLToPath(config.publicDir);
+        const site = resolveSiteConfig(input, process.env, 'charter.config.mjs', { publicDir });
         const contentDir = resolveContentDir(process.env, new URL('.', config.root).pathname);
         // A bad vocabulary.yaml stops the build here, with every problem located.
         const vocabulary = readVocabulary(contentDir);
-        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.file}`, import.meta.url), prerender: true });
+        const pages = detectOptionalPages(contentDir, publicDir);
+        for (const route of routesFor(pages)) injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.file}`, import.meta.url), prerender: true });
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
         updateConfig({
           ...(site.site ? { site: site.site } : {}),
@@ -57,7 +61,7 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           markdown: { syntaxHighlight: false, processor: charterMarkdownProcessor(vocabulary) },
           security: { csp: CONTENT_SECURITY_POLICY },
           vite: {
-            plugins: [chapterGateVitePlugin(vocabulary), virtualConfigPlugin(site), virtualVocabularyPlugin(vocabulary)],
+            plugins: [chapterGateVitePlugin(vocabulary), virtualConfigPlugin(site, pages, vocabulary)],
             build: {
               rollupOptions: {
                 // Astro marks every MDX module with "use astro:head-inject", and the bundler warns once

@@ -17,10 +17,11 @@ export function copyContent(): { dir: string; file: (rel: string) => string; cle
 /**
  * The environment without the test runner's marks. With NODE_ENV=test from vitest, Astro builds in
  * development mode (dev-only parts such as the checker panel end up in the pages); with VITEST set,
- * Vite's dev server does not listen.
+ * Vite's dev server does not listen; with Vitest's BASE_URL=/ (and MODE, DEV, PROD, SSR, which it sets for its own
+ * import.meta.env), a build under a sub-path would link to the root.
  */
 export function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(?:VITEST|VITE_|NODE_ENV$|TEST$)/.test(key)));
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(?:VITEST|VITE_|NODE_ENV$|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(key)));
 }
 
 export interface BuildResult {
@@ -30,13 +31,20 @@ export interface BuildResult {
 
 /**
  * Builds the site from a content folder into a temporary output folder; `inspect` may look at the
- * output before it is removed.
+ * output before it is removed. `root` is the project to build (its astro.config.mjs,
+ * charter.config.mjs and public/): the example by default, or a fixture project such as
+ * packages/charter/tests/fixtures/handbooks/minimal/ to build with another site configuration.
  */
-export function buildWithContent(contentDir: string, extraEnv: Record<string, string> = {}, inspect?: (dist: string) => void): BuildResult {
+export function buildWithContent(
+  contentDir: string,
+  extraEnv: Record<string, string> = {},
+  inspect?: (dist: string) => void,
+  options: { root?: string } = {},
+): BuildResult {
   const outDir = mkdtempSync(path.join(tmpdir(), 'charter-dist-'));
   try {
     const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-      cwd: root,
+      cwd: options.root ?? root,
       encoding: 'utf8',
       env: { ...withoutTestRunner(process.env), HANDBOOK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       timeout: 240_000,

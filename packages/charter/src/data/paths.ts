@@ -1,5 +1,6 @@
 /** Reading paths and short links, resolved against the current edition once per build. */
-import { getCollection, render } from 'astro:content';
+import { render } from 'astro:content';
+import { optionalCollection } from './optional-collections.ts';
 import { chapterUrl } from '../lib/edition-urls.ts';
 import { checkShortLinks, resolvePath, type PathChapter, type ResolvedPath, type ShortLink } from '../lib/reading-paths.ts';
 import { loadHandbook } from './handbook.ts';
@@ -10,7 +11,7 @@ export interface Onboarding {
 }
 
 async function load(): Promise<Onboarding> {
-  const [handbook, entries] = await Promise.all([loadHandbook(), getCollection('paths')]);
+  const [handbook, entries] = await Promise.all([loadHandbook(), optionalCollection('paths')]);
   const current = handbook.current;
   const definitions = entries.map((e) => e.data);
   // Only chapters that a path points into by section need rendering, to learn their headings.

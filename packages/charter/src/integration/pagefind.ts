@@ -9,16 +9,16 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { parse } from 'yaml';
 import { chapterUrl } from '../lib/edition-urls.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { listChapterPaths, readManifest } from '../lib/content-files.ts';
+import { readDataList } from '../lib/data-files.ts';
 import { glossaryEntry, type Edition, type GlossaryEntry } from '../lib/schemas.ts';
+import { GLOSSARY_SLUG } from '../lib/glossary.ts';
 import { bundleCountProblem, bundleGlob, bundlePath } from '../lib/search/bundles.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { createTranslator, type Translator } from '../i18n/index.ts';
 
-const GLOSSARY_SLUG = 'reference/glossary';
 const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
 
 /**
@@ -26,7 +26,8 @@ const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
  * term itself finds its definition, with the variants to avoid in the record's text.
  */
 function glossaryRecords(contentDir: string, editions: readonly Edition[], i18n: Translator, language: string) {
-  const entries = (parse(readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8')) as unknown[]).map((e) => glossaryEntry.parse(e));
+  // The glossary is optional; the content loader has already refused a broken one.
+  const entries = readDataList(contentDir, 'glossary.yaml', glossaryEntry, { required: false, purpose: 'a glossary' }).entries;
   // One record per edition that has a glossary page, so a result never leads out of the edition searched.
   const withGlossary = editions.filter((e) => existsSync(path.join(contentDir, 'editions', e.id, GLOSSARY_CHAPTER)));
   return withGlossary.flatMap((edition) =>

@@ -20,7 +20,7 @@ export function resolveContentDir(
       : `the default content folder "${DEFAULT_CONTENT_DIR}"`;
     throw new Error(
       `Content folder not found: ${origin}, which resolves to ${dir}. ` +
-        'Point HANDBOOK_CONTENT_DIR at a folder with editions/, sections.yaml and glossary.yaml, or unset it.',
+        'Point HANDBOOK_CONTENT_DIR at a folder with editions/, editions.yaml and sections.yaml, or unset it.',
     );
   }
   return dir;

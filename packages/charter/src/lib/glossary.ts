@@ -5,3 +5,6 @@ import type { GlossaryEntry } from './schemas.ts';
 export function sortGlossary(entries: readonly GlossaryEntry[]): GlossaryEntry[] {
   return [...entries].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
 }
+
+/** The chapter that shows the whole glossary (with <GlossaryList />); terms link to it. */
+export const GLOSSARY_SLUG = 'reference/glossary';

@@ -4,6 +4,8 @@
  */
 import { z } from 'astro/zod';
 import { overrideProblems } from '../i18n/index.ts';
+import { accentContrastProblem, isHexColour, type ThemeName } from './contrast.ts';
+import { logoProblem } from './logo.ts';
 
 const basePath = z
   .string()
@@ -16,13 +18,51 @@ export const siteConfigSchema = z.strictObject({
   title: z.string().min(1),
   /** The organization the handbook belongs to. Example: `Fenlow Logistics`. */
   organization: z.string().min(1),
+  /**
+   * The organization's logo, shown in the header instead of the built-in icon, with the
+   * organization's name as its text alternative: a path to an image in the project's `public/`
+   * folder. Example: `/logo.svg`.
+   */
+  logo: z
+    .string()
+    .regex(/^\/?(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]+\.(?:svg|png|jpe?g|gif|webp|avif)$/i, {
+      error: 'must be the path of an image in public/ (.svg, .png, .jpg, .gif, .webp or .avif), for example "/logo.svg"',
+    })
+    .refine((p) => !p.split('/').includes('..'), { error: 'must stay inside public/ (no "..")' })
+    .optional(),
+  /**
+   * The accent colour (buttons, the current page in the sidebar, marks), as a CSS hex colour. One
+   * colour for both themes, or one per theme: `{ light: '#1f5fae', dark: '#7fb0f0' }`. The build
+   * refuses a colour that would not reach WCAG AA contrast (4.5:1) in its theme.
+   */
+  accent: z.union([hexColour(), z.strictObject({ light: hexColour(), dark: hexColour() })]).superRefine(checkAccentContrast).optional(),
+  /**
+   * The home page's copy: the intro paragraph, the page description for search engines, and
+   * buttons after "Start reading". Left out, the engine says something neutral built from the
+   * title and organization.
+   */
+  home: z
+    .strictObject({
+      intro: z.string().min(1).optional(),
+      description: z.string().min(1).optional(),
+      actions: z
+        .array(
+          z.strictObject({
+            label: z.string().min(1),
+            href: z.string().regex(/^(?:\/(?!\/)|https:\/\/)/, { error: 'must be a site path starting with "/" (the base is added) or an https:// address' }),
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
   /** The language of the content, as a BCP 47 tag. Example: `en-US`. */
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/).default('en-US'),
   /**
    * Where the content folder can be edited online; a chapter's path below the content folder is
-   * appended. Example: `https://git.example.com/handbook/edit/main/src/content/`.
+   * appended. Example: `https://git.example.com/handbook/edit/main/src/content/`. Left out, chapters
+   * have no "Edit this page" link.
    */
-  editBaseUrl: z.url().refine((u) => u.endsWith('/'), { error: 'must end with "/"' }),
+  editBaseUrl: z.url().refine((u) => u.endsWith('/'), { error: 'must end with "/"' }).optional(),
   /** The path the site is served under. Example: `/` or `/handbook/`. */
   base: basePath.default('/'),
   /** The site's origin, for canonical links. Example: `https://handbook.example.com`. */
@@ -42,12 +82,33 @@ export const siteConfigSchema = z.strictObject({
     .optional(),
 });
 
+function hexColour() {
+  return z.string().refine(isHexColour, { error: 'must be a CSS hex colour such as "#1f5fae" or "#15a"' });
+}
+
+/** Each theme's accent must stay readable as text, and under the text drawn on it. */
+function checkAccentContrast(accent: string | { light: string; dark: string }, ctx: z.core.$RefinementCtx): void {
+  const single = typeof accent === 'string';
+  const perTheme: [ThemeName, string][] = single ? [['light', accent], ['dark', accent]] : [['light', accent.light], ['dark', accent.dark]];
+  for (const [theme, colour] of perTheme) {
+    if (!isHexColour(colour)) continue;
+    const problem = accentContrastProblem(colour, theme);
+    if (!problem) continue;
+    const hint = single ? ' One colour rarely reads well on both a light and a dark background: give one per theme, accent: { light: "#…", dark: "#…" }.' : '';
+    ctx.addIssue({ code: 'custom', message: problem + hint, path: single ? [] : [theme] });
+  }
+}
+
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
 /** Turns Zod issues into one line per problem, naming the field. */
 export function formatConfigIssues(error: z.ZodError, file: string): string {
-  const lines = error.issues.map((issue) => {
+  return formatConfigProblems(error.issues, file);
+}
+
+function formatConfigProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[], file: string): string {
+  const lines = issues.map((issue) => {
     const field = issue.path.length ? issue.path.join('.') : '(top level)';
     return `  - ${field}: ${issue.message}`;
   });
@@ -55,19 +116,25 @@ export function formatConfigIssues(error: z.ZodError, file: string): string {
 }
 
 /**
- * Validates the site configuration. HANDBOOK_BASE_PATH overrides `base`, so one checkout can be
- * built for a sub-path without editing the file; HANDBOOK_LANG overrides `lang` the same way.
+ * Validates the site configuration, every problem in one message. HANDBOOK_BASE_PATH overrides
+ * `base`, so one checkout can be built for a sub-path without editing the file; HANDBOOK_LANG
+ * overrides `lang` the same way. With `publicDir` (the project's public/ folder), the logo must be
+ * an image there.
  */
 export function resolveSiteConfig(
   input: SiteConfigInput,
   env: Record<string, string | undefined> = {},
   file = 'charter.config.ts',
+  { publicDir }: { publicDir?: string } = {},
 ): SiteConfig {
   const withBase = env.HANDBOOK_BASE_PATH ? { ...input, base: env.HANDBOOK_BASE_PATH } : input;
   // HANDBOOK_LANG builds the same site in another language, for trying a translation.
   const merged = env.HANDBOOK_LANG ? { ...withBase, lang: env.HANDBOOK_LANG } : withBase;
   const result = siteConfigSchema.safeParse(merged);
-  if (!result.success) throw new Error(formatConfigIssues(result.error, file));
+  const logo = result.success ? result.data.logo : undefined;
+  const logoIssue = logo && publicDir ? logoProblem(logo, publicDir) : undefined;
+  const issues = [...(result.success ? [] : result.error.issues), ...(logoIssue ? [{ path: ['logo'], message: logoIssue }] : [])];
+  if (!result.success || issues.length > 0) throw new Error(formatConfigProblems(issues, file));
   return result.data;
 }
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { MANIFEST, readManifest } from '../lib/content-files.ts';
+import { hasYamlContent, noEntriesMessage, type OptionalDataFile } from '../lib/data-files.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
 import {
   glossaryEntry,
@@ -56,9 +57,9 @@ function readHandbookData(contentDir: string): HandbookData {
   const vocabulary = readVocabulary(contentDir);
   return {
     contentDir,
-    glossary: readList(contentDir, 'glossary.yaml', (entry) => glossaryEntry.safeParse(entry), true),
-    phrases: readList(contentDir, 'phrases.yaml', (entry) => phraseToAvoid.safeParse(entry), true),
-    paths: readList(contentDir, 'paths.yaml', (entry) => readingPathFor(vocabulary).safeParse(entry), false),
+    glossary: readList(contentDir, 'glossary.yaml', (entry) => glossaryEntry.safeParse(entry)),
+    phrases: readList(contentDir, 'phrases.yaml', (entry) => phraseToAvoid.safeParse(entry)),
+    paths: readList(contentDir, 'paths.yaml', (entry) => readingPathFor(vocabulary).safeParse(entry)),
     vocabulary,
     editions,
     currentEdition: findCurrentEdition(editions, path.join(contentDir, MANIFEST)).id,
@@ -67,15 +68,17 @@ function readHandbookData(contentDir: string): HandbookData {
 
 type SafeParse<T> = (entry: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 
-/** A YAML list of entries validated one by one, failing with the file, entry and field. */
-function readList<T>(contentDir: string, name: string, validate: SafeParse<T>, required: boolean): T[] {
+/**
+ * A YAML list of entries validated one by one, failing with the file, entry and field. The files
+ * are optional: a missing one leaves its rules nothing to check; an empty one is refused, as the
+ * build refuses it (lib/data-files.ts).
+ */
+function readList<T>(contentDir: string, name: OptionalDataFile, validate: SafeParse<T>): T[] {
   const file = path.join(contentDir, name);
-  if (!existsSync(file)) {
-    if (!required) return [];
-    throw new Error(`${file}: file not found. The checker reads the handbook's ${name} from the content folder.`);
-  }
-  const data: unknown = parse(readFileSync(file, 'utf8'));
-  if (data === null || data === undefined) return [];
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const data: unknown = hasYamlContent(text) ? parse(text) : null;
+  if (data === null || data === undefined || (Array.isArray(data) && data.length === 0)) throw new Error(noEntriesMessage(file, name));
   if (!Array.isArray(data)) throw new Error(`${file}: expected a YAML list of entries.`);
   return data.map((entry, index) => {
     const result = validate(entry);

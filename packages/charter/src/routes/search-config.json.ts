@@ -1,11 +1,11 @@
 /** What the search code needs from the content: synonyms from the glossary, and the editions. */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { optionalCollection } from '../data/optional-collections.ts';
 import { loadHandbook } from '../data/handbook.ts';
 import { buildSynonymRules } from '../lib/search/synonyms.ts';
 
 export const GET: APIRoute = async () => {
-  const [glossary, everyday, handbook] = await Promise.all([getCollection('glossary'), getCollection('searchPhrases'), loadHandbook()]);
+  const [glossary, everyday, handbook] = await Promise.all([optionalCollection('glossary'), optionalCollection('searchPhrases'), loadHandbook()]);
   const body = {
     synonyms: buildSynonymRules(
       glossary.map((g) => g.data),
