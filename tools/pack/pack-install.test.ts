@@ -101,7 +101,7 @@ describe('the packed engine and scaffolder, installed outside the repository', (
     const { manifest, files } = readPackedFolder(unpack(engineTarball, 'engine'));
     expect(scanPackage(manifest, files)).toEqual([]);
     // Read at run time, not imported: the checker's data and the rule sources its catalog quotes.
-    expect([...files.keys()]).toContain('src/lint/data/us-spelling.yaml');
+    expect([...files.keys()]).toContain('src/lint/data/spelling-variants.yaml');
     expect([...files.keys()]).toContain('src/lint/rules/terminology.ts');
   });
 

@@ -107,7 +107,7 @@ describe('a minimal handbook', () => {
     rmSync(path.join(copy, 'public/brand/eastbrook.svg'));
     const out = buildWithContent(fixtureContent, {}, undefined, { root: copy });
     expect(out.status).not.toBe(0);
-    expect(out.output).toContain('Invalid site configuration in charter.config.ts');
+    expect(out.output).toContain('Invalid site configuration in charter.config.mjs');
     expect(out.output).toMatch(/- logo: public\/brand\/eastbrook\.svg not found\./);
   });
 });

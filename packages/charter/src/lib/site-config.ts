@@ -124,7 +124,7 @@ function formatConfigProblems(issues: readonly { path: readonly PropertyKey[]; m
 export function resolveSiteConfig(
   input: SiteConfigInput,
   env: Record<string, string | undefined> = {},
-  file = 'charter.config.ts',
+  file = 'charter.config.mjs',
   { publicDir }: { publicDir?: string } = {},
 ): SiteConfig {
   const withBase = env.HANDBOOK_BASE_PATH ? { ...input, base: env.HANDBOOK_BASE_PATH } : input;
@@ -134,8 +134,20 @@ export function resolveSiteConfig(
   const logo = result.success ? result.data.logo : undefined;
   const logoIssue = logo && publicDir ? logoProblem(logo, publicDir) : undefined;
   const issues = [...(result.success ? [] : result.error.issues), ...(logoIssue ? [{ path: ['logo'], message: logoIssue }] : [])];
-  if (!result.success || issues.length > 0) throw new Error(formatConfigProblems(issues, file));
+  if (!result.success || issues.length > 0) throw new ConfigRefused(formatConfigProblems(issues, file));
   return result.data;
+}
+
+/**
+ * A configuration the build refuses. The message names every bad field and what to write instead;
+ * a stack of engine frames below it would only bury that, so the error carries none.
+ */
+export class ConfigRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigRefused';
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /** Keeps config files typed without validating twice. */

@@ -3,6 +3,7 @@
  * with it, and leaving them out of the page's HTML keeps every page lighter.
  */
 import { handbookVocabulary } from '../lib/handbook-vocabulary.ts';
+import pages from 'virtual:charter/pages';
 import type { Translator } from '../i18n/catalog.ts';
 
 function chip(label: string, pressed: boolean, data: Record<string, string>): HTMLButtonElement {
@@ -31,7 +32,8 @@ export function renderSearchChips(container: HTMLElement, readingEdition: string
       chip(i18n.t('search.thisEdition', { id: readingEdition }), true, { scope: 'edition' }),
       chip(i18n.t('search.allEditions'), false, { scope: 'all' }),
     ]),
-    group(i18n.t('search.touchpoint'), handbookVocabulary.touchpoints.map((t) => chip(t.label, false, { filter: 'touchpoint', value: t.id }))),
+    // A touchpoint filter only where some chapter has a touchpoint to filter by.
+    ...(pages.touchpoints ? [group(i18n.t('search.touchpoint'), handbookVocabulary.touchpoints.map((t) => chip(t.label, false, { filter: 'touchpoint', value: t.id })))] : []),
     group(i18n.t('search.kind'), handbookVocabulary.types.map((t) => chip(t.label, false, { filter: 'type', value: t.id }))),
   );
 }
