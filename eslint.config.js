@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.astro/**', '**/src/generated/**', '**/tests/.tmp/**', 'tools/bench/floor/.astro-cache/**', '**/test-results/**'],
+    // The starter's template holds {{placeholders}} until create-charter fills them in.
+    ignores: [
+      'packages/create-charter/template/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.astro/**',
+      '**/src/generated/**',
+      '**/tests/.tmp/**',
+      'tools/bench/floor/.astro-cache/**',
+      '**/test-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

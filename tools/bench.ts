@@ -52,7 +52,12 @@ async function buildDefaultSite(outDir: string): Promise<void> {
   if (measured.exitCode !== 0) throw new Error(`The example handbook's build failed (exit ${measured.exitCode}):\n${measured.output.slice(-4000)}`);
 }
 
-const searchRow = (timing: SearchTiming) => [`"${timing.query}"`, `${(timing.bytes / 1024).toFixed(1)} KB`, `${timing.msToResults.toFixed(0)} ms`, String(timing.results)];
+const searchRow = (timing: SearchTiming) => [
+  `"${timing.query}"`,
+  `${(timing.bytes / 1024).toFixed(1)} KB`,
+  `${timing.msToResults.toFixed(0)} ms`,
+  String(timing.results),
+];
 
 async function build(kind: 'charter' | 'floor', outDir: string): Promise<Measured> {
   rmSync(outDir, { recursive: true, force: true });
@@ -71,7 +76,9 @@ function medianRun(runs: readonly Measured[]): Measured {
 }
 
 try {
-  say(`Charter bench: ${options.chapters} chapters × ${options.editions} editions, ${options.runs} run(s) each, on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+  say(
+    `Charter bench: ${options.chapters} chapters × ${options.editions} editions, ${options.runs} run(s) each, on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
+  );
   const corpus = writeCorpus(contentDir, { chapters: options.chapters, editions: options.editions }, exampleContent);
   say(`corpus: ${corpus.files} chapter files in ${contentDir}`);
 
@@ -99,7 +106,12 @@ try {
         const chapterPath = kind === 'charter' ? `/${slug}/` : `/${current}/${slug}/`;
         const chapterUrl = served.url + chapterPath;
         const best = medianRun(runs[kind]);
-        figures[kind] = { seconds: best.seconds, peakBytes: best.peakBytes, site: siteStats(outDirs[kind]), scriptBytes: await scriptBytesBeforeInteraction(browser, chapterUrl) };
+        figures[kind] = {
+          seconds: best.seconds,
+          peakBytes: best.peakBytes,
+          site: siteStats(outDirs[kind]),
+          scriptBytes: await scriptBytesBeforeInteraction(browser, chapterUrl),
+        };
         if (kind === 'charter' && !options.skip.has('search')) {
           for (const timing of await measureSearch(browser, served, chapterPath, SEARCH_QUERIES)) searchRows.push(searchRow(timing));
         }
@@ -138,12 +150,17 @@ try {
       report.checker = checker;
       say('');
       say('Checker (npm run lint:content, as a separate process)');
-      say(table(['run', 'files', 'wall time'], [
-        ['whole tree, no cache', checker.files.toLocaleString('en-US'), `${checker.wholeTreeSeconds.toFixed(1)} s`],
-        ['whole tree, first run (fills the cache)', checker.files.toLocaleString('en-US'), `${checker.cacheColdSeconds.toFixed(1)} s`],
-        ['whole tree, cache filled', checker.files.toLocaleString('en-US'), `${checker.cacheWarmSeconds.toFixed(1)} s`],
-        [`--changed (${checker.changedFiles} files)`, String(checker.changedFiles), `${checker.changedSeconds.toFixed(1)} s`],
-      ]));
+      say(
+        table(
+          ['run', 'files', 'wall time'],
+          [
+            ['whole tree, no cache', checker.files.toLocaleString('en-US'), `${checker.wholeTreeSeconds.toFixed(1)} s`],
+            ['whole tree, first run (fills the cache)', checker.files.toLocaleString('en-US'), `${checker.cacheColdSeconds.toFixed(1)} s`],
+            ['whole tree, cache filled', checker.files.toLocaleString('en-US'), `${checker.cacheWarmSeconds.toFixed(1)} s`],
+            [`--changed (${checker.changedFiles} files)`, String(checker.changedFiles), `${checker.changedSeconds.toFixed(1)} s`],
+          ],
+        ),
+      );
     }
 
     if (!options.skip.has('dev')) {
@@ -157,11 +174,16 @@ try {
       report.dev = dev;
       say('');
       say('Dev server (astro dev on the corpus, one chapter edited three times)');
-      say(table(['step', 'seconds'], [
-        ['start until the chapter answers', dev.startSeconds.toFixed(1)],
-        ['first load of the chapter', dev.firstLoadSeconds.toFixed(1)],
-        ...dev.editSeconds.map((s, i) => [`edit ${i + 1}: save → new text on screen`, s.toFixed(2)]),
-      ]));
+      say(
+        table(
+          ['step', 'seconds'],
+          [
+            ['start until the chapter answers', dev.startSeconds.toFixed(1)],
+            ['first load of the chapter', dev.firstLoadSeconds.toFixed(1)],
+            ...dev.editSeconds.map((s, i) => [`edit ${i + 1}: save → new text on screen`, s.toFixed(2)]),
+          ],
+        ),
+      );
     }
     if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
   } finally {

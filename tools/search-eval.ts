@@ -16,7 +16,13 @@ import { editionSets, readQueries, runSearchEval } from './support/search-eval.t
 import { serveSite } from './support/static-server.ts';
 import { astroBin, exampleRoot } from './support/paths.ts';
 
-const { values } = parseArgs({ options: { queries: { type: 'string', default: path.join(exampleRoot, 'tests/search/queries.yaml') }, 'no-build': { type: 'boolean' }, verbose: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    queries: { type: 'string', default: path.join(exampleRoot, 'tests/search/queries.yaml') },
+    'no-build': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  },
+});
 const dist = path.join(exampleRoot, 'dist');
 
 if (!values['no-build'] || !existsSync(path.join(dist, 'pagefind'))) {
@@ -28,7 +34,8 @@ if (!values['no-build'] || !existsSync(path.join(dist, 'pagefind'))) {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-const row = (label: string, f: EvalFigures) => `${label.padEnd(12)} ${String(f.queries).padStart(7)} ${pct(f.top1)} ${pct(f.top3)} ${f.mrr.toFixed(3).padStart(7)} ${pct(f.zeroResults)}`;
+const row = (label: string, f: EvalFigures) =>
+  `${label.padEnd(12)} ${String(f.queries).padStart(7)} ${pct(f.top1)} ${pct(f.top3)} ${f.mrr.toFixed(3).padStart(7)} ${pct(f.zeroResults)}`;
 
 const queries = readQueries(path.resolve(values.queries));
 const server = await serveSite(dist, '/');
@@ -43,7 +50,13 @@ try {
 }
 
 const editions = [...new Set(cases.map((c) => c.edition))];
-const lines = ['', `Search quality: ${queries.length} queries, asked in every edition that has the expected chapter`, '', 'edition      queries   top-1   top-3     MRR  no hits', row('all', summarize(cases))];
+const lines = [
+  '',
+  `Search quality: ${queries.length} queries, asked in every edition that has the expected chapter`,
+  '',
+  'edition      queries   top-1   top-3     MRR  no hits',
+  row('all', summarize(cases)),
+];
 for (const id of editions) lines.push(row(id, summarize(cases.filter((c) => c.edition === id))));
 const misses = cases.filter((c) => c.results[0] === undefined || !c.expected.includes(c.results[0]));
 if (values.verbose || misses.length) {

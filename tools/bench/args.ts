@@ -44,7 +44,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     throw new BenchUsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const skip = new Set<BenchPart>();
-  for (const part of (values.skip ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (values.skip ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (!(BENCH_PARTS as readonly string[]).includes(part)) throw new BenchUsageError(`--skip takes ${BENCH_PARTS.join(', ')}, not "${part}".\n${USAGE}`);
     skip.add(part as BenchPart);
   }

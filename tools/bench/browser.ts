@@ -78,7 +78,13 @@ export async function scriptBytesBeforeInteraction(browser: Browser, pageUrl: st
   // fact raced the page and now and then left a script out.
   const bodies: Promise<number>[] = [];
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(response.body().then((b) => b.length, () => 0));
+    if (response.request().resourceType() === 'script')
+      bodies.push(
+        response.body().then(
+          (b) => b.length,
+          () => 0,
+        ),
+      );
   });
   await page.goto(pageUrl, { waitUntil: 'networkidle' });
   const external = (await Promise.all(bodies)).reduce((sum, n) => sum + n, 0);

@@ -131,7 +131,13 @@ export function checkedCount(output: string): number {
  * removes a repository it made.
  */
 async function withChangedChapters<T>(corpus: string, files: readonly string[], measure: (base: string) => Promise<T>): Promise<T> {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Checker bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: corpus, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Checker bench', '-c', 'user.email=bench@example.invalid', ...args], {
+      cwd: corpus,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    }).trim();
   const madeRepository = !isInGitWorkTree(corpus);
   if (madeRepository) {
     git('init', '--quiet', '--initial-branch=main');
@@ -176,7 +182,8 @@ function timeCli(node: string, args: string[], cwd: string, contentDir: string, 
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      if (code === null || code === 2) return reject(new Error(`lint:content ${args.slice(1).join(' ')} failed (exit ${code}): ${stderr.trim().slice(0, 2000)}`));
+      if (code === null || code === 2)
+        return reject(new Error(`lint:content ${args.slice(1).join(' ')} failed (exit ${code}): ${stderr.trim().slice(0, 2000)}`));
       resolve({ seconds, exitCode: code, checked: checkedCount(stdout) });
     });
   });

@@ -18,7 +18,6 @@ export interface CorpusOptions {
 
 export const SECTION_COUNT = 20;
 
-
 const SUBJECTS = ['The customer', 'Every colleague', 'The team lead', 'A caller', 'The site team', 'Our email desk', 'The mail room', 'A new colleague'];
 const VERBS = ['expects', 'notices', 'remembers', 'deserves', 'asks for', 'values', 'looks for', 'relies on'];
 const OBJECTS = [
@@ -95,7 +94,10 @@ export function chapterText(i: number, total: number, revision: number, seed: nu
     '',
     '| Situation | Standard | Owner |',
     '| --- | --- | --- |',
-    ...Array.from({ length: 5 }, (_, k) => `| ${pick(TOPICS, rnd)} case ${k + 1} | Within ${1 + Math.floor(rnd() * 4)} working days | ${pick(SUBJECTS, rnd).replace('The ', '')} |`),
+    ...Array.from(
+      { length: 5 },
+      (_, k) => `| ${pick(TOPICS, rnd)} case ${k + 1} | Within ${1 + Math.floor(rnd() * 4)} working days | ${pick(SUBJECTS, rnd).replace('The ', '')} |`,
+    ),
     '',
     '## Related chapters',
     '',
@@ -152,7 +154,10 @@ export function writeCorpus(dir: string, options: CorpusOptions, sharedDataDir: 
   );
   if (editions === 1) manifest[0] = manifest[0]!.replace('status: draft', 'status: current');
   writeFileSync(path.join(dir, 'editions.yaml'), `${manifest.join('\n')}\n`);
-  const sections = Array.from({ length: SECTION_COUNT }, (_, s) => `- id: ${sectionId(s)}\n  title: Section ${s + 1}\n  intro: Chapters about ${SECTION_WORDS[s % SECTION_WORDS.length]}.\n  order: ${s + 1}`);
+  const sections = Array.from(
+    { length: SECTION_COUNT },
+    (_, s) => `- id: ${sectionId(s)}\n  title: Section ${s + 1}\n  intro: Chapters about ${SECTION_WORDS[s % SECTION_WORDS.length]}.\n  order: ${s + 1}`,
+  );
   writeFileSync(path.join(dir, 'sections.yaml'), `${sections.join('\n')}\n`);
   for (const name of ['glossary.yaml', 'phrases.yaml', 'search-phrases.yaml']) {
     writeFileSync(path.join(dir, name), readFileSync(path.join(sharedDataDir, name)));

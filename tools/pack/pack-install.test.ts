@@ -90,7 +90,10 @@ describe('the packed engine and scaffolder, installed outside the repository', (
     // npm pack runs each package's prepack: the engine compiles again (as it does for a publish),
     // the scaffolder stamps the engine's version into engine.json.
     const packed = JSON.parse(
-      mustRun(repoRoot, 'npm', ['pack', '--json', '--workspace', 'charter-handbook', '--workspace', 'create-charter', '--pack-destination', packs]).replace(/^[\s\S]*?^\[/m, '['),
+      mustRun(repoRoot, 'npm', ['pack', '--json', '--workspace', 'charter-handbook', '--workspace', 'create-charter', '--pack-destination', packs]).replace(
+        /^[\s\S]*?^\[/m,
+        '[',
+      ),
     ) as { name: string; filename: string }[];
     const file = (name: string) => path.join(packs, packed.find((p) => p.name === name)!.filename);
     engineTarball = file('charter-handbook');

@@ -11,7 +11,6 @@ import { random } from './random.ts';
 
 export { random };
 
-
 type Mutator = (text: string, rnd: () => number) => string;
 const at = (text: string, rnd: () => number) => Math.floor(rnd() * (text.length + 1));
 const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
@@ -111,7 +110,13 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeou
 }
 
 /** Runs one mutated chapter through the checker and the loader's validation. */
-export async function runCase(mutator: string, source: string, file: string, options: { contentDir: string; root: string }, timeoutMs = 20_000): Promise<CaseResult> {
+export async function runCase(
+  mutator: string,
+  source: string,
+  file: string,
+  options: { contentDir: string; root: string },
+  timeoutMs = 20_000,
+): Promise<CaseResult> {
   try {
     const loader = loaderVerdict(source);
     if (!loader.ok && (!Number.isInteger(loader.line) || loader.line < 1 || !loader.message)) {

@@ -45,9 +45,7 @@ const DECLARATION = /\.d\.(?:ts|mts|cts)$/;
  * it on that line, never invents an import.
  */
 export function withoutComments(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
-    .replace(/(^|[^:'"`\\])\/\/[^\n]*/g, '$1');
+  return text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/[^\n]*/g, '$1');
 }
 
 const IMPORT_PATTERNS = [
@@ -109,15 +107,27 @@ export function scanPackage(manifest: PackageManifest, files: PackedFiles): Pack
       if (isRelative(specifier)) {
         const target = resolveRelative(file, specifier);
         if (TS_SOURCE.test(target) && !DECLARATION.test(target)) {
-          problems.push({ file, kind: 'typescript-at-runtime', message: `${where} imports "${specifier}", a TypeScript file; plain Node cannot run it below node_modules. Import the compiled .js.` });
+          problems.push({
+            file,
+            kind: 'typescript-at-runtime',
+            message: `${where} imports "${specifier}", a TypeScript file; plain Node cannot run it below node_modules. Import the compiled .js.`,
+          });
         } else if (!files.has(target)) {
-          problems.push({ file, kind: 'missing-file', message: `${where} imports "${specifier}", but ${target} is not in the package. Add it to "files" in package.json or to the build.` });
+          problems.push({
+            file,
+            kind: 'missing-file',
+            message: `${where} imports "${specifier}", but ${target} is not in the package. Add it to "files" in package.json or to the build.`,
+          });
         }
         continue;
       }
       const name = packageOf(specifier);
       if (name !== undefined && !declared.has(name)) {
-        problems.push({ file, kind: 'undeclared-dependency', message: `${where} imports "${specifier}", but ${name} is not in dependencies or peerDependencies of ${manifest.name}.` });
+        problems.push({
+          file,
+          kind: 'undeclared-dependency',
+          message: `${where} imports "${specifier}", but ${name} is not in dependencies or peerDependencies of ${manifest.name}.`,
+        });
       }
     }
   }

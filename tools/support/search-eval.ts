@@ -48,7 +48,13 @@ function slugIn(slug: string, target: EditionChapterSet, all: readonly EditionCh
   return undefined;
 }
 
-export async function runSearchEval(page: Page, siteUrl: string, base: string, queries: readonly QuerySpec[], editions: readonly EditionChapterSet[]): Promise<EvalCase[]> {
+export async function runSearchEval(
+  page: Page,
+  siteUrl: string,
+  base: string,
+  queries: readonly QuerySpec[],
+  editions: readonly EditionChapterSet[],
+): Promise<EvalCase[]> {
   const cases: EvalCase[] = [];
   for (const set of editions) {
     const asked = queries
@@ -62,7 +68,9 @@ export async function runSearchEval(page: Page, siteUrl: string, base: string, q
       await input.fill(q.q);
       await input.press('Enter');
       await count.filter({ hasText: `“${q.q}”` }).waitFor({ timeout: 15_000 });
-      const hrefs = await page.locator('[data-search-results] a.search-hit-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+      const hrefs = await page
+        .locator('[data-search-results] a.search-hit-link')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
       cases.push({
         query: q.q,
         edition: set.edition.id,

@@ -15,7 +15,10 @@ describe('synthetic benchmark corpus', () => {
 
   it('has chapters of about 1,150 words with valid frontmatter and links inside the corpus', () => {
     const text = chapterText(7, 300, 0, 1);
-    const words = text.replace(/^---[\s\S]*?---/, '').split(/\s+/).filter(Boolean).length;
+    const words = text
+      .replace(/^---[\s\S]*?---/, '')
+      .split(/\s+/)
+      .filter(Boolean).length;
     expect(words).toBeGreaterThan(900);
     expect(words).toBeLessThan(1400);
     expect(chapterFrontmatter.safeParse(readFrontmatter(text)).success).toBe(true);

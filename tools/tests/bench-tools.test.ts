@@ -31,11 +31,15 @@ describe('process tree measurement', () => {
   });
 
   it('measures a real command: its exit code, output and a non-zero peak on Linux', async () => {
-    const measured = await measureCommand(process.execPath, ['-e', 'const a = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => { console.log(a.length); process.exit(3); }, 400);'], {
-      cwd: process.cwd(),
-      env: process.env,
-      intervalMs: 20,
-    });
+    const measured = await measureCommand(
+      process.execPath,
+      ['-e', 'const a = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => { console.log(a.length); process.exit(3); }, 400);'],
+      {
+        cwd: process.cwd(),
+        env: process.env,
+        intervalMs: 20,
+      },
+    );
     expect(measured.exitCode).toBe(3);
     expect(measured.output.trim()).toBe(String(64 * 1024 * 1024));
     expect(measured.peakBytes).toBeGreaterThan(64 * 1024 * 1024);
@@ -115,7 +119,14 @@ describe('bench report', () => {
     seconds,
     peakBytes: 512 * 1024 * 1024,
     scriptBytes,
-    site: { pages: 1200, outputBytes: 30 * 1024 * 1024, chapterPages: 900, medianChapterBytes: 20 * 1024, medianChapterGzipBytes: 6 * 1024, searchIndexBytes: 4 * 1024 * 1024 },
+    site: {
+      pages: 1200,
+      outputBytes: 30 * 1024 * 1024,
+      chapterPages: 900,
+      medianChapterBytes: 20 * 1024,
+      medianChapterGzipBytes: 6 * 1024,
+      searchIndexBytes: 4 * 1024 * 1024,
+    },
   });
 
   it('compares Charter with the floor in readable units', () => {
@@ -134,7 +145,15 @@ describe('bench report', () => {
   });
 
   it('aligns columns', () => {
-    expect(table(['', 'a'], [['long label', '1'], ['x', '100']]).split('\n')).toEqual(['              a', '----------  ---', 'long label    1', 'x           100']);
+    expect(
+      table(
+        ['', 'a'],
+        [
+          ['long label', '1'],
+          ['x', '100'],
+        ],
+      ).split('\n'),
+    ).toEqual(['              a', '----------  ---', 'long label    1', 'x           100']);
   });
 });
 

@@ -15,10 +15,12 @@ function packed(extra: Record<string, string> = {}): Map<string, string> {
     Object.entries({
       'package.json': JSON.stringify(manifest),
       'bin/engine.js': "await import('../dist/index.js');\n",
-      'dist/index.js': "import { parse } from 'yaml';\nimport { tool } from '@scope/tool/sub';\nimport fs from 'node:fs';\nimport path from 'path';\nexport * from './lib/a.js';\n",
+      'dist/index.js':
+        "import { parse } from 'yaml';\nimport { tool } from '@scope/tool/sub';\nimport fs from 'node:fs';\nimport path from 'path';\nexport * from './lib/a.js';\n",
       'dist/index.d.ts': "export * from './lib/a.ts';\n",
       'dist/lib/a.js': "import { defineConfig } from 'astro/config';\nimport config from 'virtual:some/config';\nexport const a = 1;\n",
-      'dist/routes/page.astro': "---\nimport type { Props } from 'not-declared-but-types-only';\nimport Layout from '../layouts/Base.astro';\nimport { a } from '../lib/a.js';\nimport { getCollection } from 'astro:content';\n---\n<Layout />\n",
+      'dist/routes/page.astro':
+        "---\nimport type { Props } from 'not-declared-but-types-only';\nimport Layout from '../layouts/Base.astro';\nimport { a } from '../lib/a.js';\nimport { getCollection } from 'astro:content';\n---\n<Layout />\n",
       'dist/layouts/Base.astro': '---\n---\n<slot />\n',
       ...extra,
     }),
@@ -81,7 +83,8 @@ describe('the packed-package scan', () => {
   });
 
   it('ignores imports shown in comments', () => {
-    const text = "/**\n * @example\n *   import x from 'in-a-doc-comment';\n */\n// import y from 'in-a-line-comment';\nconst url = 'https://example.com/x'; import z from 'real';\n";
+    const text =
+      "/**\n * @example\n *   import x from 'in-a-doc-comment';\n */\n// import y from 'in-a-line-comment';\nconst url = 'https://example.com/x'; import z from 'real';\n";
     expect(importsOf(text)).toEqual([{ specifier: 'real', line: 6 }]);
     expect(withoutComments(text).split('\n')).toHaveLength(text.split('\n').length);
   });

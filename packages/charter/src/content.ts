@@ -75,7 +75,12 @@ async function gateChapterFiles(): Promise<string[]> {
   for (const chapter of chapters) {
     const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
     const problems = [...(await gateProblems(chapter.source, formatOf(file), vocabulary)), ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
-    lines.push(...linesOf(file, problems.sort((a, b) => a.line - b.line || a.column - b.column)));
+    lines.push(
+      ...linesOf(
+        file,
+        problems.sort((a, b) => a.line - b.line || a.column - b.column),
+      ),
+    );
   }
   return lines;
 }

@@ -43,7 +43,8 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
         // A bad vocabulary.yaml stops the build here, with every problem located.
         const vocabulary = readVocabulary(contentDir);
         const pages = detectOptionalPages(contentDir, publicDir);
-        for (const route of routesFor(pages)) injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.file}`, import.meta.url), prerender: true });
+        for (const route of routesFor(pages))
+          injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.file}`, import.meta.url), prerender: true });
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
         updateConfig({
           ...(site.site ? { site: site.site } : {}),

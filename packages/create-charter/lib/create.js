@@ -80,7 +80,10 @@ export function parseOptions(argv) {
 /** Every problem with the settings, one line each. */
 export function settingsProblems({ title, organization, lang }) {
   const problems = [];
-  for (const [flag, value] of [['--title', title], ['--organization', organization]]) {
+  for (const [flag, value] of [
+    ['--title', title],
+    ['--organization', organization],
+  ]) {
     if (value !== undefined && value.trim() === '') problems.push(`${flag} is empty; leave it out to get the default`);
     if (value !== undefined && /[\r\n]/.test(value)) problems.push(`${flag} must be one line`);
   }
@@ -127,9 +130,7 @@ export function fill(text, values, file) {
 function listTemplate(dir, prefix = '') {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) =>
-      entry.isDirectory() ? listTemplate(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
-    );
+    .flatMap((entry) => (entry.isDirectory() ? listTemplate(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
 }
 
 /** The starter's package.json. */

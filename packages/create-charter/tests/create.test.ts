@@ -112,7 +112,9 @@ describe('create-charter writes a starter handbook', () => {
 
   it('dates the current edition and its chapters today', () => {
     const today = new Date().toISOString().slice(0, 10);
-    expect(readFileSync(path.join(root, 'src/content/editions.yaml'), 'utf8')).toContain(`- id: "${year}.1"\n  title: Edition ${year}.1\n  status: current\n  released: ${today}`);
+    expect(readFileSync(path.join(root, 'src/content/editions.yaml'), 'utf8')).toContain(
+      `- id: "${year}.1"\n  title: Edition ${year}.1\n  status: current\n  released: ${today}`,
+    );
     expect(readFileSync(path.join(root, `src/content/editions/${year}.1/procedures/email.mdx`), 'utf8')).toContain(`reviewed: ${today}`);
   });
 });
@@ -226,7 +228,11 @@ describe('the scaffolder helpers', () => {
   });
 
   it('read the engine version and Astro range from the engine manifest, and refuse another package', () => {
-    expect(engineFromManifest(engineManifest)).toEqual({ name: 'charter-handbook', version: engineManifest.version, astro: engineManifest.peerDependencies.astro });
+    expect(engineFromManifest(engineManifest)).toEqual({
+      name: 'charter-handbook',
+      version: engineManifest.version,
+      astro: engineManifest.peerDependencies.astro,
+    });
     expect(() => engineFromManifest({ name: 'other', version: '1.0.0' })).toThrow(/charter-handbook/);
   });
 });

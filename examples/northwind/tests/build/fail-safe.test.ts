@@ -23,7 +23,9 @@ describe('the build fails safe', () => {
     const { status, output } = buildWithContent(c.dir);
     expect(status).not.toBe(0);
     // Located, in the checker's words, at both files.
-    expect(output).toMatch(/editions\/2026\.1\/skills\/Listening\.mdx:1:1: Unexpected chapter file "editions\/2026\.1\/skills\/Listening\.mdx", expected a section folder and a name in lowercase/);
+    expect(output).toMatch(
+      /editions\/2026\.1\/skills\/Listening\.mdx:1:1: Unexpected chapter file "editions\/2026\.1\/skills\/Listening\.mdx", expected a section folder and a name in lowercase/,
+    );
     expect(output).toMatch(/skills\/Listening\.mdx:1:1: Unexpected chapter "skills\/Listening" at the same address as "skills\/listening"/);
     expect(output).toMatch(/skills\/listening\.mdx:1:1: Unexpected chapter "skills\/listening" at the same address as "skills\/Listening"/);
   });
@@ -52,7 +54,9 @@ describe('the build fails safe', () => {
     c.edit('editions/2026.1/procedures/telephone.mdx', (t) => t.replace('shortLink: phone', 'shortLink: first-week'));
     const { status, output } = buildWithContent(c.dir);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/procedures\/telephone\.mdx:\d+:\d+: Unexpected shortLink "first-week": path "frontline-first-week" in paths\.yaml declares \/go\/first-week\/ too/);
+    expect(output).toMatch(
+      /procedures\/telephone\.mdx:\d+:\d+: Unexpected shortLink "first-week": path "frontline-first-week" in paths\.yaml declares \/go\/first-week\/ too/,
+    );
   });
 
   it('refuses an edition in the manifest whose folder is missing', () => {
@@ -68,7 +72,9 @@ describe('the build fails safe', () => {
     writeFileSync(c.file('glossary.yaml'), '# nothing yet\n');
     const { status, output } = buildWithContent(c.dir);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/glossary\.yaml: the file has no entries\. Add at least one, or delete glossary\.yaml if the handbook has no glossary terms \(it is optional\)/);
+    expect(output).toMatch(
+      /glossary\.yaml: the file has no entries\. Add at least one, or delete glossary\.yaml if the handbook has no glossary terms \(it is optional\)/,
+    );
   });
 
   it('refuses a chapter in no section, naming the file', () => {

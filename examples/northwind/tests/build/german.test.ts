@@ -30,15 +30,27 @@ function englishFragments(): { key: string; fragment: string; pattern: RegExp }[
 }
 
 const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** What a reader sees or hears on a page: its text, the labels in attributes and the strings handed to scripts. */
 function readerText(html: string): string {
   const text = html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ');
-  const attributes = [...html.matchAll(/\s(?:aria-label|placeholder|title|alt|content|data-copied|data-failed|data-badge|data-mark)="([^"]*)"/g)].map((m) => m[1]);
-  const strings = [...html.matchAll(/\sdata-strings="([^"]*)"/g)].flatMap((m) => JSON.parse(decode(m[1]!)) as Record<string, Message>).flatMap((t) => Object.values(t).flatMap(forms));
+  const attributes = [...html.matchAll(/\s(?:aria-label|placeholder|title|alt|content|data-copied|data-failed|data-badge|data-mark)="([^"]*)"/g)].map(
+    (m) => m[1],
+  );
+  const strings = [...html.matchAll(/\sdata-strings="([^"]*)"/g)]
+    .flatMap((m) => JSON.parse(decode(m[1]!)) as Record<string, Message>)
+    .flatMap((t) => Object.values(t).flatMap(forms));
   // The handbook's name and organization come from the example's config, not the catalog.
-  return decode([text, ...attributes, ...strings].join('\n')).replaceAll(config.title, ' ').replaceAll(config.organization, ' ').replace(/\s+/g, ' ');
+  return decode([text, ...attributes, ...strings].join('\n'))
+    .replaceAll(config.title, ' ')
+    .replaceAll(config.organization, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 function htmlFiles(dir: string, rel = ''): string[] {
@@ -75,10 +87,25 @@ describe('a German handbook', () => {
 
   it('shows the interface in German', () => {
     const chapter = readerText(pages.get('grundlagen/willkommen/index.html')!);
-    for (const text of ['Zum Inhalt springen', 'Kontaktpunkte', 'Lesepfade', 'Auf dieser Seite', 'Zuletzt geprüft am 15. Januar 2026', 'Diese Seite bearbeiten', 'Weiter', 'Link zum Abschnitt kopieren', 'So ist es richtig: Freundlich bleiben', 'Im Handbuch suchen', 'Suchergebnisse in Ausgabe 2026.1', 'Dieser Ausgabe ({id})']) {
+    for (const text of [
+      'Zum Inhalt springen',
+      'Kontaktpunkte',
+      'Lesepfade',
+      'Auf dieser Seite',
+      'Zuletzt geprüft am 15. Januar 2026',
+      'Diese Seite bearbeiten',
+      'Weiter',
+      'Link zum Abschnitt kopieren',
+      'So ist es richtig: Freundlich bleiben',
+      'Im Handbuch suchen',
+      'Suchergebnisse in Ausgabe 2026.1',
+      'Dieser Ausgabe ({id})',
+    ]) {
       expect(chapter).toContain(text);
     }
-    expect(readerText(pages.get('2025.1/grundlagen/willkommen/index.html')!)).toMatch(/Archivierte Ausgabe 2025\.1\. Dies ist nicht der gültige Standard\. Der gültige Standard ist Ausgabe 2026\.1 ?\./);
+    expect(readerText(pages.get('2025.1/grundlagen/willkommen/index.html')!)).toMatch(
+      /Archivierte Ausgabe 2025\.1\. Dies ist nicht der gültige Standard\. Der gültige Standard ist Ausgabe 2026\.1 ?\./,
+    );
     expect(readerText(pages.get('draft/grundlagen/willkommen/index.html')!)).toContain('Vorschau auf die nächste Ausgabe: noch nicht in Kraft.');
     expect(readerText(pages.get('review/index.html')!)).toMatch(/Überfällig \(\d+\)/);
     expect(readerText(pages.get('review/index.html')!)).toMatch(/Stand: 1\. Juni 2026 ?, Ausgabe 2026\.1\./);

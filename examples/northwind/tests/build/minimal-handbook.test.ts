@@ -32,7 +32,12 @@ function linksOf(html: string): string[] {
 function brokenLinks(dist: string, base: string): string[] {
   const broken: string[] = [];
   for (const page of htmlFiles(dist)) {
-    const pageUrl = new URL(`https://handbook.test${base}${page.split(path.sep).join('/').replace(/index\.html$/, '')}`);
+    const pageUrl = new URL(
+      `https://handbook.test${base}${page
+        .split(path.sep)
+        .join('/')
+        .replace(/index\.html$/, '')}`,
+    );
     for (const link of linksOf(readFileSync(path.join(dist, page), 'utf8'))) {
       const url = new URL(link, pageUrl);
       if (url.origin !== pageUrl.origin) continue;
@@ -77,7 +82,10 @@ describe('a minimal handbook', () => {
         expect(home).toContain('<meta name="description" content="The Volunteer Guide of Eastbrook Community Library.">');
         expect(home).not.toMatch(/customer|touchpoint/i);
         // The accent colours reach the stylesheet.
-        const css = readdirSync(path.join(dist, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(path.join(dist, '_astro', f), 'utf8')).join('\n');
+        const css = readdirSync(path.join(dist, '_astro'))
+          .filter((f) => f.endsWith('.css'))
+          .map((f) => readFileSync(path.join(dist, '_astro', f), 'utf8'))
+          .join('\n');
         expect(css).toMatch(/--accent:\s*light-dark\(#7a3e00,\s*#f2b36b\)/);
       },
       { root: fixture },
@@ -96,7 +104,9 @@ describe('a minimal handbook', () => {
     writeFileSync(path.join(dir, 'glossary.yaml'), '# Terms go here.\n');
     const out = buildWithContent(dir, {}, undefined, { root: fixture });
     expect(out.status).not.toBe(0);
-    expect(out.output).toMatch(/glossary\.yaml: the file has no entries\. Add at least one, or delete glossary\.yaml if the handbook has no glossary terms \(it is optional\)\./);
+    expect(out.output).toMatch(
+      /glossary\.yaml: the file has no entries\. Add at least one, or delete glossary\.yaml if the handbook has no glossary terms \(it is optional\)\./,
+    );
   });
 
   it('refuses a logo that is not there, naming the field', () => {

@@ -38,7 +38,14 @@ describe('npm run new', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Created editions/draft/procedures/fax-orders.mdx (procedure)');
     const text = readFileSync(content.file('editions/draft/procedures/fax-orders.mdx'), 'utf8');
-    expect(text.match(/^## .*$/gm)).toEqual(['## When this applies', '## Our standard', '## Steps', '## What to say', '## If something goes wrong', '## Checklist']);
+    expect(text.match(/^## .*$/gm)).toEqual([
+      '## When this applies',
+      '## Our standard',
+      '## Steps',
+      '## What to say',
+      '## If something goes wrong',
+      '## Checklist',
+    ]);
     const out = buildWithContent(content.dir, {}, (dist) => {
       expect(readFileSync(path.join(dist, 'draft/procedures/fax-orders/index.html'), 'utf8')).toContain('Fax orders');
     });

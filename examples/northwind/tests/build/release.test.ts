@@ -151,7 +151,9 @@ describe('npm run carry', () => {
     const before = readFileSync(draft, 'utf8');
     const result = carry(content.dir, 'skills/listening.mdx');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/1 conflict\(s\)[\s\S]*editions\/draft\/skills\/listening\.mdx:2[\s\S]*draft: {3}title: Listening closely[\s\S]*current: title: Listening well/);
+    expect(result.stderr).toMatch(
+      /1 conflict\(s\)[\s\S]*editions\/draft\/skills\/listening\.mdx:2[\s\S]*draft: {3}title: Listening closely[\s\S]*current: title: Listening well/,
+    );
     expect(readFileSync(draft, 'utf8')).toBe(before);
   });
 });

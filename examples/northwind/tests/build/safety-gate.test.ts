@@ -53,7 +53,8 @@ describe('a build with the harmless look-alikes', () => {
     placeInDraft(content, HARMLESS_LOOK_ALIKES);
     const pages: Record<string, string> = {};
     const { status, output } = buildWithContent(content.dir, {}, (dist) => {
-      for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.html')) pages[file] = readFileSync(path.join(dist, file), 'utf8');
+      for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }))
+        if (file.endsWith('.html')) pages[file] = readFileSync(path.join(dist, file), 'utf8');
     });
     expect(status, output).toBe(0);
     const links = pages['draft/skills/ok-links/index.html']!;
@@ -121,7 +122,11 @@ describe('the dev server', () => {
       const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
       return { status: response.status, text: await response.text() };
     };
-    const first = await until(async () => ((await page()).status === 200 ? page() : undefined), 180_000, () => `the dev server at ${url}\n${log}`);
+    const first = await until(
+      async () => ((await page()).status === 200 ? page() : undefined),
+      180_000,
+      () => `the dev server at ${url}\n${log}`,
+    );
     expect(first.text).toContain('Listening');
 
     const edits = [
@@ -134,10 +139,14 @@ describe('the dev server', () => {
       writeFileSync(file, edit);
       const logged = log.length;
       // Astro's dev error page names the error; its overlay shows the message in the browser.
-      const refused = await until(async () => {
-        const answer = await page();
-        return answer.status === 500 && answer.text.includes('ChapterRefused') ? answer : undefined;
-      }, 60_000, () => `the refusal of\n${edit}\n${log}`);
+      const refused = await until(
+        async () => {
+          const answer = await page();
+          return answer.status === 500 && answer.text.includes('ChapterRefused') ? answer : undefined;
+        },
+        60_000,
+        () => `the refusal of\n${edit}\n${log}`,
+      );
       expect(refused.text).not.toContain('alert(1)');
       expect(log.slice(logged)).toMatch(/The build refuses:\n\s+\S*listening\.mdx:\d+:\d+: /);
     }
@@ -146,9 +155,13 @@ describe('the dev server', () => {
 
     // A fixed chapter shows again.
     writeFileSync(file, `${frontmatter('Listening')}\nListening, fixed.\n`);
-    await until(async () => {
-      const answer = await page();
-      return answer.status === 200 && answer.text.includes('Listening, fixed.') ? answer : undefined;
-    }, 60_000, () => `the fixed chapter\n${log}`);
+    await until(
+      async () => {
+        const answer = await page();
+        return answer.status === 200 && answer.text.includes('Listening, fixed.') ? answer : undefined;
+      },
+      60_000,
+      () => `the fixed chapter\n${log}`,
+    );
   }, 300_000);
 });

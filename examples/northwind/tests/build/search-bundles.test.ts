@@ -37,7 +37,9 @@ describe('search bundles', () => {
         expect(readdirSync(bundle).filter((f) => f.includes('-ui.'))).toEqual([]);
         const urls = recordUrls(bundle);
         const pages = urls.filter((u) => !u.includes('#')).sort();
-        const expected = listChapterFiles(contentDir, edition.id).map((f) => chapterUrl(edition, f.slug)).sort();
+        const expected = listChapterFiles(contentDir, edition.id)
+          .map((f) => chapterUrl(edition, f.slug))
+          .sort();
         expect(pages).toEqual(expected);
         const glossary = urls.filter((u) => u.includes('#'));
         expect(glossary).toHaveLength(glossaryEntries);

@@ -27,14 +27,23 @@ describe('a handbook with its own vocabulary', () => {
     let scripts = '';
     const { status, output } = buildWithContent(otherOrg, {}, (dist) => {
       for (const page of ['touchpoints/index.html', 'search/index.html', 'desk/renewals/index.html']) pages[page] = readFileSync(path.join(dist, page), 'utf8');
-      scripts = readdirSync(path.join(dist, '_astro')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(dist, '_astro', f), 'utf8')).join('\n');
+      scripts = readdirSync(path.join(dist, '_astro'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(path.join(dist, '_astro', f), 'utf8'))
+        .join('\n');
     });
     expect(status, output).toBe(0);
     const columns = [...pages['touchpoints/index.html']!.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
     expect(columns).toEqual(['Chapter', 'Help desk', 'Text message', 'Book drop']);
     const search = pages['search/index.html']!;
     const filters = [...search.matchAll(/name="(touchpoint|type)" value="([^"]*)"[^>]*> ([^<]+)</g)].map((m) => `${m[1]}:${m[2]}:${m[3]!.trim()}`);
-    expect(filters).toEqual(['touchpoint:help-desk:Help desk', 'touchpoint:text-message:Text message', 'touchpoint:book-drop:Book drop', 'type:routine:Routines', 'type:policy:Policies']);
+    expect(filters).toEqual([
+      'touchpoint:help-desk:Help desk',
+      'touchpoint:text-message:Text message',
+      'touchpoint:book-drop:Book drop',
+      'type:routine:Routines',
+      'type:policy:Policies',
+    ]);
     expect(pages['desk/renewals/index.html']).toMatch(/data-touchpoint="text-message"[^>]*><span[^>]*><\/span>Text message<\/span>/);
     // The search code in the browser has the vocabulary's words and labels, not the defaults'.
     expect(scripts).toMatch(/[`"']chute[`"']/);
@@ -59,7 +68,9 @@ describe('a handbook with its own vocabulary', () => {
     const { status, output } = buildWithContent(dir);
     expect(status).not.toBe(0);
     expect(output).toContain("The handbook's vocabulary file cannot be used:");
-    expect(output).toMatch(/vocabulary\.yaml:2:11: touchpoints\.0\.id: "Help Desk" is not a lowercase id; write letters, digits and single hyphens, such as "live-chat" \(vocabulary\)/);
+    expect(output).toMatch(
+      /vocabulary\.yaml:2:11: touchpoints\.0\.id: "Help Desk" is not a lowercase id; write letters, digits and single hyphens, such as "live-chat" \(vocabulary\)/,
+    );
     expect(output).toMatch(/vocabulary\.yaml:3:12: audiences needs at least one entry; leave the key out to use the default audiences \(vocabulary\)/);
   });
 });

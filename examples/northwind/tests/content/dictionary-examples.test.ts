@@ -16,9 +16,14 @@ const phrases = (parse(readFileSync(path.join(exampleContent, 'phrases.yaml'), '
 
 /** One rule's messages for a sentence, checked as a chapter of the example's current edition. */
 const checkRule = async (ruleId: string, source: string) =>
-  (await checkSource(source, path.join(exampleContent, 'editions/2026.1/reference/example.mdx'), { contentDir: exampleContent, root: exampleRoot, today: '2026-06-01', ...exampleSettings })).filter(
-    (m) => m.ruleId === ruleId,
-  );
+  (
+    await checkSource(source, path.join(exampleContent, 'editions/2026.1/reference/example.mdx'), {
+      contentDir: exampleContent,
+      root: exampleRoot,
+      today: '2026-06-01',
+      ...exampleSettings,
+    })
+  ).filter((m) => m.ruleId === ruleId);
 
 const cases = <T extends { id: string; examples: { flag: string[]; pass: string[] } }>(entries: T[], kind: 'flag' | 'pass') =>
   entries.flatMap((entry) => entry.examples[kind].map((sentence) => [entry.id, sentence, entry] as const));

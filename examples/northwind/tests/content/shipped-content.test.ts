@@ -10,7 +10,7 @@ describe('the shipped content (every edition under src/content)', () => {
     expect(problems.map((m) => `${m.file}:${m.line}:${m.column} ${m.message} (${m.ruleId})`)).toEqual([]);
   });
 
-  it('is checked as the config says: American spelling, the organization\'s name allowed in headings', () => {
+  it("is checked as the config says: American spelling, the organization's name allowed in headings", () => {
     expect(exampleSettings).toEqual({ lang: 'en-US', organization: 'Northwind Supply' });
   });
 });

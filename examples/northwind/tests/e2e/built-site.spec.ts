@@ -42,7 +42,8 @@ test.describe('the built site', () => {
       execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'text', ...files], { encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
       const e = error as { stderr?: string; stdout?: string; code?: string };
-      if (e.code === 'ENOENT') throw new Error('The Nu Html Checker needs Java: install a JRE (Debian: apt-get install -y default-jre-headless).', { cause: error });
+      if (e.code === 'ENOENT')
+        throw new Error('The Nu Html Checker needs Java: install a JRE (Debian: apt-get install -y default-jre-headless).', { cause: error });
       report = `${e.stdout ?? ''}${e.stderr ?? ''}`;
     }
     expect(report.replaceAll(dist, '')).toBe('');

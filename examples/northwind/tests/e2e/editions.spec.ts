@@ -55,7 +55,10 @@ test.describe('editions', () => {
   test('switching a renamed chapter lands on its old name in the older edition', async ({ page }) => {
     await page.goto('/procedures/face-to-face/');
     await page.locator('.edition-switcher summary').click();
-    await page.locator('.edition-switcher').getByRole('link', { name: /Edition 2025\.1/ }).click();
+    await page
+      .locator('.edition-switcher')
+      .getByRole('link', { name: /Edition 2025\.1/ })
+      .click();
     await expect(page).toHaveURL(/\/2025\.1\/procedures\/front-counter\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front counter');
   });

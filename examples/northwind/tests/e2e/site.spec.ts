@@ -40,7 +40,10 @@ test.describe('chapter page', () => {
   });
 
   test('the breadcrumb and the sidebar lead to the section page, which lists every chapter of the section', async ({ page }) => {
-    await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: 'Procedures', exact: true })).toHaveAttribute('href', '/procedures/');
+    await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: 'Procedures', exact: true })).toHaveAttribute(
+      'href',
+      '/procedures/',
+    );
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Procedures' }).click();
     await expect(page).toHaveURL(/\/procedures\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Procedures');

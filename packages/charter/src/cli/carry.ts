@@ -75,13 +75,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   if (result.status === 'conflict') {
     const details = result.conflicts.map((c) =>
-      [
-        `  editions/${draft.id}/${rel}:${c.draftLine}`,
-        ...c.draft.map((l) => `    draft:   ${l}`),
-        ...c.current.map((l) => `    current: ${l}`),
-      ].join('\n'),
+      [`  editions/${draft.id}/${rel}:${c.draftLine}`, ...c.draft.map((l) => `    draft:   ${l}`), ...c.current.map((l) => `    current: ${l}`)].join('\n'),
     );
-    fail(`${result.conflicts.length} conflict(s): the draft and edition ${current.id} changed the same lines. Nothing was written; edit the draft by hand:\n${details.join('\n')}`);
+    fail(
+      `${result.conflicts.length} conflict(s): the draft and edition ${current.id} changed the same lines. Nothing was written; edit the draft by hand:\n${details.join('\n')}`,
+    );
   }
   writeFilesAtomically(new Map([[draftFile, result.text]]));
   console.log(`Carried the changes in editions/${current.id}/${rel} into editions/${draft.id}/${rel}.`);

@@ -6,10 +6,11 @@ import path from 'node:path';
 
 export async function lintProblemsIn(dir: string): Promise<string[]> {
   const checker = (await import('../lint/index.ts')) as {
-    checkFiles: (paths: string[], options?: object) => Promise<{ file: string; line: number; column: number; ruleId: string; severity: string; message: string }[]>;
+    checkFiles: (
+      paths: string[],
+      options?: object,
+    ) => Promise<{ file: string; line: number; column: number; ruleId: string; severity: string; message: string }[]>;
   };
   const messages = await checker.checkFiles([dir]);
-  return messages
-    .filter((m) => m.severity === 'error')
-    .map((m) => `${path.normalize(m.file)}:${m.line}:${m.column}: ${m.message} (${m.ruleId})`);
+  return messages.filter((m) => m.severity === 'error').map((m) => `${path.normalize(m.file)}:${m.line}:${m.column}: ${m.message} (${m.ruleId})`);
 }

@@ -16,7 +16,8 @@ import { idsOf, vocabularyNote } from '../lib/vocabulary.ts';
 import { readVocabulary, VocabularyRefused } from '../lib/vocabulary-file.ts';
 import { CommandFailed } from './command.ts';
 
-export const USAGE = 'Usage: charter new <section>/<slug> [--type procedure] [--edition draft]   (for example: charter new procedures/social-media --type procedure)';
+export const USAGE =
+  'Usage: charter new <section>/<slug> [--type procedure] [--edition draft]   (for example: charter new procedures/social-media --type procedure)';
 
 function fail(message: string, code = 1): never {
   throw new CommandFailed('new', message, code);
@@ -45,23 +46,24 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const type = parsed.values.type ?? defaultChapterType(vocabulary);
-  if (!isChapterType(type, vocabulary)) fail(`--type "${type}" is not a chapter type. Use one of: ${idsOf(vocabulary, 'types').join(', ')}${vocabularyNote(vocabulary, 'types')}.`);
-  
+  if (!isChapterType(type, vocabulary))
+    fail(`--type "${type}" is not a chapter type. Use one of: ${idsOf(vocabulary, 'types').join(', ')}${vocabularyNote(vocabulary, 'types')}.`);
+
   const manifest = readManifest(contentDir);
   const editionId = parsed.values.edition ?? manifest.find((e) => e.status === 'draft')?.id;
   const edition = manifest.find((e) => e.id === editionId);
   if (!edition) fail(`There is no edition "${editionId ?? 'draft'}" in editions.yaml. New chapters go into the draft; add one or pass --edition.`);
   if (edition.status === 'archived') fail(`Edition ${edition.id} is archived and frozen. Add new chapters to the draft.`);
-  
+
   const section = slug.split('/')[0]!;
   const sections = readDataListOrRefuse(contentDir, 'sections.yaml', sectionSchema, { required: true, purpose: 'its list of sections' }).map((s) => s.id);
   if (!sections.includes(section)) fail(`"${section}" is not a section. Use one of: ${sections.join(', ')} (sections are listed in sections.yaml).`);
-  
+
   const target = path.join(contentDir, 'editions', edition.id, `${slug}.mdx`);
   if (existsSync(target)) fail(`editions/${edition.id}/${slug}.mdx already exists. Choose another name, or edit that chapter.`);
   const siblings = listChapterFiles(contentDir, edition.id).filter((f) => f.slug.startsWith(`${section}/`));
   const order = Math.max(0, ...siblings.map((f) => Number(f.frontmatter.order) || 0)) + 1;
-  
+
   writeFilesAtomically(new Map([[target, scaffoldChapter({ slug, type, today: new Date(), order, vocabulary })]]));
   console.log(`Created editions/${edition.id}/${slug}.mdx (${type}). Fill in the description, touchpoints, audience and owner, then preview with npm run dev.`);
   return 0;

@@ -66,7 +66,9 @@ function assertCleanSlugs(chapters: readonly Chapter[]): void {
   for (const c of chapters) {
     const file = `editions/${c.edition}/${c.slug}.mdx`;
     if (!SLUG.test(c.slug)) {
-      problems.push(`${file}: a chapter must sit in a section folder and be named in lowercase letters, digits and hyphens (e.g. editions/${c.edition}/procedures/telephone.mdx)`);
+      problems.push(
+        `${file}: a chapter must sit in a section folder and be named in lowercase letters, digits and hyphens (e.g. editions/${c.edition}/procedures/telephone.mdx)`,
+      );
     }
     const key = `${c.edition}/${c.slug.toLowerCase()}`;
     const other = seen.get(key);
@@ -88,11 +90,7 @@ function viewOf(edition: Edition, chapters: Chapter[], sections: Parameters<type
 }
 
 async function load(): Promise<Handbook> {
-  const [entries, sectionEntries, editionEntries] = await Promise.all([
-    getCollection('chapters'),
-    getCollection('sections'),
-    getCollection('editions'),
-  ]);
+  const [entries, sectionEntries, editionEntries] = await Promise.all([getCollection('chapters'), getCollection('sections'), getCollection('editions')]);
   const editions = sortEditions(editionEntries.map((e) => e.data));
   const current = findCurrentEdition(editions);
   const sections = sectionEntries.map((s) => s.data);

@@ -31,7 +31,9 @@ async function load(): Promise<Onboarding> {
     ...current.ordered.flatMap((c) =>
       c.data.shortLink ? [{ name: c.data.shortLink, to: chapterUrl(current.edition, c.slug), title: c.title, declaredBy: `chapter "${c.slug}"` }] : [],
     ),
-    ...paths.flatMap(({ path }) => (path.shortLink ? [{ name: path.shortLink, to: `/paths/${path.id}/`, title: path.title, declaredBy: `path "${path.id}" in paths.yaml` }] : [])),
+    ...paths.flatMap(({ path }) =>
+      path.shortLink ? [{ name: path.shortLink, to: `/paths/${path.id}/`, title: path.title, declaredBy: `path "${path.id}" in paths.yaml` }] : [],
+    ),
   ]);
   return { paths, shortLinks };
 }

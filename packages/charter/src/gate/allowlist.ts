@@ -76,7 +76,26 @@ export const URL_ATTRIBUTES: Readonly<Record<string, 'link' | 'image' | 'image-s
 };
 
 /** Elements that run code, embed other pages or restyle the page, named in their own message. */
-export const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'style', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'link', 'meta', 'form', 'svg', 'math', 'template', 'noscript', 'portal', 'fencedframe']);
+export const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'style',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'applet',
+  'base',
+  'link',
+  'meta',
+  'form',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'portal',
+  'fencedframe',
+]);
 
 export function isAllowedElement(name: string): boolean {
   return Object.hasOwn(ELEMENTS, name);

@@ -123,7 +123,8 @@ function checkNode(node: TreeNode, report: Report, propValues: ComponentPropValu
     }
     case 'html':
       // Markdown chapters: raw HTML is not compiled into the page by the handbook.
-      if (!isPlainComment((node.value ?? '').trim())) report(node, `Unexpected raw HTML "${shorten(node.value ?? '')}", expected Markdown or the handbook's components`);
+      if (!isPlainComment((node.value ?? '').trim()))
+        report(node, `Unexpected raw HTML "${shorten(node.value ?? '')}", expected Markdown or the handbook's components`);
       break;
     default:
       break;
@@ -132,8 +133,10 @@ function checkNode(node: TreeNode, report: Report, propValues: ComponentPropValu
 
 function checkLinkUrl(url: string, node: TreeNode, report: Report, what = 'URL'): void {
   const target = classifyUrl(url);
-  if (target.kind === 'forbidden') report(node, `Unexpected "${target.scheme}:" ${what}, expected a link to a page (a path on this site, or an http, https, mailto, tel or sms address)`);
-  if (BIDI_CONTROL.test(url)) report(node, 'Unexpected bidirectional-control character in a link address, expected plain text: it can make a link read as something it is not');
+  if (target.kind === 'forbidden')
+    report(node, `Unexpected "${target.scheme}:" ${what}, expected a link to a page (a path on this site, or an http, https, mailto, tel or sms address)`);
+  if (BIDI_CONTROL.test(url))
+    report(node, 'Unexpected bidirectional-control character in a link address, expected plain text: it can make a link read as something it is not');
 }
 
 function checkLinkText(node: TreeNode, report: Report): void {
@@ -198,7 +201,9 @@ function checkAttributes(node: TreeNode, name: string, allowed: readonly string[
     }
     const choices = propValues[name as AllowedComponent]?.[attributeName];
     if (choices && (text === undefined || !choices.values.includes(text))) {
-      at(`Unexpected ${attributeName} "${shorten(text ?? String(typeof value === 'object' && value ? value.value : value))}" on <${name}>, expected one of ${choices.values.map((c) => `"${c}"`).join(', ')}${choices.note}`);
+      at(
+        `Unexpected ${attributeName} "${shorten(text ?? String(typeof value === 'object' && value ? value.value : value))}" on <${name}>, expected one of ${choices.values.map((c) => `"${c}"`).join(', ')}${choices.note}`,
+      );
       continue;
     }
     if (text !== undefined) checkAttributeValue(attributeName, text, name, node, (_node, message) => at(message));
@@ -254,7 +259,6 @@ function attributeEnd(body: string, afterName: number): number {
   if (open === '{') return braceEnd(body, i) ?? afterName;
   return afterName;
 }
-
 
 function unexpectedAttribute(attribute: string, element: string, allowed: readonly string[]): string {
   const expected = allowed.length > 0 ? `expected ${allowed.map((a) => `"${a}"`).join(', ')}` : 'expected no attributes';

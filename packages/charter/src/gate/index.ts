@@ -83,7 +83,11 @@ export async function gateChapter(source: string, format: ChapterFormat = 'mdx',
  * The gate's problems for a file, remembered by its text for the rest of the process: the build's
  * content loader and the Vite plugin both gate every chapter, and the second asks again.
  */
-export async function gateProblems(source: string, format: ChapterFormat = 'mdx', vocabulary: Vocabulary = DEFAULT_VOCABULARY): Promise<readonly GateProblem[]> {
+export async function gateProblems(
+  source: string,
+  format: ChapterFormat = 'mdx',
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): Promise<readonly GateProblem[]> {
   const key = keyOf(source, format, vocabulary);
   let problems = results.get(key);
   if (!problems) {
@@ -141,7 +145,13 @@ function compilerSyntaxProblem(error: unknown): GateProblem {
   const match = /^(\d+):(\d+)(?:-(\d+):(\d+))?:\s*([\s\S]*)$/.exec(text);
   if (!match) return syntax(1, 1, undefined, undefined, `Could not parse MDX: ${text}`);
   const [, line, column, endLine, endColumn, reason] = match;
-  return syntax(Number(line), Number(column), endLine ? Number(endLine) : undefined, endColumn ? Number(endColumn) : undefined, `Could not parse MDX: ${reason!.trim()}`);
+  return syntax(
+    Number(line),
+    Number(column),
+    endLine ? Number(endLine) : undefined,
+    endColumn ? Number(endColumn) : undefined,
+    `Could not parse MDX: ${reason!.trim()}`,
+  );
 }
 
 function syntax(line: number, column: number, endLine: number | undefined, endColumn: number | undefined, message: string): GateProblem {

@@ -84,7 +84,10 @@ function pump(): void {
   if (current || queue.length === 0) return;
   const pending = queue.shift()!;
   const worker = ensureChild();
-  const timer = setTimeout(() => fail(`the ${parserName(pending.kind)} ran for more than ${PARSE_TIME_LIMIT_MS / 1000} s without an answer`), PARSE_TIME_LIMIT_MS);
+  const timer = setTimeout(
+    () => fail(`the ${parserName(pending.kind)} ran for more than ${PARSE_TIME_LIMIT_MS / 1000} s without an answer`),
+    PARSE_TIME_LIMIT_MS,
+  );
   current = { pending, timer, worker };
   worker.send({ id: pending.id, kind: pending.kind, text: pending.text, format: pending.format, propValues: pending.propValues });
 }
@@ -130,5 +133,12 @@ function parserName(kind: Pending['kind']): string {
 }
 
 function refusal(reason: string, who: 'compiler' | 'checker' = 'compiler'): GateProblem {
-  return { ruleId: 'content-limits', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Unexpected chapter the ${who} cannot read safely (${reason}), expected plain Markdown and the handbook's components: look for very long or deeply nested expressions, tags, lists or runs of markup` };
+  return {
+    ruleId: 'content-limits',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `Unexpected chapter the ${who} cannot read safely (${reason}), expected plain Markdown and the handbook's components: look for very long or deeply nested expressions, tags, lists or runs of markup`,
+  };
 }

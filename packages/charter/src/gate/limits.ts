@@ -100,15 +100,27 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
       blockStart ??= place;
       blockLength += text.length + 1;
       if (blockLength > LIMITS.blockCharacters) {
-        report('block', blockStart, `Unexpected paragraph or block of more than ${LIMITS.blockCharacters.toLocaleString('en')} characters, expected shorter blocks: add blank lines between paragraphs`);
+        report(
+          'block',
+          blockStart,
+          `Unexpected paragraph or block of more than ${LIMITS.blockCharacters.toLocaleString('en')} characters, expected shorter blocks: add blank lines between paragraphs`,
+        );
       }
       // The checker's parser pairs emphasis marks with a cost that grows with the square of their number.
       if (!fenced.has(line)) blockMarks += text.length - text.replace(/[*_~]/g, '').length;
       if (blockMarks > LIMITS.emphasisMarks) {
-        report('emphasis', blockStart, `Unexpected block with more than ${LIMITS.emphasisMarks.toLocaleString('en')} emphasis marks (*, _ or ~), expected fewer: split the block or write the marks in a code block`);
+        report(
+          'emphasis',
+          blockStart,
+          `Unexpected block with more than ${LIMITS.emphasisMarks.toLocaleString('en')} emphasis marks (*, _ or ~), expected fewer: split the block or write the marks in a code block`,
+        );
       }
       if (!fenced.has(line) && /^[ \t]*(?:=+|-+)[ \t]*$/.test(text) && ++underlines > LIMITS.underlineLines) {
-        report('underlines', place, `Unexpected chapter with more than ${LIMITS.underlineLines} lines of only "=" or "-", expected fewer heading underlines and rules: write headings with "#"`);
+        report(
+          'underlines',
+          place,
+          `Unexpected chapter with more than ${LIMITS.underlineLines} lines of only "=" or "-", expected fewer heading underlines and rules: write headings with "#"`,
+        );
       }
     }
     const depth = fenced.has(line) ? 0 : blockDepthOf(text);
@@ -171,7 +183,12 @@ function nestingProblems(source: string): GateProblem[] {
         report('expressionTags', region.start, region, `Unexpected expression holding more than ${LIMITS.expressionTags} tags, expected text or a comment`);
       }
       if (region.length > LIMITS.expressionCharacters) {
-        report('expressionLength', region.start, region, `Unexpected expression of more than ${LIMITS.expressionCharacters.toLocaleString('en')} characters (is a "{" never closed?), expected text or a comment`);
+        report(
+          'expressionLength',
+          region.start,
+          region,
+          `Unexpected expression of more than ${LIMITS.expressionCharacters.toLocaleString('en')} characters (is a "{" never closed?), expected text or a comment`,
+        );
       }
       if (region.depth <= 0) region = undefined;
       continue;
@@ -190,10 +207,20 @@ function nestingProblems(source: string): GateProblem[] {
       if (next === '/') elementDepth = Math.max(0, elementDepth - 1);
       else if (/[A-Za-z>]/.test(next) && !selfClosing(text, i)) elementDepth++;
       if (/[A-Za-z]/.test(next) && ++elements > LIMITS.elements) {
-        report('elements', i, here, `Unexpected chapter with more than ${LIMITS.elements.toLocaleString('en')} elements and components, expected fewer: split it into several chapters`);
+        report(
+          'elements',
+          i,
+          here,
+          `Unexpected chapter with more than ${LIMITS.elements.toLocaleString('en')} elements and components, expected fewer: split it into several chapters`,
+        );
       }
       if (elementDepth > LIMITS.elementDepth) {
-        report('elementDepth', i, here, `Unexpected elements nested more than ${LIMITS.elementDepth} deep, expected at most ${LIMITS.elementDepth} levels: close elements before opening new ones`);
+        report(
+          'elementDepth',
+          i,
+          here,
+          `Unexpected elements nested more than ${LIMITS.elementDepth} deep, expected at most ${LIMITS.elementDepth} levels: close elements before opening new ones`,
+        );
       }
     }
   }

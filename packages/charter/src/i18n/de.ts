@@ -72,7 +72,8 @@ export const de: Catalog = {
 
   'editions.title': 'Ausgaben',
   'editions.description': 'Alle Ausgaben des Handbuchs: wann sie erschienen sind und was sich jeweils geändert hat.',
-  'editions.lede': 'Die gültige Ausgabe ist der Standard, nach dem Sie arbeiten. Archivierte Ausgaben bleiben lesbar, damit Sie sehen, was früher galt; der Entwurf zeigt, was als Nächstes kommt.',
+  'editions.lede':
+    'Die gültige Ausgabe ist der Standard, nach dem Sie arbeiten. Archivierte Ausgaben bleiben lesbar, damit Sie sehen, was früher galt; der Entwurf zeigt, was als Nächstes kommt.',
   'editions.status.current': 'Gültig: der Standard, der jetzt gilt',
   'editions.status.archived': 'Archiviert: zum Nachschlagen aufbewahrt',
   'editions.status.draft': 'Entwurf: noch nicht in Kraft',
@@ -113,7 +114,8 @@ export const de: Catalog = {
 
   'review.title': 'Prüfstatus',
   'review.description': 'Welche Kapitel zur Prüfung anstehen, wer für sie verantwortlich ist und wann sie zuletzt geprüft wurden.',
-  'review.lede': 'Jedes Kapitel wird von seiner verantwortlichen Person mindestens alle {field} Monate geprüft (12, sofern das Kapitel nichts anderes angibt). Stand: {date}, {edition}.',
+  'review.lede':
+    'Jedes Kapitel wird von seiner verantwortlichen Person mindestens alle {field} Monate geprüft (12, sofern das Kapitel nichts anderes angibt). Stand: {date}, {edition}.',
   'review.overdue': 'Überfällig',
   'review.overdueEmpty': 'Kein Kapitel ist überfällig.',
   'review.dueSoon': { one: 'Fällig innerhalb von {count} Tag', other: 'Fällig innerhalb von {count} Tagen' },
@@ -130,7 +132,8 @@ export const de: Catalog = {
 
   'touchpoints.title': 'Kontaktpunkte',
   'touchpoints.description': 'Welche Kapitel des Handbuchs an welchem Kontaktpunkt mit Kundinnen und Kunden gelten.',
-  'touchpoints.lede': 'Alle Wege, auf denen Kundinnen und Kunden uns erreichen, und die Kapitel, die dort den Standard setzen. Eine Markierung heißt: Das Kapitel gilt an diesem Kontaktpunkt.',
+  'touchpoints.lede':
+    'Alle Wege, auf denen Kundinnen und Kunden uns erreichen, und die Kapitel, die dort den Standard setzen. Eine Markierung heißt: Das Kapitel gilt an diesem Kontaktpunkt.',
   'touchpoints.caption': 'Kapitel nach Kontaktpunkt, {edition}',
   'touchpoints.chapter': 'Kapitel',
   'touchpoints.applies': 'Gilt',
@@ -138,7 +141,8 @@ export const de: Catalog = {
 
   'paths.title': 'Lesepfade',
   'paths.description': 'Lesereihenfolgen für neue Kolleginnen und Kollegen: wo sie anfangen und was sie danach lesen.',
-  'paths.lede': 'Ein Lesepfad führt neue Kolleginnen und Kollegen in sinnvoller Reihenfolge durch das Handbuch. Teilen Sie den Kurzlink mit neuen Mitarbeitenden oder drucken Sie die Willkommensmappe für eine Einarbeitung.',
+  'paths.lede':
+    'Ein Lesepfad führt neue Kolleginnen und Kollegen in sinnvoller Reihenfolge durch das Handbuch. Teilen Sie den Kurzlink mit neuen Mitarbeitenden oder drucken Sie die Willkommensmappe für eine Einarbeitung.',
   'paths.for': 'Für {audiences}',
   'paths.steps': { one: '{count} Schritt', other: '{count} Schritte' },
   'paths.markRead': '„{title}“ als gelesen markieren',

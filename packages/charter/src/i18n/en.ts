@@ -78,7 +78,8 @@ export const en = {
   // The editions page and what changed
   'editions.title': 'Editions',
   'editions.description': 'Every edition of the handbook, when it was released and what changed in it.',
-  'editions.lede': 'The current edition is the standard you follow. Archived editions stay readable so you can see what applied before; the draft shows what is coming next.',
+  'editions.lede':
+    'The current edition is the standard you follow. Archived editions stay readable so you can see what applied before; the draft shows what is coming next.',
   'editions.status.current': 'Current: the standard in force',
   'editions.status.archived': 'Archived: kept for reference',
   'editions.status.draft': 'Draft: not yet in force',
@@ -147,7 +148,8 @@ export const en = {
   // Reading paths and the welcome packet
   'paths.title': 'Reading paths',
   'paths.description': 'Ordered reading for new colleagues: where to start and what to read next.',
-  'paths.lede': 'A reading path takes a new colleague through the handbook in a sensible order. Share the short link with a new hire, or print the welcome packet for an onboarding session.',
+  'paths.lede':
+    'A reading path takes a new colleague through the handbook in a sensible order. Share the short link with a new hire, or print the welcome packet for an onboarding session.',
   'paths.for': 'For {audiences}',
   'paths.steps': { one: '{count} step', other: '{count} steps' },
   'paths.markRead': 'Mark “{title}” as read',

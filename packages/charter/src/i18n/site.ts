@@ -14,12 +14,30 @@ export { pickMessages };
 
 /** The strings the search box and search page script use, handed over in a data attribute. */
 export const SEARCH_KEYS = [
-  'search.searchIn', 'search.thisEdition', 'search.allEditions', 'search.touchpoint', 'search.kind',
-  'search.scopeDraft', 'search.scopeEdition', 'search.scopeAll', 'search.filteredBy',
-  'search.emptyHere', 'search.empty', 'search.noResults', 'search.results',
-  'search.editionDraft', 'search.editionCurrent', 'search.editionArchived', 'searchPage.prompt',
+  'search.searchIn',
+  'search.thisEdition',
+  'search.allEditions',
+  'search.touchpoint',
+  'search.kind',
+  'search.scopeDraft',
+  'search.scopeEdition',
+  'search.scopeAll',
+  'search.filteredBy',
+  'search.emptyHere',
+  'search.empty',
+  'search.noResults',
+  'search.results',
+  'search.editionDraft',
+  'search.editionCurrent',
+  'search.editionArchived',
+  'searchPage.prompt',
 ] as const;
 export type SearchKey = (typeof SEARCH_KEYS)[number];
 
 /** The search scripts' strings for this handbook: no touchpoint filter's words where no chapter has a touchpoint. */
-export const searchStrings = JSON.stringify(pickMessages(siteMessages, SEARCH_KEYS.filter((key) => optionalPages.touchpoints || key !== 'search.touchpoint')));
+export const searchStrings = JSON.stringify(
+  pickMessages(
+    siteMessages,
+    SEARCH_KEYS.filter((key) => optionalPages.touchpoints || key !== 'search.touchpoint'),
+  ),
+);

@@ -76,7 +76,9 @@ export function pagefindIntegration(site: Pick<SiteConfig, 'lang' | 'strings'>):
         const contentDir = resolveContentDir();
         const editions = readManifest(contentDir);
         const glossary = glossaryRecords(contentDir, editions, i18n, language);
-        const topLevelFolders = readdirSync(outDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+        const topLevelFolders = readdirSync(outDir, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name);
         // Each edition's bundle is built from its own folders of the built site, by Pagefind itself
         // (it parses them in parallel, and two builds still give the same bundle), side by side.
         const writeBundle = async (edition: Edition) => {

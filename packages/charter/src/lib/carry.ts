@@ -14,10 +14,7 @@ export interface CarryConflict {
   base: string[];
 }
 
-export type CarryResult =
-  | { status: 'unchanged' }
-  | { status: 'merged'; text: string }
-  | { status: 'conflict'; conflicts: CarryConflict[] };
+export type CarryResult = { status: 'unchanged' } | { status: 'merged'; text: string } | { status: 'conflict'; conflicts: CarryConflict[] };
 
 const lines = (text: string) => text.split('\n');
 

@@ -8,16 +8,11 @@ import path from 'node:path';
 export const DEFAULT_CONTENT_DIR = 'src/content';
 
 /** Resolves the content folder, failing with a message an editor can act on. */
-export function resolveContentDir(
-  env: Record<string, string | undefined> = process.env,
-  cwd: string = process.cwd(),
-): string {
+export function resolveContentDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string {
   const configured = env.HANDBOOK_CONTENT_DIR?.trim();
   const dir = path.resolve(cwd, configured || DEFAULT_CONTENT_DIR);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    const origin = configured
-      ? `HANDBOOK_CONTENT_DIR is set to "${configured}"`
-      : `the default content folder "${DEFAULT_CONTENT_DIR}"`;
+    const origin = configured ? `HANDBOOK_CONTENT_DIR is set to "${configured}"` : `the default content folder "${DEFAULT_CONTENT_DIR}"`;
     throw new Error(
       `Content folder not found: ${origin}, which resolves to ${dir}. ` +
         'Point HANDBOOK_CONTENT_DIR at a folder with editions/, editions.yaml and sections.yaml, or unset it.',

@@ -76,7 +76,10 @@ export function readThemeColours(css: string): Record<ThemeName, ThemeColours> {
     if (!match) throw new Error(`The engine's stylesheet declares no ${variable}: light-dark(#…, #…).`);
     return [match[1]!, match[2]!];
   };
-  const values = Object.fromEntries(Object.entries(THEME_VARIABLES).map(([key, variable]) => [key, pick(variable)])) as Record<keyof ThemeColours, [string, string]>;
+  const values = Object.fromEntries(Object.entries(THEME_VARIABLES).map(([key, variable]) => [key, pick(variable)])) as Record<
+    keyof ThemeColours,
+    [string, string]
+  >;
   const theme = (i: 0 | 1): ThemeColours => ({ surface: values.surface[i], surfaceRaised: values.surfaceRaised[i], onAccent: values.onAccent[i] });
   return { light: theme(0), dark: theme(1) };
 }
@@ -111,7 +114,11 @@ export function accentPairs(accent: string, theme: ThemeColours, soft: number): 
  * What is wrong with an accent colour in one theme, in one sentence naming the measured ratios and
  * what is needed; undefined when every pair reaches WCAG AA for text. The caller names the field.
  */
-export function accentContrastProblem(accent: string, themeName: ThemeName, themes: Record<ThemeName, ThemeColours> = engineThemeColours()): string | undefined {
+export function accentContrastProblem(
+  accent: string,
+  themeName: ThemeName,
+  themes: Record<ThemeName, ThemeColours> = engineThemeColours(),
+): string | undefined {
   const failing = accentPairs(accent, themes[themeName], ACCENT_SOFT_SHARE[themeName]).filter((p) => p.ratio < AA_TEXT);
   if (failing.length === 0) return undefined;
   const measured = failing.map((p) => `${formatRatio(p.ratio)} against ${p.against} ${p.colour}`).join(', ');

@@ -32,18 +32,28 @@ export interface DataFile<T> {
 export function readDataList<S extends z.ZodType>(contentDir: string, name: string, schema: S, options: DataFileOptions): DataFile<z.output<S>> {
   const file = path.join(contentDir, name);
   if (!existsSync(file)) {
-    const problems = options.required ? [problemAt(1, 1, `Missing file ${name}: the handbook needs ${options.purpose}; create ${name} in the content folder`)] : [];
+    const problems = options.required
+      ? [problemAt(1, 1, `Missing file ${name}: the handbook needs ${options.purpose}; create ${name} in the content folder`)]
+      : [];
     return { file, exists: false, entries: [], problems };
   }
   return { file, exists: true, ...validateList(readFileSync(file, 'utf8'), name, schema, options) };
 }
 
 /** The entries and problems of a YAML list's text. */
-export function validateList<S extends z.ZodType>(text: string, name: string, schema: S, options: DataFileOptions): { entries: z.output<S>[]; problems: GateProblem[] } {
+export function validateList<S extends z.ZodType>(
+  text: string,
+  name: string,
+  schema: S,
+  options: DataFileOptions,
+): { entries: z.output<S>[]; problems: GateProblem[] } {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    return { entries: [], problems: document.errors.map((error) => located(lines, error.pos[0], error.pos[1], `${name} is not valid YAML: ${error.message.split('\n')[0]}`)) };
+    return {
+      entries: [],
+      problems: document.errors.map((error) => located(lines, error.pos[0], error.pos[1], `${name} is not valid YAML: ${error.message.split('\n')[0]}`)),
+    };
   }
   const contents = document.contents;
   if (contents === null || (isSeq(contents) && contents.items.length === 0)) {
@@ -70,7 +80,13 @@ export function validateList<S extends z.ZodType>(text: string, name: string, sc
 }
 
 /** The entries of a data file, or a refusal listing every problem in it, located. */
-export function readDataListOrRefuse<S extends z.ZodType>(contentDir: string, name: string, schema: S, options: DataFileOptions, root = process.cwd()): z.output<S>[] {
+export function readDataListOrRefuse<S extends z.ZodType>(
+  contentDir: string,
+  name: string,
+  schema: S,
+  options: DataFileOptions,
+  root = process.cwd(),
+): z.output<S>[] {
   const data = readDataList(contentDir, name, schema, options);
   if (data.problems.length > 0) throw new ContentRefused(dataFileRefusal(displayPath(root, data.file), data.problems));
   return data.entries;

@@ -31,16 +31,11 @@ export function editionHomeUrl(edition: EditionRef): string {
 /** Editions in the order readers expect: draft first, then newest released to oldest. */
 export function sortEditions<E extends EditionRef & { released?: Date | undefined }>(editions: readonly E[]): E[] {
   const rank = (e: E) => (e.status === 'draft' ? 0 : 1);
-  return [...editions].sort(
-    (a, b) => rank(a) - rank(b) || (b.released?.getTime() ?? 0) - (a.released?.getTime() ?? 0) || b.id.localeCompare(a.id),
-  );
+  return [...editions].sort((a, b) => rank(a) - rank(b) || (b.released?.getTime() ?? 0) - (a.released?.getTime() ?? 0) || b.id.localeCompare(a.id));
 }
 
 /** The edition released just before this one (the draft's predecessor is the current edition). */
-export function previousEdition<E extends EditionRef & { released?: Date | undefined }>(
-  editions: readonly E[],
-  edition: E,
-): E | undefined {
+export function previousEdition<E extends EditionRef & { released?: Date | undefined }>(editions: readonly E[], edition: E): E | undefined {
   if (edition.status === 'draft') return editions.find((e) => e.status === 'current');
   const released = sortEditions(editions).filter((e) => e.status !== 'draft');
   const index = released.findIndex((e) => e.id === edition.id);

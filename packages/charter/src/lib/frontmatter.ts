@@ -60,7 +60,13 @@ export function frontmatterShapeProblems(source: string): GateProblem[] {
   const problems: GateProblem[] = [];
   const loneCr = /\r(?!\n)/.exec(source);
   if (loneCr) {
-    problems.push(at(source, loneCr.index, 'Unexpected line ending "\\r" alone (old Mac style), expected "\\n" or "\\r\\n": save the file with Unix or Windows line endings'));
+    problems.push(
+      at(
+        source,
+        loneCr.index,
+        'Unexpected line ending "\\r" alone (old Mac style), expected "\\n" or "\\r\\n": save the file with Unix or Windows line endings',
+      ),
+    );
   }
   const astro = ASTRO_FRONTMATTER.exec(source);
   const opening = /^\uFEFF?([^\r\n]*)/.exec(source)![1]!;
@@ -141,7 +147,14 @@ function referenceHazards(source: string, split: FrontmatterSplit & { yaml: stri
   for (const token of new Lexer().lex(split.yaml)) {
     const kind = CST.tokenType(token);
     if (kind === 'tag') {
-      problems.push(at(source, offset, `Unexpected YAML tag "${token.slice(0, 30)}", expected plain values: frontmatter holds text, numbers, dates and lists`, token.length));
+      problems.push(
+        at(
+          source,
+          offset,
+          `Unexpected YAML tag "${token.slice(0, 30)}", expected plain values: frontmatter holds text, numbers, dates and lists`,
+          token.length,
+        ),
+      );
     } else if (kind === 'anchor' || kind === 'alias') {
       first ??= { kind, token, offset };
       references++;
@@ -150,7 +163,14 @@ function referenceHazards(source: string, split: FrontmatterSplit & { yaml: stri
   }
   if (first) {
     const more = references > 1 ? ` (and ${references - 1} more anchors and aliases)` : '';
-    problems.push(at(source, first.offset, `Unexpected YAML ${first.kind} "${first.token.slice(0, 30)}"${more}, expected each value written out: frontmatter may not repeat values by reference`, first.token.length));
+    problems.push(
+      at(
+        source,
+        first.offset,
+        `Unexpected YAML ${first.kind} "${first.token.slice(0, 30)}"${more}, expected each value written out: frontmatter may not repeat values by reference`,
+        first.token.length,
+      ),
+    );
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -161,7 +181,6 @@ function at(source: string, offset: number, message: string, length = 0): GatePr
   const end = pointAt(source, offset + length);
   return { ruleId: SHAPE_RULE, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message };
 }
-
 
 export interface SourceRange {
   start: number;
@@ -247,14 +266,30 @@ export function nodeRange(frontmatter: LocatedFrontmatter, node: YamlNode): Sour
 export function frontmatterProblems(source: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): GateProblem[] {
   const frontmatter = locateFrontmatter(source);
   if (!frontmatter.present) {
-    return [at(source, 0, 'Missing frontmatter, expected a block between two "---" lines at the top with title, description, type, audience, owner and reviewed')];
+    return [
+      at(source, 0, 'Missing frontmatter, expected a block between two "---" lines at the top with title, description, type, audience, owner and reviewed'),
+    ];
   }
   const errors = frontmatter.document?.errors ?? [];
   if (errors.length > 0) {
-    return errors.map((error) => span(source, frontmatter.contentStart + error.pos[0], frontmatter.contentStart + error.pos[1], `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`));
+    return errors.map((error) =>
+      span(
+        source,
+        frontmatter.contentStart + error.pos[0],
+        frontmatter.contentStart + error.pos[1],
+        `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+      ),
+    );
   }
   if (frontmatter.data === undefined) {
-    return [span(source, frontmatter.block.start, frontmatter.block.end, 'Unexpected frontmatter that is not a set of fields, expected "field: value" lines such as "title: Telephone"')];
+    return [
+      span(
+        source,
+        frontmatter.block.start,
+        frontmatter.block.end,
+        'Unexpected frontmatter that is not a set of fields, expected "field: value" lines such as "title: Telephone"',
+      ),
+    ];
   }
   const dates = impossibleDates(source, frontmatter);
   if (dates.length > 0) return dates;
@@ -281,7 +316,9 @@ function impossibleDates(source: string, frontmatter: LocatedFrontmatter): GateP
     if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return [];
     const range = nodeRange(frontmatter, value) ?? frontmatter.block;
     const key = isScalar(pair.key) ? String(pair.key.value) : 'date';
-    return [span(source, range.start, range.end, `${key}: "${value.value}" is not a date on the calendar; write a real date as YYYY-MM-DD, for example 2026-01-15`)];
+    return [
+      span(source, range.start, range.end, `${key}: "${value.value}" is not a date on the calendar; write a real date as YYYY-MM-DD, for example 2026-01-15`),
+    ];
   });
 }
 

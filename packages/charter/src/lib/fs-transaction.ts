@@ -20,8 +20,7 @@ interface Staged {
 }
 
 let counter = 0;
-const tempName = (target: string, kind: string) =>
-  path.join(path.dirname(target), `.${path.basename(target)}.${kind}-${process.pid}-${++counter}`);
+const tempName = (target: string, kind: string) => path.join(path.dirname(target), `.${path.basename(target)}.${kind}-${process.pid}-${++counter}`);
 
 function ensureDir(dir: string, created: string[]): void {
   if (existsSync(dir)) return;

@@ -12,7 +12,9 @@ export interface HomeCopy {
 }
 
 export function homeCopy(config: Pick<SiteConfig, 'title' | 'organization' | 'home'>): HomeCopy {
-  const intro = config.home?.intro ?? `The ${config.title} of ${config.organization}: how we work, chapter by chapter. Start at the beginning, or go straight to a section.`;
+  const intro =
+    config.home?.intro ??
+    `The ${config.title} of ${config.organization}: how we work, chapter by chapter. Start at the beginning, or go straight to a section.`;
   return {
     intro,
     description: config.home?.description ?? `The ${config.title} of ${config.organization}.`,

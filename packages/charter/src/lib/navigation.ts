@@ -18,25 +18,19 @@ export interface SectionWithChapters<C extends NavChapter = NavChapter> {
   chapters: C[];
 }
 
-const byOrderThenTitle = (a: NavChapter, b: NavChapter) =>
-  a.order - b.order || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug);
+const byOrderThenTitle = (a: NavChapter, b: NavChapter) => a.order - b.order || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug);
 
 /**
  * Groups chapters by section in reading order. A chapter whose folder is not a declared section is
  * an error: it would otherwise be built but unreachable from the navigation.
  */
-export function groupBySection<C extends NavChapter>(
-  chapters: readonly C[],
-  sections: readonly Section[],
-): SectionWithChapters<C>[] {
+export function groupBySection<C extends NavChapter>(chapters: readonly C[], sections: readonly Section[]): SectionWithChapters<C>[] {
   const known = new Map(sections.map((s) => [s.id, s]));
   const orphans = chapters.filter((c) => !known.has(c.section));
   if (orphans.length > 0) {
     const list = orphans.map((c) => `"${c.slug}"`).join(', ');
     const allowed = sections.map((s) => s.id).join(', ');
-    throw new Error(
-      `Chapter ${list} is not in a known section. Move it into one of the section folders (${allowed}) or add its folder to sections.yaml.`,
-    );
+    throw new Error(`Chapter ${list} is not in a known section. Move it into one of the section folders (${allowed}) or add its folder to sections.yaml.`);
   }
   return [...sections]
     .sort((a, b) => a.order - b.order)
@@ -52,10 +46,7 @@ export function readingOrder<C extends NavChapter>(groups: readonly SectionWithC
   return groups.flatMap((g) => g.chapters);
 }
 
-export function findNeighbours<C extends NavChapter>(
-  ordered: readonly C[],
-  slug: string,
-): { previous: C | undefined; next: C | undefined } {
+export function findNeighbours<C extends NavChapter>(ordered: readonly C[], slug: string): { previous: C | undefined; next: C | undefined } {
   const index = ordered.findIndex((c) => c.slug === slug);
   if (index === -1) return { previous: undefined, next: undefined };
   return { previous: ordered[index - 1], next: ordered[index + 1] };

@@ -67,8 +67,9 @@ export function detectOptionalPages(contentDir: string, publicDir: string): Opti
     paths: hasEntries(path.join(contentDir, 'paths.yaml')),
     glossary: hasEntries(path.join(contentDir, 'glossary.yaml')) && chapters.some((c) => c.file === `${GLOSSARY_SLUG}.mdx`),
     favicon: existsSync(path.join(publicDir, FAVICON)),
-    collections: Object.fromEntries(
-      Object.entries(OPTIONAL_COLLECTIONS).map(([name, file]) => [name, existsSync(path.join(contentDir, file))]),
-    ) as Record<OptionalCollection, boolean>,
+    collections: Object.fromEntries(Object.entries(OPTIONAL_COLLECTIONS).map(([name, file]) => [name, existsSync(path.join(contentDir, file))])) as Record<
+      OptionalCollection,
+      boolean
+    >,
   };
 }

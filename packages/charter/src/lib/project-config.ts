@@ -38,7 +38,9 @@ export async function loadProjectConfig(projectRoot: string, env: Record<string,
   }
   const input = module.default;
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ProjectConfigError(`Invalid site configuration in ${shown}: expected \`export default defineCharterConfig({ … })\` with an object, got ${input === undefined ? 'no default export' : JSON.stringify(input)}.`);
+    throw new ProjectConfigError(
+      `Invalid site configuration in ${shown}: expected \`export default defineCharterConfig({ … })\` with an object, got ${input === undefined ? 'no default export' : JSON.stringify(input)}.`,
+    );
   }
   try {
     return resolveSiteConfig(input as Parameters<typeof resolveSiteConfig>[0], env, shown);

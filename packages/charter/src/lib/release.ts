@@ -121,7 +121,10 @@ export function planRelease(contentDir: string, id: string, releaseDate: Date): 
 
 /** Suggests the id after the newest released one (2026.1 → 2026.2). */
 export function nextId(manifest: readonly Edition[]): string {
-  const ids = manifest.map((e) => e.id).filter((x) => ID_PATTERN.test(x)).sort(compareIds);
+  const ids = manifest
+    .map((e) => e.id)
+    .filter((x) => ID_PATTERN.test(x))
+    .sort(compareIds);
   const last = ids.at(-1);
   if (!last) return `${new Date().getUTCFullYear()}.1`;
   const [, year, n] = ID_PATTERN.exec(last)!;

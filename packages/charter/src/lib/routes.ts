@@ -148,7 +148,10 @@ export function assertPublishedUrlsAnswer(published: readonly string[], routes: 
   const answered = new Set(routes.map((r) => r.path));
   const lost = published.filter((url) => !answered.has(url));
   if (lost.length > 0) {
-    const list = lost.slice(0, 20).map((u) => `  - ${u}`).join('\n');
+    const list = lost
+      .slice(0, 20)
+      .map((u) => `  - ${u}`)
+      .join('\n');
     const more = lost.length > 20 ? `\n  … and ${lost.length - 20} more` : '';
     throw new Error(
       `${lost.length} published URL${lost.length === 1 ? '' : 's'} would disappear (recorded in ${file}):\n${list}${more}\n` +
@@ -163,17 +166,19 @@ export function editionsHaving(slug: string, editions: readonly EditionChapters[
   return editions.filter((e) => e.chapters.some((c) => c.slug === slug)).map((e) => e.edition);
 }
 
-const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2),
+  );
 
 /**
  * Chapters of an edition closest to a missing one: same section first, then shared words in the
  * path and title. Used to offer alternatives instead of a dead end.
  */
-export function nearestChapters<C extends PlannedChapter>(
-  missing: { slug: string; title?: string | undefined },
-  chapters: readonly C[],
-  limit = 3,
-): C[] {
+export function nearestChapters<C extends PlannedChapter>(missing: { slug: string; title?: string | undefined }, chapters: readonly C[], limit = 3): C[] {
   const section = missing.slug.split('/')[0];
   // The section folder is scored on its own, so it is left out of the word match.
   const name = (slug: string) => slug.split('/').slice(1).join(' ');

@@ -51,10 +51,9 @@ export function scaffoldChapter({ slug, type, today, order, vocabulary = DEFAULT
     '---',
     '',
   ];
-  const body =
-    sections
-      ? sections.flatMap((heading) => [`## ${heading}`, '', sectionHint(heading), ''])
-      : ['Start with a short paragraph that tells the reader why this chapter matters to them.', '', '## First section', '', 'Write the first section here.', ''];
+  const body = sections
+    ? sections.flatMap((heading) => [`## ${heading}`, '', sectionHint(heading), ''])
+    : ['Start with a short paragraph that tells the reader why this chapter matters to them.', '', '## First section', '', 'Write the first section here.', ''];
   return [...frontmatter, ...body].join('\n');
 }
 

@@ -12,8 +12,7 @@ const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join('
 /** An enum whose error message lists what is allowed and echoes what was found. */
 function closedList<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
-    error: (issue) =>
-      `${JSON.stringify(issue.input)} is not a known ${what}; use one of ${quoted(values)}`,
+    error: (issue) => `${JSON.stringify(issue.input)} is not a known ${what}; use one of ${quoted(values)}`,
   });
 }
 
@@ -30,11 +29,9 @@ function vocabularyValue(vocabulary: Vocabulary, list: VocabularyList, what: str
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
 
 /** A chapter path below an edition folder, such as `procedures/telephone`. */
-export const chapterSlug = z
-  .string()
-  .regex(slugPattern, {
-    error: 'must be a lowercase path like "procedures/telephone" (letters, digits, hyphens, slashes)',
-  });
+export const chapterSlug = z.string().regex(slugPattern, {
+  error: 'must be a lowercase path like "procedures/telephone" (letters, digits, hyphens, slashes)',
+});
 
 /** A `/go/<name>/` link name. */
 export const shortLinkName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
@@ -52,8 +49,7 @@ const oneSentence = z
  * accepted, and anything else is reported with the value the editor wrote.
  */
 const calendarDate = z.unknown().transform((value, ctx): Date => {
-  const date =
-    value instanceof Date ? value : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value) : undefined;
+  const date = value instanceof Date ? value : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value) : undefined;
   if (date && !Number.isNaN(date.getTime())) return date;
   ctx.addIssue({
     code: 'custom',
@@ -71,10 +67,7 @@ function buildChapterFrontmatter(vocabulary: Vocabulary) {
   return z.strictObject(
     {
       /** Shown as the page heading, in navigation and in search results. */
-      title: z
-        .string({ error: 'is required: the chapter title, in sentence case' })
-        .trim()
-        .min(1, { error: 'must not be empty' }),
+      title: z.string({ error: 'is required: the chapter title, in sentence case' }).trim().min(1, { error: 'must not be empty' }),
       /** One sentence: used on cards, as the meta description and in search results. */
       description: oneSentence,
       /** What kind of chapter this is, e.g. `procedure`. */
@@ -86,10 +79,7 @@ function buildChapterFrontmatter(vocabulary: Vocabulary) {
         .array(vocabularyValue(vocabulary, 'audiences', 'audience'))
         .min(1, { error: `needs at least one audience; use any of ${quoted(idsOf(vocabulary, 'audiences'))}${vocabularyNote(vocabulary, 'audiences')}` }),
       /** The team that keeps this chapter true, e.g. `Customer Contact Team`. */
-      owner: z
-        .string({ error: 'is required: the team that keeps this chapter true' })
-        .trim()
-        .min(2, { error: 'must name a team' }),
+      owner: z.string({ error: 'is required: the team that keeps this chapter true' }).trim().min(2, { error: 'must name a team' }),
       /** When the chapter was last reviewed, e.g. `2026-01-15`. */
       reviewed: calendarDate,
       /** How many months a review stays valid. */
@@ -100,9 +90,7 @@ function buildChapterFrontmatter(vocabulary: Vocabulary) {
         .max(60, { error: 'must be at most 60 months' })
         .default(12),
       /** Position inside its section; lower comes first. */
-      order: z
-        .number({ error: 'must be a number that sets the position inside the section, for example 1' })
-        .default(100),
+      order: z.number({ error: 'must be a number that sets the position inside the section, for example 1' }).default(100),
       /** Old chapter paths that should keep working, e.g. `[procedures/phone]`. */
       redirectFrom: z.array(chapterSlug).default([]),
       /** A short, stable link for onboarding: `phone` gives `/go/phone/`. */
@@ -154,9 +142,7 @@ export const glossaryEntry = z.strictObject({
   /** The preferred term as written in running text. */
   term: z.string().min(1),
   definition: z.string().min(1),
-  variants: z
-    .array(z.strictObject({ text: z.string().min(1), reason: z.string().min(1) }))
-    .default([]),
+  variants: z.array(z.strictObject({ text: z.string().min(1), reason: z.string().min(1) })).default([]),
   examples,
   /** The chapter that explains the term, as a site path. */
   chapter: z.string().startsWith('/').optional(),

@@ -7,11 +7,9 @@ import { overrideProblems } from '../i18n/index.ts';
 import { accentContrastProblem, isHexColour, type ThemeName } from './contrast.ts';
 import { logoProblem } from './logo.ts';
 
-const basePath = z
-  .string()
-  .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, {
-    error: 'must start and end with "/", for example "/" or "/handbook/"',
-  });
+const basePath = z.string().regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, {
+  error: 'must start and end with "/", for example "/" or "/handbook/"',
+});
 
 export const siteConfigSchema = z.strictObject({
   /** The handbook's name, shown in the header and the browser tab. Example: `Service Handbook`. */
@@ -35,7 +33,10 @@ export const siteConfigSchema = z.strictObject({
    * colour for both themes, or one per theme: `{ light: '#1f5fae', dark: '#7fb0f0' }`. The build
    * refuses a colour that would not reach WCAG AA contrast (4.5:1) in its theme.
    */
-  accent: z.union([hexColour(), z.strictObject({ light: hexColour(), dark: hexColour() })]).superRefine(checkAccentContrast).optional(),
+  accent: z
+    .union([hexColour(), z.strictObject({ light: hexColour(), dark: hexColour() })])
+    .superRefine(checkAccentContrast)
+    .optional(),
   /**
    * The home page's copy: the intro paragraph, the page description for search engines, and
    * buttons after "Start reading". Left out, the engine says something neutral built from the
@@ -56,13 +57,19 @@ export const siteConfigSchema = z.strictObject({
     })
     .optional(),
   /** The language of the content, as a BCP 47 tag. Example: `en-US`. */
-  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/).default('en-US'),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/)
+    .default('en-US'),
   /**
    * Where the content folder can be edited online; a chapter's path below the content folder is
    * appended. Example: `https://git.example.com/handbook/edit/main/src/content/`. Left out, chapters
    * have no "Edit this page" link.
    */
-  editBaseUrl: z.url().refine((u) => u.endsWith('/'), { error: 'must end with "/"' }).optional(),
+  editBaseUrl: z
+    .url()
+    .refine((u) => u.endsWith('/'), { error: 'must end with "/"' })
+    .optional(),
   /** The path the site is served under. Example: `/` or `/handbook/`. */
   base: basePath.default('/'),
   /** The site's origin, for canonical links. Example: `https://handbook.example.com`. */
@@ -75,7 +82,20 @@ export const siteConfigSchema = z.strictObject({
    * takes `{ one, other }`. Example: `{ 'nav.paths': 'Onboarding' }`.
    */
   strings: z
-    .record(z.string(), z.union([z.string(), z.object({ zero: z.string().optional(), one: z.string(), two: z.string().optional(), few: z.string().optional(), many: z.string().optional(), other: z.string() })]))
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.object({
+          zero: z.string().optional(),
+          one: z.string(),
+          two: z.string().optional(),
+          few: z.string().optional(),
+          many: z.string().optional(),
+          other: z.string(),
+        }),
+      ]),
+    )
     .superRefine((strings, ctx) => {
       for (const problem of overrideProblems(strings)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
     })
@@ -89,7 +109,15 @@ function hexColour() {
 /** Each theme's accent must stay readable as text, and under the text drawn on it. */
 function checkAccentContrast(accent: string | { light: string; dark: string }, ctx: z.core.$RefinementCtx): void {
   const single = typeof accent === 'string';
-  const perTheme: [ThemeName, string][] = single ? [['light', accent], ['dark', accent]] : [['light', accent.light], ['dark', accent.dark]];
+  const perTheme: [ThemeName, string][] = single
+    ? [
+        ['light', accent],
+        ['dark', accent],
+      ]
+    : [
+        ['light', accent.light],
+        ['dark', accent.dark],
+      ];
   for (const [theme, colour] of perTheme) {
     if (!isHexColour(colour)) continue;
     const problem = accentContrastProblem(colour, theme);

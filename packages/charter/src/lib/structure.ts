@@ -41,7 +41,10 @@ export interface PathShortLink {
  * Problems of every chapter, keyed by `<edition>/<file>`. Reading paths' short links count in the
  * edition they are read in (`pathEdition`, the current one).
  */
-export function structureProblems(chapters: readonly ChapterSource[], paths: { shortLinks: readonly PathShortLink[]; edition: string | undefined } = { shortLinks: [], edition: undefined }): Map<string, GateProblem[]> {
+export function structureProblems(
+  chapters: readonly ChapterSource[],
+  paths: { shortLinks: readonly PathShortLink[]; edition: string | undefined } = { shortLinks: [], edition: undefined },
+): Map<string, GateProblem[]> {
   const problems = new Map<string, GateProblem[]>();
   const add = (chapter: ChapterSource, problem: GateProblem) => {
     const key = `${chapter.edition}/${chapter.file}`;
@@ -62,7 +65,15 @@ export function structureProblems(chapters: readonly ChapterSource[], paths: { s
     for (const chapter of sorted) {
       const slug = slugOf(chapter);
       if (!SLUG.test(slug)) {
-        add(chapter, at(chapter.source, 0, 0, `Unexpected chapter file "editions/${edition}/${chapter.file}", expected a section folder and a name in lowercase letters, digits and hyphens (e.g. editions/${edition}/procedures/telephone.mdx): the file name becomes the page's address`));
+        add(
+          chapter,
+          at(
+            chapter.source,
+            0,
+            0,
+            `Unexpected chapter file "editions/${edition}/${chapter.file}", expected a section folder and a name in lowercase letters, digits and hyphens (e.g. editions/${edition}/procedures/telephone.mdx): the file name becomes the page's address`,
+          ),
+        );
       }
       const address = slug.toLowerCase();
       byAddress.set(address, [...(byAddress.get(address) ?? []), chapter]);
@@ -79,7 +90,15 @@ export function structureProblems(chapters: readonly ChapterSource[], paths: { s
         if (typeof old !== 'string') return;
         const range = rangeAt(['redirectFrom', index]);
         if (live.has(old)) {
-          add(chapter, at(chapter.source, range.start, range.end, `Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`));
+          add(
+            chapter,
+            at(
+              chapter.source,
+              range.start,
+              range.end,
+              `Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`,
+            ),
+          );
           return;
         }
         redirects.set(old, [...(redirects.get(old) ?? []), { owner: `"${slug}"`, chapter, range }]);
@@ -92,22 +111,57 @@ export function structureProblems(chapters: readonly ChapterSource[], paths: { s
     for (const [address, files] of byAddress) {
       if (files.length < 2) continue;
       for (const chapter of files) {
-        const others = files.filter((f) => f !== chapter).map((f) => `"${slugOf(f)}"`).join(', ');
-        add(chapter, at(chapter.source, 0, 0, `Unexpected chapter "${slugOf(chapter)}" at the same address as ${others} (/${address}/; the names differ only in case), expected one file per address: rename one of them`));
+        const others = files
+          .filter((f) => f !== chapter)
+          .map((f) => `"${slugOf(f)}"`)
+          .join(', ');
+        add(
+          chapter,
+          at(
+            chapter.source,
+            0,
+            0,
+            `Unexpected chapter "${slugOf(chapter)}" at the same address as ${others} (/${address}/; the names differ only in case), expected one file per address: rename one of them`,
+          ),
+        );
       }
     }
     for (const [old, claims] of redirects) {
       if (claims.length < 2) continue;
       for (const claim of claims) {
-        const others = claims.filter((c) => c !== claim).map((c) => c.owner).join(', ');
-        if (claim.chapter) add(claim.chapter, at(claim.chapter.source, claim.range!.start, claim.range!.end, `Unexpected redirectFrom "${old}": ${others} lists it too, expected each old path to lead to one chapter`));
+        const others = claims
+          .filter((c) => c !== claim)
+          .map((c) => c.owner)
+          .join(', ');
+        if (claim.chapter)
+          add(
+            claim.chapter,
+            at(
+              claim.chapter.source,
+              claim.range!.start,
+              claim.range!.end,
+              `Unexpected redirectFrom "${old}": ${others} lists it too, expected each old path to lead to one chapter`,
+            ),
+          );
       }
     }
     for (const [name, claims] of shortLinks) {
       if (claims.length < 2) continue;
       for (const claim of claims) {
-        const others = claims.filter((c) => c !== claim).map((c) => c.owner).join(', ');
-        if (claim.chapter) add(claim.chapter, at(claim.chapter.source, claim.range!.start, claim.range!.end, `Unexpected shortLink "${name}": ${others} declares /go/${name}/ too, expected a short link of its own`));
+        const others = claims
+          .filter((c) => c !== claim)
+          .map((c) => c.owner)
+          .join(', ');
+        if (claim.chapter)
+          add(
+            claim.chapter,
+            at(
+              claim.chapter.source,
+              claim.range!.start,
+              claim.range!.end,
+              `Unexpected shortLink "${name}": ${others} declares /go/${name}/ too, expected a short link of its own`,
+            ),
+          );
       }
     }
   }
@@ -136,12 +190,15 @@ function at(source: string, start: number, end: number, message: string): GatePr
   return { ruleId: STRUCTURE_RULE, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, message };
 }
 
-
 /** Every chapter of the content folder's editions (or of the named ones), read from disk. */
 export function readChapterSources(contentDir: string, editions?: readonly string[]): ChapterSource[] {
   const editionsDir = path.join(contentDir, 'editions');
   if (!existsSync(editionsDir)) return [];
-  const ids = editions ?? readdirSync(editionsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const ids =
+    editions ??
+    readdirSync(editionsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   return ids.flatMap((edition) =>
     listChapterPaths(contentDir, edition).map((file) => ({ edition, file, source: readFileSync(path.join(editionsDir, edition, file), 'utf8') })),
   );

@@ -7,7 +7,7 @@ import { ACCENT_SOFT_SHARE, engineThemeColours, mixSrgb } from './contrast.ts';
 import type { SiteConfig } from './site-config.ts';
 
 export function accentCss(accent: SiteConfig['accent']): string {
-  if (!accent) return '/* No accent colour configured: the engine\'s own applies. */\n';
+  if (!accent) return "/* No accent colour configured: the engine's own applies. */\n";
   const { light, dark } = typeof accent === 'string' ? { light: accent, dark: accent } : accent;
   const themes = engineThemeColours();
   const softLight = mixSrgb(light, themes.light.surface, ACCENT_SOFT_SHARE.light);

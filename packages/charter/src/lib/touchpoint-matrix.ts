@@ -14,9 +14,7 @@ export interface MatrixRow<C extends MatrixChapter> {
 
 /** Rows for chapters that apply to at least one of the touchpoints (the handbook's ids, in order). */
 export function buildTouchpointMatrix<C extends MatrixChapter>(chapters: readonly C[], touchpoints: readonly string[]): MatrixRow<C>[] {
-  return chapters
-    .filter((c) => c.touchpoints.length > 0)
-    .map((chapter) => ({ chapter, cells: touchpoints.map((t) => chapter.touchpoints.includes(t)) }));
+  return chapters.filter((c) => c.touchpoints.length > 0).map((chapter) => ({ chapter, cells: touchpoints.map((t) => chapter.touchpoints.includes(t)) }));
 }
 
 /** How many chapters apply at each of the touchpoints. */

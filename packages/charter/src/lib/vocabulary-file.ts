@@ -17,9 +17,9 @@ import { ContentRefused, displayPath, formatProblem, type GateProblem } from '..
 import { DEFAULT_VOCABULARY, VOCABULARY_FILE, type Vocabulary, type VocabularyList } from './vocabulary.ts';
 import { describeIssue, type Issue } from './validation.ts';
 
-const id = z
-  .string({ error: 'is required: a lowercase id such as "live-chat" (letters, digits and hyphens)' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a lowercase id; write letters, digits and single hyphens, such as "live-chat"` });
+const id = z.string({ error: 'is required: a lowercase id such as "live-chat" (letters, digits and hyphens)' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a lowercase id; write letters, digits and single hyphens, such as "live-chat"`,
+});
 
 const label = z
   .string({ error: 'is required: the name readers see, such as "Live chat"' })
@@ -27,7 +27,10 @@ const label = z
   .min(1, { error: 'must not be empty: write the name readers see, such as "Live chat"' });
 
 const nonEmptyText = (what: string) =>
-  z.string({ error: `must be text: ${what}` }).trim().min(1, { error: `must not be empty: ${what}` });
+  z
+    .string({ error: `must be text: ${what}` })
+    .trim()
+    .min(1, { error: `must not be empty: ${what}` });
 
 const touchpointEntry = z.strictObject(
   {
@@ -102,7 +105,6 @@ export const vocabularyFile = z.strictObject(
 );
 export type VocabularyFile = z.infer<typeof vocabularyFile>;
 
-
 function unknownKeys(allowed: string) {
   return (issue: { code?: string; keys?: string[] }) =>
     issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys!.map((k) => `"${k}"`).join(', ')}; allowed keys are ${allowed}` : undefined;
@@ -141,7 +143,14 @@ export function parseVocabulary(text: string, file = VOCABULARY_FILE): Vocabular
     return { ruleId: VOCABULARY_RULE, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
   if (document.errors.length > 0) {
-    return { file, vocabulary: undefined, problems: document.errors.map((error) => ({ ...place(error.pos[0], error.pos[1] - error.pos[0]), message: `${VOCABULARY_FILE} is not valid YAML: ${error.message.split('\n')[0]}` })) };
+    return {
+      file,
+      vocabulary: undefined,
+      problems: document.errors.map((error) => ({
+        ...place(error.pos[0], error.pos[1] - error.pos[0]),
+        message: `${VOCABULARY_FILE} is not valid YAML: ${error.message.split('\n')[0]}`,
+      })),
+    };
   }
   const data: unknown = document.toJS({ maxAliasCount: 50 }) ?? {};
   const result = vocabularyFile.safeParse(data);
@@ -149,7 +158,11 @@ export function parseVocabulary(text: string, file = VOCABULARY_FILE): Vocabular
   const problems = result.error.issues.map((issue) => {
     const [start, end] = rangeOf(document, issue.path, issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.[0] : undefined);
     const field = issue.path.map(String).join('.');
-    const message = !field ? (issue.code === 'invalid_type' ? `${VOCABULARY_FILE} must hold the keys touchpoints, audiences, types and names (each optional), not a ${Array.isArray(data) ? 'list' : 'single value'}` : issue.message) : describeIssue(issue as Issue);
+    const message = !field
+      ? issue.code === 'invalid_type'
+        ? `${VOCABULARY_FILE} must hold the keys touchpoints, audiences, types and names (each optional), not a ${Array.isArray(data) ? 'list' : 'single value'}`
+        : issue.message
+      : describeIssue(issue as Issue);
     return { ...place(start, end - start), message };
   });
   return { file, vocabulary: undefined, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
@@ -197,7 +210,10 @@ export class VocabularyRefused extends ContentRefused {
 
 // Kept on globalThis: Astro loads the integration and the content config as separate module
 // instances, and both must read the file once, the same way.
-const cache = ((globalThis as Record<symbol, unknown>)[Symbol.for('charter.vocabulary')] ??= new Map()) as Map<string, { stamp: string; reading: VocabularyReading }>;
+const cache = ((globalThis as Record<symbol, unknown>)[Symbol.for('charter.vocabulary')] ??= new Map()) as Map<
+  string,
+  { stamp: string; reading: VocabularyReading }
+>;
 
 /** A content folder's vocabulary reading, from the cache while the file has not changed. */
 export function vocabularyReading(contentDir: string): VocabularyReading {

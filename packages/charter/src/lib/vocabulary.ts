@@ -43,7 +43,11 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   // of the touchpoint a question is about ("pick up the phone" → telephone chapters).
   touchpoints: [
     { id: 'telephone', label: 'Telephone', words: ['phone', 'telephone', 'call', 'calls', 'caller', 'callers', 'ring', 'rings', 'hold', 'voicemail', 'dial'] },
-    { id: 'face-to-face', label: 'Face to face', words: ['counter', 'desk', 'branch', 'site', 'sites', 'walk-in', 'walks', 'visitor', 'visitors', 'reception', 'person'] },
+    {
+      id: 'face-to-face',
+      label: 'Face to face',
+      words: ['counter', 'desk', 'branch', 'site', 'sites', 'walk-in', 'walks', 'visitor', 'visitors', 'reception', 'person'],
+    },
     { id: 'email', label: 'Email', words: ['email', 'emails', 'inbox', 'subject'] },
     { id: 'website', label: 'Website', words: ['website', 'web', 'online', 'form', 'page', 'pages', 'site'] },
     { id: 'mail', label: 'Mail', words: ['mail', 'letter', 'letters', 'parcel', 'parcels', 'post', 'envelope', 'courier'] },

@@ -62,7 +62,9 @@ export interface RunKeyInputs {
 
 /** Everything a whole run's results depend on, as one hash. */
 export function runKey(inputs: RunKeyInputs): string {
-  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY_FILE].map((name) => `${name}\n${readOrDash(path.join(inputs.contentDir, name))}`);
+  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY_FILE].map(
+    (name) => `${name}\n${readOrDash(path.join(inputs.contentDir, name))}`,
+  );
   return sha1(JSON.stringify({ FORMAT, checker: checkerFingerprint(), data, ...inputs, rules: inputs.rules ? [...inputs.rules].sort() : null }));
 }
 
@@ -81,7 +83,10 @@ export function checkerFingerprint(): string {
   for (const dir of [lintDir, path.join(lintDir, '..', 'lib'), path.join(lintDir, '..', 'gate')]) {
     for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
       if (!/\.(ts|js|yaml|json)$/.test(entry)) continue;
-      hash.update(`${entry}\n`).update(readFileSync(path.join(dir, entry))).update('\n');
+      hash
+        .update(`${entry}\n`)
+        .update(readFileSync(path.join(dir, entry)))
+        .update('\n');
     }
   }
   hash.update(readOrDash(nearestLockfile(process.cwd())));

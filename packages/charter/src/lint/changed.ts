@@ -27,7 +27,14 @@ export interface ChangedSelection {
  * The changed chapters inside `scopes` (absolute files or folders). `allFiles` are the chapters
  * of the scopes, used when shared data changed.
  */
-export function selectChanged(root: string, commit: string, handbook: HandbookData, scopes: readonly string[], allFiles: () => string[], baseLabel: string): ChangedSelection {
+export function selectChanged(
+  root: string,
+  commit: string,
+  handbook: HandbookData,
+  scopes: readonly string[],
+  allFiles: () => string[],
+  baseLabel: string,
+): ChangedSelection {
   const changed = changedFiles(root, commit);
   const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));
   const sharedDataChanged = changed.some((c) => SHARED_DATA.some((name) => c.file === path.join(handbook.contentDir, name)));

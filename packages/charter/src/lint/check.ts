@@ -97,7 +97,8 @@ export function createRun(options: CheckOptions = {}): CheckRun {
     check: (absolutePath, source, rules = options.rules) => {
       const reads: IndexRead[] = [];
       const settings = { today, lang, organization };
-      const context = () => fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
+      const context = () =>
+        fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
       return checkOne(absolutePath, source, rules, context, root, reads, handbook.vocabulary);
     },
   };
@@ -172,7 +173,15 @@ export function placeInEditions(contentDir: string, absolutePath: string): { edi
   return edition && rest.length > 0 ? { edition, chapterFile: rest.join('/') } : undefined;
 }
 
-async function checkOne(absolutePath: string, source: string, rules: readonly string[] | undefined, context: () => FileContext, root: string, reads: IndexRead[], vocabulary: Vocabulary): Promise<FileResult> {
+async function checkOne(
+  absolutePath: string,
+  source: string,
+  rules: readonly string[] | undefined,
+  context: () => FileContext,
+  root: string,
+  reads: IndexRead[],
+  vocabulary: Vocabulary,
+): Promise<FileResult> {
   const display = displayPath(root, absolutePath);
   const file = new VFile({ path: absolutePath, value: source });
   // The build's own gate, on the text the compiler receives. Its messages bypass lint comments and
@@ -200,12 +209,30 @@ async function checkOne(absolutePath: string, source: string, rules: readonly st
 }
 
 function gateMessage(file: string, problem: GateProblem): LintMessage {
-  return { file, line: problem.line, column: problem.column, endLine: problem.endLine, endColumn: problem.endColumn, ruleId: problem.ruleId, severity: 'error', message: problem.message };
+  return {
+    file,
+    line: problem.line,
+    column: problem.column,
+    endLine: problem.endLine,
+    endColumn: problem.endColumn,
+    ruleId: problem.ruleId,
+    severity: 'error',
+    message: problem.message,
+  };
 }
 
 function checkerFailure(file: string, error: unknown): LintMessage {
   const reason = error instanceof Error ? error.message : String(error);
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: MDX_SYNTAX_RULE.id, severity: 'error', message: `Could not check the chapter, so it is refused: the checker failed (${reason})` };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    ruleId: MDX_SYNTAX_RULE.id,
+    severity: 'error',
+    message: `Could not check the chapter, so it is refused: the checker failed (${reason})`,
+  };
 }
 
 /** `prose:<name>` for the retext suggestions, the rule id for everything else. */
@@ -308,17 +335,28 @@ function structureMessages(run: CheckRun, files: readonly string[], texts: Reado
   });
   for (const { file, place } of places) {
     const text = texts.get(file);
-    if (place && text !== undefined && !chapters.some((c) => c.edition === place.edition && c.file === place.chapterFile)) chapters.push({ edition: place.edition, file: place.chapterFile, source: text });
+    if (place && text !== undefined && !chapters.some((c) => c.edition === place.edition && c.file === place.chapterFile))
+      chapters.push({ edition: place.edition, file: place.chapterFile, source: text });
   }
   const problems = structureProblems(chapters, { shortLinks: readPathShortLinks(run.contentDir), edition: run.handbook.currentEdition });
-  return places.flatMap(({ file, place }) => (place ? (problems.get(`${place.edition}/${place.chapterFile}`) ?? []).map((p) => gateMessage(displayPath(run.root, file), p)) : []));
+  return places.flatMap(({ file, place }) =>
+    place ? (problems.get(`${place.edition}/${place.chapterFile}`) ?? []).map((p) => gateMessage(displayPath(run.root, file), p)) : [],
+  );
 }
 
 /** The run's cache, when asked for and usable: not when comparing with a git base, which it does not record. */
 function openCache(run: CheckRun, options: CheckOptions): ResultCache | undefined {
   if (options.cache === undefined || options.cache === false || options.baseRef || options.readBase) return undefined;
   const file = options.cache === true ? defaultCacheFile(run.root, run.contentDir) : path.resolve(run.root, options.cache);
-  const key = runKey({ root: run.root, contentDir: run.contentDir, today: isoDate(run.today), lang: run.lang, organization: run.organization ?? null, rules: options.rules, edition: options.edition });
+  const key = runKey({
+    root: run.root,
+    contentDir: run.contentDir,
+    today: isoDate(run.today),
+    lang: run.lang,
+    organization: run.organization ?? null,
+    rules: options.rules,
+    edition: options.edition,
+  });
   return ResultCache.open(file, key);
 }
 

@@ -79,7 +79,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}".`);
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be a whole number of at least 1, got "${values.threads}".`);
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1))
+    throw new UsageError(`--threads must be a whole number of at least 1, got "${values.threads}".`);
   return { paths: positionals, format, fix: values.fix, changed: values.changed, cache: values.cache, threads, help: values.help };
 }
 
@@ -102,7 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return messages.some((message) => message.severity === 'error') ? 1 : 0;
   } catch (error) {
     const known = error instanceof UsageError || error instanceof GitError;
-    io.stderr(`charter lint: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    io.stderr(`charter lint: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     return 2;
   }
 }
@@ -111,7 +112,15 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
   const root = io.cwd;
   const contentDir = resolveContentDir(io.env, root);
   const { lang, organization } = checkerSettings(await projectConfig(root, io.env));
-  const options: CheckOptions = { root, contentDir, today: io.env['CHARTER_TODAY'] || new Date(), cache: cacheOption(args.cache, io.env), threads: args.threads, lang, organization };
+  const options: CheckOptions = {
+    root,
+    contentDir,
+    today: io.env['CHARTER_TODAY'] || new Date(),
+    cache: cacheOption(args.cache, io.env),
+    threads: args.threads,
+    lang,
+    organization,
+  };
   // Every chapter is checked against the vocabulary: a broken one is the only thing to report.
   const refused = vocabularyMessages(options);
   if (refused.length > 0) return { messages: refused, checked: 0 };

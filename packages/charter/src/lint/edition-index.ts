@@ -81,7 +81,7 @@ export function snapshotIndex(index: EditionIndex): EditionIndex {
   return {
     edition: index.edition,
     slugs: () => (slugs ??= index.slugs()),
-    hasChapter: (slug) => (chapters ??= new Set(slugs ??= index.slugs())).has(slug),
+    hasChapter: (slug) => (chapters ??= new Set((slugs ??= index.slugs()))).has(slug),
     anchorsOf: (slug) => remembered(anchors, slug, () => index.anchorsOf(slug)),
     redirectTarget: (slug) => remembered(redirects, slug, () => index.redirectTarget(slug)),
     shortLinks: () => (shortLinks ??= index.shortLinks()),
@@ -153,13 +153,23 @@ function stampOf(file: string): string {
 /** Chapter slugs of an edition folder; re-read when a folder in it changes. */
 function listChapters(dir: string): { list: string[]; set: Set<string> } {
   if (!existsSync(dir)) return { list: [], set: new Set() };
-  const folders = [dir, ...readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(dir, entry.name))];
+  const folders = [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(dir, entry.name)),
+  ];
   const stamp = folders.map(stampOf).join('|');
   const cached = listings.get(dir);
   if (cached?.stamp === stamp) return cached.value;
   const list = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.mdx'))
-    .map((file) => file.split(path.sep).join('/').replace(/\.mdx$/, ''))
+    .map((file) =>
+      file
+        .split(path.sep)
+        .join('/')
+        .replace(/\.mdx$/, ''),
+    )
     .sort();
   const value = { list, set: new Set(list) };
   listings.set(dir, { stamp, value });

@@ -59,7 +59,10 @@ interface FixOutcome {
 }
 
 /** Applies the fixable messages' edits until none are left, refusing a result that does not parse. */
-export async function fixText(original: string, check: (text: string) => Promise<{ fixes: { start: number; end: number; text: string }[][] }>): Promise<FixOutcome> {
+export async function fixText(
+  original: string,
+  check: (text: string) => Promise<{ fixes: { start: number; end: number; text: string }[][] }>,
+): Promise<FixOutcome> {
   let text = original;
   let count = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {

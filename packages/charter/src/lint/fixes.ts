@@ -36,5 +36,5 @@ export function applyEdits(text: string, groups: readonly (readonly Edit[])[]): 
 }
 
 function overlaps(a: Edit, b: Edit): boolean {
-  return a.start < b.end && b.start < a.end || (a.start === b.start && a.end === b.end);
+  return (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === b.end);
 }

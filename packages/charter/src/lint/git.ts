@@ -42,7 +42,9 @@ export function changedBase(cwd: string, ref: string | undefined): { commit: str
       return { commit, label: candidate };
     }
   }
-  throw new GitError(ref ? `"${ref}" is not a git ref (a branch, tag or commit).` : 'Neither "main" nor "origin/main" exists; name the base with --changed=<git-ref>.');
+  throw new GitError(
+    ref ? `"${ref}" is not a git ref (a branch, tag or commit).` : 'Neither "main" nor "origin/main" exists; name the base with --changed=<git-ref>.',
+  );
 }
 
 export interface ChangedFile {
@@ -68,7 +70,12 @@ export function changedFiles(cwd: string, commit: string): ChangedFile[] {
 export function readAtCommit(commit: string, file: string): string | null {
   const dir = path.dirname(file);
   try {
-    return execFileSync('git', ['show', `${commit}:./${path.basename(file)}`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('git', ['show', `${commit}:./${path.basename(file)}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '');
     if (/does not exist|exists on disk, but not in/.test(stderr)) return null;

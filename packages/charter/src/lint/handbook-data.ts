@@ -9,15 +9,7 @@ import { parse } from 'yaml';
 import { MANIFEST, readManifest } from '../lib/content-files.ts';
 import { hasYamlContent, noEntriesMessage, type OptionalDataFile } from '../lib/data-files.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
-import {
-  glossaryEntry,
-  phraseToAvoid,
-  readingPathFor,
-  type Edition,
-  type GlossaryEntry,
-  type PhraseToAvoid,
-  type ReadingPath,
-} from '../lib/schemas.ts';
+import { glossaryEntry, phraseToAvoid, readingPathFor, type Edition, type GlossaryEntry, type PhraseToAvoid, type ReadingPath } from '../lib/schemas.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
 import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
 import { readVocabulary } from '../lib/vocabulary-file.ts';

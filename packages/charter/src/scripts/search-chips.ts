@@ -33,7 +33,17 @@ export function renderSearchChips(container: HTMLElement, readingEdition: string
       chip(i18n.t('search.allEditions'), false, { scope: 'all' }),
     ]),
     // A touchpoint filter only where some chapter has a touchpoint to filter by.
-    ...(pages.touchpoints ? [group(i18n.t('search.touchpoint'), handbookVocabulary.touchpoints.map((t) => chip(t.label, false, { filter: 'touchpoint', value: t.id })))] : []),
-    group(i18n.t('search.kind'), handbookVocabulary.types.map((t) => chip(t.label, false, { filter: 'type', value: t.id }))),
+    ...(pages.touchpoints
+      ? [
+          group(
+            i18n.t('search.touchpoint'),
+            handbookVocabulary.touchpoints.map((t) => chip(t.label, false, { filter: 'touchpoint', value: t.id })),
+          ),
+        ]
+      : []),
+    group(
+      i18n.t('search.kind'),
+      handbookVocabulary.types.map((t) => chip(t.label, false, { filter: 'type', value: t.id })),
+    ),
   );
 }

@@ -131,7 +131,8 @@ export class SearchEngine {
 
   preload(input: string, options: SearchOptions = {}): void {
     const { strict } = rewriteQuery(input, this.config.synonyms);
-    if (strict && this.hasBundle(options.edition)) void this.bundle(options.edition).then((pagefind) => pagefind.preload(strict, { filters: this.filters(options) }));
+    if (strict && this.hasBundle(options.edition))
+      void this.bundle(options.edition).then((pagefind) => pagefind.preload(strict, { filters: this.filters(options) }));
   }
 
   private hasBundle(edition: string | undefined): boolean {
@@ -224,9 +225,7 @@ export class SearchEngine {
     const factorOf = (id: string) => (glossary.has(id) ? glossaryFactor : editorial.has(id) && !wording ? EDITORIAL_FACTOR : 1);
     const byId = new Map<string, PagefindResult>();
     for (const list of lists) for (const r of list.results) if (!byId.has(r.id)) byId.set(r.id, r);
-    const order = combineScores(
-      lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score * factorOf(r.id) })), weight: l.weight })),
-    );
+    const order = combineScores(lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score * factorOf(r.id) })), weight: l.weight })));
     return { results: order.slice(0, options.limit ?? 8).map((id) => byId.get(id)!) };
   }
 

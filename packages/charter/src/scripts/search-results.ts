@@ -22,7 +22,10 @@ export function editionLabel(i18n: Translator, config: SearchConfig['editions'],
  * As a listbox option it holds no link (an option may not contain interactive controls); the
  * option carries its address in data-href and the search box opens it.
  */
-export function renderHit(hit: SearchHit, options: { showEdition: boolean; editions: SearchConfig['editions']; asOption: boolean; i18n: Translator }): HTMLElement {
+export function renderHit(
+  hit: SearchHit,
+  options: { showEdition: boolean; editions: SearchConfig['editions']; asOption: boolean; i18n: Translator },
+): HTMLElement {
   const el = document.createElement('li');
   el.className = 'search-hit';
   const link = document.createElement(options.asOption ? 'div' : 'a');

@@ -48,7 +48,11 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   // The announcement names the active filters, so a screen reader hears that the results changed.
   const scopeName = () => {
     const where =
-      scope === 'all' ? i18n.t('search.scopeAll') : readingEdition === 'draft' ? i18n.t('search.scopeDraft') : i18n.t('search.scopeEdition', { id: readingEdition });
+      scope === 'all'
+        ? i18n.t('search.scopeAll')
+        : readingEdition === 'draft'
+          ? i18n.t('search.scopeDraft')
+          : i18n.t('search.scopeEdition', { id: readingEdition });
     const filters = filterNames();
     return filters.length ? i18n.t('search.filteredBy', { scope: where, filters: i18n.list(filters) }) : where;
   };

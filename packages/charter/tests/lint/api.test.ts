@@ -12,7 +12,7 @@ describe('checkSource', () => {
     expect(byRule['terminology']).toMatchObject({ file: 'src/content/editions/2025.1/procedures/new.mdx', line: 1, column: 44, expected: 'email' });
   });
 
-  it('can be limited to some rules, but never leaves out the build gate\'s errors', async () => {
+  it("can be limited to some rules, but never leaves out the build gate's errors", async () => {
     const messages = await checkSource('The client, no problem.\n', 'x.mdx', { contentDir: handbookContent, root, today: TODAY, rules: ['terminology'] });
     expect(messages.map((m) => m.ruleId)).toEqual(['frontmatter', 'terminology']);
     const unsafe = await checkSource('export const a = 1\n', 'x.mdx', { contentDir: handbookContent, root, today: TODAY, rules: ['terminology'] });

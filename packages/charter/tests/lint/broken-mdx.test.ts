@@ -28,7 +28,11 @@ describe('unparseable MDX', () => {
   });
 
   it('goes on with the other files', async () => {
-    const messages = await checkFiles([path.join(fixtures, 'broken.mdx'), path.join(fixtures, 'errors.mdx')], { contentDir: handbookContent, root, today: TODAY });
+    const messages = await checkFiles([path.join(fixtures, 'broken.mdx'), path.join(fixtures, 'errors.mdx')], {
+      contentDir: handbookContent,
+      root,
+      today: TODAY,
+    });
     expect(messages.filter((m) => m.file.endsWith('broken.mdx')).map((m) => m.ruleId)).toEqual(['mdx-syntax']);
     expect(messages.filter((m) => m.file.endsWith('errors.mdx')).map((m) => m.ruleId)).toContain('phrases-to-avoid');
   });

@@ -96,7 +96,10 @@ describe('checkFiles with the cache', () => {
   it('checks an unchanged chapter again when a chapter it links to loses the heading it points at', async () => {
     const { dir, chapter, cacheFile } = content();
     const options = { contentDir: dir, root, today: TODAY, cache: cacheFile };
-    writeFileSync(chapter('skills/linking.mdx'), readFileSync(chapter('skills/listening.mdx'), 'utf8').replace(/\n---\n/, '\n---\n\nSee [the target](/skills/target/#the-steps).\n'));
+    writeFileSync(
+      chapter('skills/linking.mdx'),
+      readFileSync(chapter('skills/listening.mdx'), 'utf8').replace(/\n---\n/, '\n---\n\nSee [the target](/skills/target/#the-steps).\n'),
+    );
     writeFileSync(chapter('skills/target.mdx'), readFileSync(chapter('skills/listening.mdx'), 'utf8') + '\n## The steps\n\nText.\n');
     const linkErrors = async () => (await checkFiles([], options)).filter((m) => m.ruleId === 'links' && m.file.endsWith('linking.mdx'));
     expect(await linkErrors()).toEqual([]);
@@ -123,17 +126,21 @@ describe('checkFiles with the cache and the site config', () => {
     const { dir, chapter, cacheFile } = content();
     writeFileSync(chapter('skills/colour.mdx'), readFileSync(chapter('skills/asking-questions.mdx'), 'utf8') + '\nThe color chart.\n');
     const spelling = async (lang: string) =>
-      (await checkFiles([], { contentDir: dir, root, today: TODAY, cache: cacheFile, lang })).filter((m) => m.ruleId === 'spelling-variant' && m.file.endsWith('colour.mdx')).map((m) => m.expected);
+      (await checkFiles([], { contentDir: dir, root, today: TODAY, cache: cacheFile, lang }))
+        .filter((m) => m.ruleId === 'spelling-variant' && m.file.endsWith('colour.mdx'))
+        .map((m) => m.expected);
     expect(await spelling('en-GB')).toEqual(['colour']);
     expect(await spelling('en-US')).toEqual([]);
     expect(await spelling('en-GB')).toEqual(['colour']);
   });
 
-  it('starts afresh when the organization or the vocabulary\'s names change', async () => {
+  it("starts afresh when the organization or the vocabulary's names change", async () => {
     const { dir, chapter, cacheFile } = content();
     writeFileSync(chapter('skills/names.mdx'), readFileSync(chapter('skills/asking-questions.mdx'), 'utf8') + '\n## Ask Brackwater Ferries\n');
     const flagged = async (organization: string) =>
-      (await checkFiles([], { contentDir: dir, root, today: TODAY, cache: cacheFile, organization })).filter((m) => m.ruleId === 'heading-style' && m.file.endsWith('names.mdx')).length;
+      (await checkFiles([], { contentDir: dir, root, today: TODAY, cache: cacheFile, organization })).filter(
+        (m) => m.ruleId === 'heading-style' && m.file.endsWith('names.mdx'),
+      ).length;
     expect(await flagged('Kestrel Tool Hire')).toBe(2);
     expect(await flagged('Brackwater Ferries')).toBe(0);
     writeFileSync(path.join(dir, 'vocabulary.yaml'), 'names: [Brackwater Ferries]\n');
@@ -160,6 +167,8 @@ describe('threads', () => {
     const one = await Promise.all(jobs.map((job) => run.check(job.file, job.source)));
     const two = await checkInParallel(jobs, 2, options, (job) => run.check(job.file, job.source));
     expect(two).toEqual(one);
-    expect(sortMessages(two.flatMap((r) => r.messages)).map((m) => m.ruleId)).toEqual(expect.arrayContaining(['mdx-syntax', 'terminology', 'prose:repeated-words', 'links']));
+    expect(sortMessages(two.flatMap((r) => r.messages)).map((m) => m.ruleId)).toEqual(
+      expect.arrayContaining(['mdx-syntax', 'terminology', 'prose:repeated-words', 'links']),
+    );
   });
 });

@@ -7,7 +7,8 @@ import type { LintMessage } from '../../src/lint/types.ts';
 import { runCli, handbookContent, tempDir } from './support.ts';
 
 const repo = tempDir();
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo.dir, encoding: 'utf8' });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo.dir, encoding: 'utf8' });
 const content = (file: string) => path.join(repo.dir, 'src/content', file);
 const lint = (args: string[]) => {
   const result = runCli([...args, '--format', 'json'], { cwd: repo.dir, env: { HANDBOOK_CONTENT_DIR: undefined } });

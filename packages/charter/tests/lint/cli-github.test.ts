@@ -32,13 +32,21 @@ describe('github format escaping', () => {
   });
 
   it('writes one command per message with its location, rule and escaped text', () => {
-    const text = formatGithub([message({ file: 'x,y:z.mdx', line: 3, column: 5, endLine: 4, endColumn: 2, ruleId: 'prose:equality', message: 'Unexpected "web\nsite", 50%' })]);
+    const text = formatGithub([
+      message({ file: 'x,y:z.mdx', line: 3, column: 5, endLine: 4, endColumn: 2, ruleId: 'prose:equality', message: 'Unexpected "web\nsite", 50%' }),
+    ]);
     expect(text).toBe('::warning file=x%2Cy%3Az.mdx,line=3,endLine=4,col=5,endColumn=2,title=prose%3Aequality::Unexpected "web%0Asite", 50%25\n');
   });
 
   it('puts errors before warnings, since GitHub shows only a few annotations per step', () => {
     const text = formatGithub([message({ file: 'a.mdx' }), message({ file: 'b.mdx', severity: 'error' }), message({ file: 'c.mdx' })]);
-    expect(text.split('\n').filter(Boolean).map((line) => line.slice(0, line.indexOf(','))).join(' ')).toBe('::error file=b.mdx ::warning file=a.mdx ::warning file=c.mdx');
+    expect(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(0, line.indexOf(',')))
+        .join(' '),
+    ).toBe('::error file=b.mdx ::warning file=a.mdx ::warning file=c.mdx');
   });
 });
 
@@ -60,10 +68,14 @@ describe('lint:content --format github', () => {
 
   it('prints workflow commands and writes every message to the job summary', () => {
     const summary = path.join(temp.dir, 'summary.md');
-    const result = runCli(['tests/lint/fixtures/errors.mdx', 'tests/lint/fixtures/warnings.mdx', '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    const result = runCli(['tests/lint/fixtures/errors.mdx', 'tests/lint/fixtures/warnings.mdx', '--format', 'github'], {
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
     expect(result.status).toBe(1);
     const commands = result.stdout.trim().split('\n');
-    expect(commands[0]).toMatch(/^::error file=tests\/lint\/fixtures\/errors\.mdx,line=11,endLine=11,col=36,endColumn=46,title=phrases-to-avoid::Avoid "no problem"/);
+    expect(commands[0]).toMatch(
+      /^::error file=tests\/lint\/fixtures\/errors\.mdx,line=11,endLine=11,col=36,endColumn=46,title=phrases-to-avoid::Avoid "no problem"/,
+    );
     expect(commands.map((c) => c.split(' ')[0])).toEqual(['::error', '::error', '::warning', '::warning', '::warning', '::warning']);
     const written = readFileSync(summary, 'utf8');
     expect(written).toContain('## Handbook wording check');

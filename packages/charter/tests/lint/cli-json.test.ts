@@ -67,7 +67,14 @@ describe('lint:content --format json', () => {
   });
 
   it('reports prose suggestions as warnings named prose:<name>', () => {
-    const messages = json(runCli(['tests/lint/fixtures/clean.mdx', path.relative(engineRoot, path.join(handbookContent, 'editions/2026.1/start-here/welcome.mdx')), '--format', 'json']).stdout);
+    const messages = json(
+      runCli([
+        'tests/lint/fixtures/clean.mdx',
+        path.relative(engineRoot, path.join(handbookContent, 'editions/2026.1/start-here/welcome.mdx')),
+        '--format',
+        'json',
+      ]).stdout,
+    );
     expect(messages.filter((m) => m.ruleId.startsWith('prose:') && m.severity !== 'warning')).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ describe('heading-style', () => {
     expect(elsewhere).toEqual(['Kestrel', 'Tool', 'Hire']);
   });
 
-  it('knows no organization\'s names of its own: without a config, an organization\'s name is not exempt', async () => {
+  it("knows no organization's names of its own: without a config, an organization's name is not exempt", async () => {
     const messages = await checkRule('heading-style', '## Call Fenlow Logistics\n', { organization: undefined });
     expect(messages.map((m) => m.message.match(/"(.*?)"/)![1])).toEqual(['Fenlow', 'Logistics']);
   });

@@ -11,7 +11,10 @@ describe('allowed components', () => {
   it('are exactly the components src/components/index.ts gives chapters', () => {
     const source = readFileSync(path.join(engineRoot, 'src/components/index.ts'), 'utf8');
     const block = /export const authorComponents = \{([\s\S]*?)\};/.exec(source)![1]!;
-    const names = block.split(/[\s,]+/).filter(Boolean).sort();
+    const names = block
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .sort();
     expect(names.length).toBeGreaterThan(0);
     expect(names).toEqual([...ALLOWED_COMPONENTS].sort());
   });
@@ -68,7 +71,7 @@ describe('mdx-safety', () => {
       'Unexpected event handler "onclick" on <div>, expected no scripts in chapters',
       'Unexpected event handler "onMouseOver" on <div>, expected no scripts in chapters',
       'Unexpected spread attribute "{...props}" on <div>, expected name="value" attributes',
-      'Unexpected style attribute on <div>, expected the page\'s own styles',
+      "Unexpected style attribute on <div>, expected the page's own styles",
     ]);
   });
 

@@ -42,7 +42,8 @@ describe('a handbook with its own vocabulary.yaml', () => {
   });
 
   it('holds TouchpointBadge to its touchpoints', async () => {
-    const source = frontmatter('type: policy\naudience: [librarians]') + '\n<TouchpointBadge touchpoint="live-chat" /> and <TouchpointBadge touchpoint="book-drop" />\n';
+    const source =
+      frontmatter('type: policy\naudience: [librarians]') + '\n<TouchpointBadge touchpoint="live-chat" /> and <TouchpointBadge touchpoint="book-drop" />\n';
     const messages = await checkChapter(source, 'mdx-safety');
     expect(where(messages)).toEqual([
       '12:18-12:40 Unexpected touchpoint "live-chat" on <TouchpointBadge>, expected one of "help-desk", "text-message", "book-drop" (the touchpoints listed in vocabulary.yaml, where you can add one)',
@@ -50,7 +51,8 @@ describe('a handbook with its own vocabulary.yaml', () => {
   });
 
   it('holds a kind of chapter with sections to them, under the procedure-structure rule', async () => {
-    const source = frontmatter('type: routine\naudience: [volunteers]') + '\n## What to do\n\nScan it.\n\n## Tips\n\nBe quick.\n\n## Before you start\n\nLook.\n';
+    const source =
+      frontmatter('type: routine\naudience: [volunteers]') + '\n## What to do\n\nScan it.\n\n## Tips\n\nBe quick.\n\n## Before you start\n\nLook.\n';
     const messages = await checkChapter(source, 'procedure-structure');
     expect(where(messages)).toEqual([
       '16:1-16:8 Unexpected section "Tips", expected only the three routine sections',
@@ -78,7 +80,8 @@ describe('a bad vocabulary.yaml', () => {
     return dir;
   }
 
-  const BROKEN = 'audiences:\n  - id: Librarians\n    label: Librarians\n  - id: volunteers\n  - id: volunteers\n    label: Volunteers\ntypes: []\ncolours: [red]\n';
+  const BROKEN =
+    'audiences:\n  - id: Librarians\n    label: Librarians\n  - id: volunteers\n  - id: volunteers\n    label: Volunteers\ntypes: []\ncolours: [red]\n';
 
   it('is the one thing the checker reports: every problem, located in vocabulary.yaml', async () => {
     const dir = brokenCopy(BROKEN);

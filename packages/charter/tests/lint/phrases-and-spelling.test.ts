@@ -66,7 +66,7 @@ describe('spelling-variant in an en-US handbook', () => {
   });
 });
 
-describe('spelling-variant in an en-GB handbook (the test handbook\'s own lang)', () => {
+describe("spelling-variant in an en-GB handbook (the test handbook's own lang)", () => {
   it('suggests the British spelling, keeping capitals, plurals and possessives', async () => {
     const messages = await checkRule('spelling-variant', 'Colors and the center’s catalogs. We apologize; ORGANIZE it. Travelers canceled.\n');
     expect(messages.map((m) => [m.message.match(/"(.*?)"/)![1], m.expected, m.severity])).toEqual([
@@ -91,7 +91,8 @@ describe('spelling-variant in an en-GB handbook (the test handbook\'s own lang)'
   });
 
   it('leaves British spelling and US forms that are British words too ("check", "practice", "program") alone', async () => {
-    const text = 'Colour, centre, cancelled, behaviour, licence. Check the practice rota, the computer program and the gas meter. An inquiry. Tire? `color` and "color".\n';
+    const text =
+      'Colour, centre, cancelled, behaviour, licence. Check the practice rota, the computer program and the gas meter. An inquiry. Tire? `color` and "color".\n';
     expect(await spelling(text, 'en-GB')).toEqual([]);
   });
 

@@ -5,7 +5,11 @@ import { DEFAULT_VOCABULARY, sectionsOf } from '../../src/lib/vocabulary.ts';
 const PROCEDURE_SECTIONS = sectionsOf(DEFAULT_VOCABULARY, 'procedure')!;
 import { checkRule } from './support.ts';
 
-const COMPONENT: Record<string, string> = { Steps: '<Steps>\n\n1. One.\n\n</Steps>', 'What to say': '<SayThis>\n\nHello.\n\n</SayThis>', Checklist: '<Checklist>\n\n- Done.\n\n</Checklist>' };
+const COMPONENT: Record<string, string> = {
+  Steps: '<Steps>\n\n1. One.\n\n</Steps>',
+  'What to say': '<SayThis>\n\nHello.\n\n</SayThis>',
+  Checklist: '<Checklist>\n\n- Done.\n\n</Checklist>',
+};
 const section = (name: string) => `## ${name}\n\n${COMPONENT[name] ?? 'Text.'}\n`;
 const procedure = (names: readonly string[], type = 'procedure') => `---\ntype: ${type}\n---\n\n${names.map(section).join('\n')}`;
 const structure = async (text: string) => (await checkRule('procedure-structure', text)).map((m) => m.message);

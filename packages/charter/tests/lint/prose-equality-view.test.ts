@@ -18,7 +18,10 @@ const tree: NlcstRoot = {
     { type: 'ParagraphNode', children: [sentence('He’ll', 'answer')] },
   ],
 };
-const words = (root: NlcstRoot) => JSON.stringify(root).match(/"value":"[^" ]+"/g)?.map((v) => v.slice(9, -1));
+const words = (root: NlcstRoot) =>
+  JSON.stringify(root)
+    .match(/"value":"[^" ]+"/g)
+    ?.map((v) => v.slice(9, -1));
 
 describe('the equality view', () => {
   it('normalizes words as nlcst-normalize does', () => {

@@ -23,7 +23,9 @@ const draftPath = (chapter: { name: string; file?: string }) => `editions/draft/
 
 /** Compiles a body the way Astro's MDX integration does (same compiler, features and plugins). */
 function compile(body: string): string {
-  const result = mdxToJs(body, { features: COMPILER_FEATURES, jsxImportSource: 'astro', elementAttributeNameCase: 'html', hastPlugins: [externalLinkRel] }) as { code: string };
+  const result = mdxToJs(body, { features: COMPILER_FEATURES, jsxImportSource: 'astro', elementAttributeNameCase: 'html', hastPlugins: [externalLinkRel] }) as {
+    code: string;
+  };
   return result.code;
 }
 
@@ -32,8 +34,8 @@ function inertProblems(code: string): string[] {
   const problems: string[] = [];
   for (const match of code.matchAll(/^\s*import\b[^;]*?from\s*"([^"]+)"/gm)) if (match[1] !== 'astro/jsx-runtime') problems.push(`imports ${match[1]}`);
   for (const match of code.matchAll(/^\s*export\b(?!\s+default\s+MDXContent\b)[^\n]*/gm)) problems.push(`exports: ${match[0].trim()}`);
-  if (/(?:href|src|srcset|cite): "\s*(?:javascript|vbscript|data):/i.test(code)) problems.push("links to a script or data URL");
-  for (const word of ["import(", "require(", "process.", "globalThis", "eval(", "Function(", "\"set:", "\"is:", "dangerouslySetInnerHTML"]) {
+  if (/(?:href|src|srcset|cite): "\s*(?:javascript|vbscript|data):/i.test(code)) problems.push('links to a script or data URL');
+  for (const word of ['import(', 'require(', 'process.', 'globalThis', 'eval(', 'Function(', '"set:', '"is:', 'dangerouslySetInnerHTML']) {
     if (code.includes(word)) problems.push(`contains ${word}`);
   }
   if (/_jsxs?\("(?:script|style|iframe|meta|link|base|object|embed|form)"/i.test(code)) problems.push('renders a forbidden element');
@@ -69,16 +71,19 @@ describe('hostile chapters', () => {
   // The check inside the compiler runs in the compiler's process: it cannot outlive a crash of the
   // compiler (the Vite plugin, tested above, refuses those first), so the crash cases are left out.
   const inProcess = modules.filter((c) => c.kind !== 'compiler crash');
-  it.each(inProcess.map((c) => [c.name, c] as const))('%s: the compiler refuses the body Astro would hand it, whenever the body itself is unsafe', async (_name, chapter) => {
-    let body: string;
-    try {
-      body = parseFrontmatter(chapter.text, { frontmatter: 'empty-with-spaces' }).content;
-    } catch {
-      return; // Astro's own YAML reader refuses the file before compiling anything.
-    }
-    if ((await checkBodyIsolated(body, 'mdx')).problems.length === 0) return; // Only the frontmatter is at fault.
-    expect(() => mdxToJs(body, { features: COMPILER_FEATURES, mdastPlugins: [gateInsideCompiler] })).toThrow(ChapterRefused);
-  });
+  it.each(inProcess.map((c) => [c.name, c] as const))(
+    '%s: the compiler refuses the body Astro would hand it, whenever the body itself is unsafe',
+    async (_name, chapter) => {
+      let body: string;
+      try {
+        body = parseFrontmatter(chapter.text, { frontmatter: 'empty-with-spaces' }).content;
+      } catch {
+        return; // Astro's own YAML reader refuses the file before compiling anything.
+      }
+      if ((await checkBodyIsolated(body, 'mdx')).problems.length === 0) return; // Only the frontmatter is at fault.
+      expect(() => mdxToJs(body, { features: COMPILER_FEATURES, mdastPlugins: [gateInsideCompiler] })).toThrow(ChapterRefused);
+    },
+  );
 
   it('cover every class of the issue with several variants', () => {
     const kinds = new Map<string, number>();
@@ -97,10 +102,13 @@ describe('hostile chapters', () => {
     }
   });
 
-  it.each(HOSTILE_MARKDOWN.map((c) => [c.name, c] as const))('%s: raw HTML in a Markdown chapter is refused however its comments are written', async (_name, chapter) => {
-    const { problems } = await gateChapter(chapter.text, 'md');
-    expect(problems.map((p) => p.ruleId)).toContain('mdx-safety');
-  });
+  it.each(HOSTILE_MARKDOWN.map((c) => [c.name, c] as const))(
+    '%s: raw HTML in a Markdown chapter is refused however its comments are written',
+    async (_name, chapter) => {
+      const { problems } = await gateChapter(chapter.text, 'md');
+      expect(problems.map((p) => p.ruleId)).toContain('mdx-safety');
+    },
+  );
 
   it('survive the compiler crashing or stalling: the chapter is refused, the next one is checked as usual', async () => {
     const panic = HOSTILE_CHAPTERS.find((c) => c.name === 'crash-panic-trailing-backslash')!;
@@ -127,7 +135,9 @@ describe('harmless look-alikes', () => {
   });
 
   it('give a link to another host written as <a> the same rel as a Markdown link', () => {
-    const code = compile('<a href="https://example.com/">x</a> <a href="//example.com/" rel="opener">y</a> <a href="/skills/">z</a> <a href={"https://example.com/"}>w</a> <a href={`//example.com`}>v</a>\n');
+    const code = compile(
+      '<a href="https://example.com/">x</a> <a href="//example.com/" rel="opener">y</a> <a href="/skills/">z</a> <a href={"https://example.com/"}>w</a> <a href={`//example.com`}>v</a>\n',
+    );
     expect(code.match(/rel: "noopener noreferrer"/g)).toHaveLength(4);
     expect(code).not.toContain('"opener"');
   });
@@ -174,10 +184,18 @@ describe('the gate and the compiler agree on mutated chapters', () => {
     const draft = readChapterSources(handbookContent, ['draft']);
     for (const { mutator, source } of cases.slice(0, 90)) {
       // What the build's content loader refuses: the gate's problems and those between chapters.
-      const between = structureProblems([...draft, { edition: 'draft', file: 'skills/fuzzed.mdx', source }], { shortLinks: readPathShortLinks(handbookContent), edition: '2026.1' }).get('draft/skills/fuzzed.mdx') ?? [];
-      const build = [...(await gateProblems(source)), ...between].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+      const between =
+        structureProblems([...draft, { edition: 'draft', file: 'skills/fuzzed.mdx', source }], {
+          shortLinks: readPathShortLinks(handbookContent),
+          edition: '2026.1',
+        }).get('draft/skills/fuzzed.mdx') ?? [];
+      const build = [...(await gateProblems(source)), ...between].sort(
+        (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
+      );
       const checker = (await check(source, { path: path.relative(handbookContent, file) })).filter((m) => isGateRule(m.ruleId) && m.severity === 'error');
-      const same = build.length === checker.length && build.every((p, i) => p.line === checker[i]!.line && p.column === checker[i]!.column && p.message === checker[i]!.message);
+      const same =
+        build.length === checker.length &&
+        build.every((p, i) => p.line === checker[i]!.line && p.column === checker[i]!.column && p.message === checker[i]!.message);
       if (!same) mismatches.push(`${mutator}: build ${build.length}, checker ${checker.length}`);
     }
     expect(mismatches).toEqual([]);

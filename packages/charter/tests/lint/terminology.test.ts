@@ -169,7 +169,15 @@ describe('terminology: longest match and protected terms (custom glossary)', () 
   writeFileSync(
     path.join(content.dir, 'glossary.yaml'),
     stringify([
-      { id: 'gap-filler', term: 'gap filler', definition: 'A soft pad.', variants: [{ text: 'gap pad', reason: 'One name.' }, { text: 'pad', reason: 'Too vague.' }] },
+      {
+        id: 'gap-filler',
+        term: 'gap filler',
+        definition: 'A soft pad.',
+        variants: [
+          { text: 'gap pad', reason: 'One name.' },
+          { text: 'pad', reason: 'Too vague.' },
+        ],
+      },
       { id: 'thermal-gap-pad', term: 'thermal gap pad', definition: 'A named part.', variants: [] },
       { id: 'live-chat', term: 'live chat', definition: 'Chat.', variants: [{ text: 'Live Chat', reason: 'Sentence case.' }] },
       { id: 'duplicate', term: 'gap sealer', definition: 'Second entry with the same variant.', variants: [{ text: 'gap pad', reason: 'Later entry.' }] },

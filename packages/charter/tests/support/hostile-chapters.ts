@@ -54,7 +54,11 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   chapter('comment-ignore-safety', 'lint comments', `{/* lint ignore mdx-safety */}\nexport const a = ${canary('comment-ignore-safety')}\n`),
   chapter('comment-bare-ignore', 'lint comments', `{/* lint ignore */}\n\n{${canary('comment-bare-ignore')}}\n`),
   chapter('comment-disable-enable', 'lint comments', `{/* lint disable */}\n\nexport const b = ${canary('comment-disable-enable')}\n\n{/* lint enable */}\n`),
-  chapter('comment-disable-named', 'lint comments', `{/* lint disable mdx-safety mdx-syntax */}\n\nText {process.env.HOME} here.\n\n{/* lint enable mdx-safety mdx-syntax */}\n`),
+  chapter(
+    'comment-disable-named',
+    'lint comments',
+    `{/* lint disable mdx-safety mdx-syntax */}\n\nText {process.env.HOME} here.\n\n{/* lint enable mdx-safety mdx-syntax */}\n`,
+  ),
   // 2. Astro directives and other attributes outside the allowlist.
   chapter('directive-set-html', 'directives', `<span set:html='<meta http-equiv="refresh" content="0;url=https://evil.example/">' />\n`),
   chapter('directive-set-text', 'directives', `<Callout set:text="replaced">\n\nText.\n\n</Callout>\n`),
@@ -64,7 +68,12 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   chapter('attribute-target-blank', 'directives', `<a href="https://example.com/" target="_blank">Example</a>\n`),
   chapter('attribute-handler', 'directives', `<img src="/favicon.svg" alt="" onerror="alert(1)" />\n`),
   // 3. Frontmatter fences the readers split differently, each hiding code in the body.
-  chapter('fence-four-dashes', 'frontmatter fence', `export const c = ${canary('fence-four-dashes')}\n`, frontmatter('Four dashes').replace(/\n---\n$/, '\n----\n')),
+  chapter(
+    'fence-four-dashes',
+    'frontmatter fence',
+    `export const c = ${canary('fence-four-dashes')}\n`,
+    frontmatter('Four dashes').replace(/\n---\n$/, '\n----\n'),
+  ),
   chapter('fence-blank-first-line', 'frontmatter fence', `export const d = ${canary('fence-blank-first-line')}\n`, `\n${frontmatter('Blank first line')}`),
   chapter('fence-toml', 'frontmatter fence', `export const e = ${canary('fence-toml')}\n`, '+++\ntitle = "TOML"\n+++\n'),
   {
@@ -72,12 +81,21 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
     kind: 'frontmatter fence',
     text: `${frontmatter('Old Mac line endings')}\nexport const f = ${canary('fence-cr-only')}\n`.replace(/\n/g, '\r'),
   },
-  chapter('fence-dashes-text', 'frontmatter fence', `export const g = ${canary('fence-dashes-text')}\n`, frontmatter('Dashes with text').replace(/\n---\n$/, '\n--- end\n')),
+  chapter(
+    'fence-dashes-text',
+    'frontmatter fence',
+    `export const g = ${canary('fence-dashes-text')}\n`,
+    frontmatter('Dashes with text').replace(/\n---\n$/, '\n--- end\n'),
+  ),
   // 4. Chapters the gate cannot parse: refused, never compiled unchecked.
   chapter('unparsable-unclosed', 'unparsable', `<Callout>\n\nNever closed.\n\n{${canary('unparsable-unclosed')}}\n`),
   chapter('unparsable-expression', 'unparsable', `Text {<!-- x\n${canary('unparsable-expression')}}\n`),
   // 5. Build-time code that would write a script for readers; and script elements.
-  chapter('script-written-at-build', 'build-time code', `{(await import('node:fs')).writeFileSync('dist/evil.js','alert(1)')}\n\n<span set:html="<script src='/evil.js'></script>" />\n`),
+  chapter(
+    'script-written-at-build',
+    'build-time code',
+    `{(await import('node:fs')).writeFileSync('dist/evil.js','alert(1)')}\n\n<span set:html="<script src='/evil.js'></script>" />\n`,
+  ),
   chapter('script-element', 'build-time code', `<script>{'alert(1)'}</script>\n`),
   chapter('script-uppercase', 'build-time code', `<SCRIPT>alert(1)</SCRIPT>\n`),
   // 7. Escaped and encoded schemes.
@@ -113,13 +131,40 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
   chapter('marker-vite-asset', 'bundler markers', 'Reference `__VITE_ASSET__AAAAAAAAAAAAAAAAAAAAAA__` here.\n'),
   chapter('marker-astro-image', 'bundler markers', 'Text __ASTRO_ASSET_IMAGE__abc__ here.\n'),
   // 10. YAML the readers disagree on, and links that lie.
-  chapter('yaml-js-function', 'yaml', 'Text.\n', frontmatter('YAML tag').replace('owner: Service Standards Team', "owner: !!js/function 'function () { return 1 }'")),
-  chapter('yaml-billion-laughs', 'yaml', 'Text.\n', frontmatter('Laughs').replace('redirectFrom: []', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]', 'g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]', 'redirectFrom: []'].join('\n'))),
+  chapter(
+    'yaml-js-function',
+    'yaml',
+    'Text.\n',
+    frontmatter('YAML tag').replace('owner: Service Standards Team', "owner: !!js/function 'function () { return 1 }'"),
+  ),
+  chapter(
+    'yaml-billion-laughs',
+    'yaml',
+    'Text.\n',
+    frontmatter('Laughs').replace(
+      'redirectFrom: []',
+      [
+        'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+        'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+        'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+        'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+        'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+        'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
+        'g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]',
+        'redirectFrom: []',
+      ].join('\n'),
+    ),
+  ),
   chapter('link-bidi-override', 'links', `[\u202Egnp.exe](/skills/listening/)\n`),
   chapter('link-bidi-smart-punctuation', 'links', 'Get the form here ...?www.evil.example...--\u202Efdp.exe\\\n'),
   { name: 'frontmatter-scalar', kind: 'yaml', text: '---\nhello\n---\n\nText.\n' },
   // The MDX compiler imports a frontmatter `layout` as a module: a field the schema must refuse.
-  chapter('frontmatter-layout', 'yaml', 'Text.\n', frontmatter('Layout').replace('redirectFrom: []', 'redirectFrom: []\nlayout: ../../../../../scripts/release.ts')),
+  chapter(
+    'frontmatter-layout',
+    'yaml',
+    'Text.\n',
+    frontmatter('Layout').replace('redirectFrom: []', 'redirectFrom: []\nlayout: ../../../../../scripts/release.ts'),
+  ),
   chapter('frontmatter-impossible-date', 'yaml', 'Text.\n', frontmatter('Date').replace('reviewed: 2026-01-10', 'reviewed: 2026-13-45')),
   // Prop values a component refuses when the page is built.
   chapter('prop-callout-type', 'prop values', '<Callout type="warning">\n\nText.\n\n</Callout>\n'),
@@ -136,8 +181,16 @@ export const HOSTILE_CHAPTERS: readonly HostileChapter[] = [
 export const HARMLESS_LOOK_ALIKES: readonly HostileChapter[] = [
   chapter('ok-callout-data-title', 'look-alike', `<Callout title="Data: what we keep">\n\nWe keep the order number and nothing else.\n\n</Callout>\n`),
   chapter('ok-comment', 'look-alike', `{/* a note for editors: keep this short */}\n\nAnswer by the third ring.\n`),
-  chapter('ok-links', 'look-alike', `Read [the policy](https://example.com/policy), write to [us](mailto:service@example.com) or call [the desk](tel:+15550100).\n\n<a href="https://example.com/">Example</a>\n`),
-  chapter('ok-code-with-html', 'look-alike', 'Write `<script>` in a code span, or in a block:\n\n```html\n<script src="https://evil.example/x.js"></script>\n<img src="https://evil.example/p.png">\n```\n'),
+  chapter(
+    'ok-links',
+    'look-alike',
+    `Read [the policy](https://example.com/policy), write to [us](mailto:service@example.com) or call [the desk](tel:+15550100).\n\n<a href="https://example.com/">Example</a>\n`,
+  ),
+  chapter(
+    'ok-code-with-html',
+    'look-alike',
+    'Write `<script>` in a code span, or in a block:\n\n```html\n<script src="https://evil.example/x.js"></script>\n<img src="https://evil.example/p.png">\n```\n',
+  ),
   chapter('ok-javascript-word', 'look-alike', 'The word javascript: and data: in prose is only text, and so is the word export at the start of a\nsentence.\n'),
   chapter('ok-local-image', 'look-alike', '![The handbook logo](/favicon.svg)\n\n<img src="/favicon.svg" alt="Logo" width={32} />\n'),
   chapter('ok-nested', 'look-alike', '> Quoted\n>\n> > quoted again\n\n- One\n  - Two\n    - Three\n      - Four\n        - Five\n'),
@@ -145,11 +198,27 @@ export const HARMLESS_LOOK_ALIKES: readonly HostileChapter[] = [
   chapter('ok-table', 'look-alike', '| Touchpoint | Answer within |\n| --- | --- |\n| Telephone | three rings |\n| Email | one working day |\n'),
   chapter('ok-dashes-in-body', 'look-alike', 'Text above a rule.\n\n---\n\nText below it.\n'),
   chapter('ok-code-block-json', 'look-alike', `An example record:\n\n\`\`\`json\n${'{"a": '.repeat(17)}1${'}'.repeat(17)}\n\`\`\`\n`),
-  chapter('ok-code-block-unclosed-brace', 'look-alike', `A fragment:\n\n\`\`\`js\nif (ready) {\n\`\`\`\n\n${'The caller waits for an answer, and we give one. '.repeat(60)}\n`),
+  chapter(
+    'ok-code-block-unclosed-brace',
+    'look-alike',
+    `A fragment:\n\n\`\`\`js\nif (ready) {\n\`\`\`\n\n${'The caller waits for an answer, and we give one. '.repeat(60)}\n`,
+  ),
   chapter('ok-code-block-void-tags', 'look-alike', `Markup that breaks lines:\n\n\`\`\`html\n${'<br>\n<img src="x.png">\n'.repeat(40)}\`\`\`\n`),
-  chapter('ok-code-in-nested-list', 'look-alike', `1. Open the console.\n   - Paste this:\n\n     \`\`\`js\n     if (order.late) {\n       notify(order);\n     \`\`\`\n\n${'The caller waits for an answer, and we give one, clearly and kindly. '.repeat(40)}\n`),
+  chapter(
+    'ok-code-in-nested-list',
+    'look-alike',
+    `1. Open the console.\n   - Paste this:\n\n     \`\`\`js\n     if (order.late) {\n       notify(order);\n     \`\`\`\n\n${'The caller waits for an answer, and we give one, clearly and kindly. '.repeat(40)}\n`,
+  ),
   chapter('ok-code-in-blockquote', 'look-alike', `> An example:\n>\n> \`\`\`json\n> ${'{"a": '.repeat(20)}1${'}'.repeat(20)}\n> \`\`\`\n`),
-  chapter('ok-frontmatter-brace', 'look-alike', 'Text.\n', frontmatter('Braces').replace('description: A chapter written to test what the handbook accepts.', 'description: "What to say when a caller asks about {order} numbers."')),
+  chapter(
+    'ok-frontmatter-brace',
+    'look-alike',
+    'Text.\n',
+    frontmatter('Braces').replace(
+      'description: A chapter written to test what the handbook accepts.',
+      'description: "What to say when a caller asks about {order} numbers."',
+    ),
+  ),
   chapter('ok-quoted-literal', 'look-alike', `<Callout title={'Don\\'t promise a time'}>\n\nSay when you will call back.\n\n</Callout>\n`),
 ];
 

@@ -113,7 +113,9 @@ describe('the accent in the site configuration', () => {
 
   it('refuses what is not a hex colour, with the allowed form', () => {
     expect(() => resolveSiteConfig({ ...base, accent: 'navy' })).toThrow(/accent: /);
-    expect(() => resolveSiteConfig({ ...base, accent: { light: 'rgb(0,0,0)', dark: '#f4a7b9' } })).toThrow(/accent\.light: must be a CSS hex colour such as "#1f5fae"/);
+    expect(() => resolveSiteConfig({ ...base, accent: { light: 'rgb(0,0,0)', dark: '#f4a7b9' } })).toThrow(
+      /accent\.light: must be a CSS hex colour such as "#1f5fae"/,
+    );
   });
 
   it('leaves editBaseUrl, logo, accent and home out when not given', () => {
@@ -142,7 +144,10 @@ describe('the logo', () => {
   const project = mkdtempSync(path.join(tmpdir(), 'charter-logo-'));
   const publicDir = path.join(project, 'public');
   mkdirSync(path.join(publicDir, 'brand'), { recursive: true });
-  writeFileSync(path.join(publicDir, 'brand/mark.svg'), '<?xml version="1.0"?>\n<!-- the mark -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>');
+  writeFileSync(
+    path.join(publicDir, 'brand/mark.svg'),
+    '<?xml version="1.0"?>\n<!-- the mark -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>',
+  );
   writeFileSync(path.join(publicDir, 'mark.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   writeFileSync(path.join(publicDir, 'notes.png'), 'these are notes, saved with the wrong name');
   afterAll(() => rmSync(project, { recursive: true, force: true }));

@@ -42,8 +42,12 @@ describe('plurals', () => {
 
 describe('interpolation, numbers and dates', () => {
   it('fills placeholders and writes numbers the language’s way', () => {
-    expect(createTranslator('en-US').t('search.results', { count: 1234, query: 'hold', scope: 'all editions' })).toBe('1,234 results for “hold” in all editions.');
-    expect(createTranslator('de-DE').t('search.results', { count: 1234, query: 'Warten', scope: 'allen Ausgaben' })).toBe('1.234 Ergebnisse für „Warten“ in allen Ausgaben.');
+    expect(createTranslator('en-US').t('search.results', { count: 1234, query: 'hold', scope: 'all editions' })).toBe(
+      '1,234 results for “hold” in all editions.',
+    );
+    expect(createTranslator('de-DE').t('search.results', { count: 1234, query: 'Warten', scope: 'allen Ausgaben' })).toBe(
+      '1.234 Ergebnisse für „Warten“ in allen Ausgaben.',
+    );
   });
 
   it('leaves placeholders without a value as slots for markup', () => {

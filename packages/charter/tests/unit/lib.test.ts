@@ -62,9 +62,7 @@ describe('content folder', () => {
   });
 
   it('says which setting points at a missing folder', () => {
-    expect(() => resolveContentDir({ HANDBOOK_CONTENT_DIR: '/no/such/folder' })).toThrow(
-      /HANDBOOK_CONTENT_DIR is set to "\/no\/such\/folder"/,
-    );
+    expect(() => resolveContentDir({ HANDBOOK_CONTENT_DIR: '/no/such/folder' })).toThrow(/HANDBOOK_CONTENT_DIR is set to "\/no\/such\/folder"/);
   });
 });
 

@@ -20,7 +20,7 @@ function project(files: Record<string, string>): string {
 const valid = "{ title: 'T', organization: 'Brackwater Ferries', lang: 'en-GB', editBaseUrl: 'https://git.example.org/edit/' }";
 
 describe('loadProjectConfig', () => {
-  it('reads and validates the test handbook\'s charter.config.mjs', async () => {
+  it("reads and validates the test handbook's charter.config.mjs", async () => {
     const config = await loadProjectConfig(root);
     expect(checkerSettings(config)).toEqual({ lang: 'en-GB', organization: 'Kestrel Tool Hire' });
     expect(config?.base).toBe('/');
@@ -28,11 +28,14 @@ describe('loadProjectConfig', () => {
 
   it('reads charter.config.js too, and prefers .mjs when both exist', async () => {
     expect((await loadProjectConfig(project({ 'charter.config.js': `export default ${valid};` })))?.organization).toBe('Brackwater Ferries');
-    const both = project({ 'charter.config.js': `export default ${valid};`, 'charter.config.mjs': `export default ${valid.replace('Brackwater Ferries', 'Other')};` });
+    const both = project({
+      'charter.config.js': `export default ${valid};`,
+      'charter.config.mjs': `export default ${valid.replace('Brackwater Ferries', 'Other')};`,
+    });
     expect((await loadProjectConfig(both))?.organization).toBe('Other');
   });
 
-  it('gives undefined without a config, and the checker then uses the schema\'s default language and no organization', async () => {
+  it("gives undefined without a config, and the checker then uses the schema's default language and no organization", async () => {
     expect(await loadProjectConfig(project({}))).toBeUndefined();
     expect(checkerSettings(undefined)).toEqual({ lang: DEFAULT_LANG, organization: undefined });
     expect(DEFAULT_LANG).toBe('en-US');
@@ -47,15 +50,18 @@ describe('loadProjectConfig', () => {
 
   it('says what is wrong with a file that does not load or exports no object', async () => {
     await expect(loadProjectConfig(project({ 'charter.config.mjs': 'export default {;' }))).rejects.toThrow(/Could not load .*charter\.config\.mjs: /);
-    await expect(loadProjectConfig(project({ 'charter.config.mjs': 'export const x = 1;' }))).rejects.toThrow(/expected `export default defineCharterConfig\(\{ … \}\)` with an object, got no default export/);
+    await expect(loadProjectConfig(project({ 'charter.config.mjs': 'export const x = 1;' }))).rejects.toThrow(
+      /expected `export default defineCharterConfig\(\{ … \}\)` with an object, got no default export/,
+    );
   });
 });
 
-describe('charter lint with the project\'s config', () => {
-  const chapter = '---\ntitle: Colours\ndescription: A chapter in American spelling.\ntype: guide\naudience: [frontline]\nowner: Desk\nreviewed: 2026-01-12\n---\n\nOrganize the color chart.\n';
+describe("charter lint with the project's config", () => {
+  const chapter =
+    '---\ntitle: Colours\ndescription: A chapter in American spelling.\ntype: guide\naudience: [frontline]\nowner: Desk\nreviewed: 2026-01-12\n---\n\nOrganize the color chart.\n';
   const content = 'src/content/editions/2026.1/reference/spelling.mdx';
 
-  it('checks spelling in the config\'s language', () => {
+  it("checks spelling in the config's language", () => {
     const dir = project({ 'charter.config.mjs': `export default ${valid};`, [content]: chapter });
     const result = runCli([content, '--format', 'json'], { cwd: dir, env: { HANDBOOK_CONTENT_DIR: path.join(root, 'src/content') } });
     const spelling = (JSON.parse(result.stdout) as { ruleId: string; expected?: string }[]).filter((m) => m.ruleId === 'spelling-variant');
@@ -63,7 +69,10 @@ describe('charter lint with the project\'s config', () => {
   });
 
   it('exits 2 with the file and field when the config is invalid', () => {
-    const dir = project({ 'charter.config.mjs': "export default { title: 'T', organization: 'X', lang: 'English', editBaseUrl: 'https://x.example/' };", [content]: chapter });
+    const dir = project({
+      'charter.config.mjs': "export default { title: 'T', organization: 'X', lang: 'English', editBaseUrl: 'https://x.example/' };",
+      [content]: chapter,
+    });
     const result = runCli([content, '--format', 'json'], { cwd: dir, env: { HANDBOOK_CONTENT_DIR: path.join(root, 'src/content') } });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/charter lint: Invalid site configuration in .*charter\.config\.mjs:\n {2}- lang: /);

@@ -11,7 +11,12 @@ const handbook: EditionChapters[] = [
   { edition: archived, chapters: [ch('procedures/telephone'), ch('procedures/front-counter'), ch('principles/experiences')] },
   {
     edition: current,
-    chapters: [ch('procedures/telephone'), ch('procedures/face-to-face', ['procedures/front-counter']), ch('procedures/live-chat'), ch('principles/experiences')],
+    chapters: [
+      ch('procedures/telephone'),
+      ch('procedures/face-to-face', ['procedures/front-counter']),
+      ch('procedures/live-chat'),
+      ch('principles/experiences'),
+    ],
   },
   {
     edition: draft,
@@ -38,11 +43,7 @@ describe('edition URLs', () => {
   });
 
   it('orders editions draft first, then newest release first, and knows each one’s predecessor', () => {
-    const editions = [
-      { ...archived, released: new Date('2025-03-01') },
-      { ...draft },
-      { ...current, released: new Date('2026-02-01') },
-    ];
+    const editions = [{ ...archived, released: new Date('2025-03-01') }, { ...draft }, { ...current, released: new Date('2026-02-01') }];
     expect(sortEditions(editions).map((e) => e.id)).toEqual(['draft', '2026.1', '2025.1']);
     expect(previousEdition(editions, editions[2]!)?.id).toBe('2025.1');
     expect(previousEdition(editions, editions[1]!)?.id).toBe('2026.1');
@@ -93,14 +94,21 @@ describe('planRoutes', () => {
   });
 
   it('refuses a section folder named like one of the site’s own pages or an edition', () => {
-    expect(() => planRoutes([{ edition: current, chapters: [ch('search/tips')] }])).toThrow(/Section folder "search" has the same name as one of the site's own addresses \(\/search\/\).*Rename the folder/);
-    expect(() => planRoutes([{ edition: archived, chapters: [ch('procedures/telephone')] }, { edition: current, chapters: [ch('2025.1/notes')] }])).toThrow(/Section folder "2025.1"/);
+    expect(() => planRoutes([{ edition: current, chapters: [ch('search/tips')] }])).toThrow(
+      /Section folder "search" has the same name as one of the site's own addresses \(\/search\/\).*Rename the folder/,
+    );
+    expect(() =>
+      planRoutes([
+        { edition: archived, chapters: [ch('procedures/telephone')] },
+        { edition: current, chapters: [ch('2025.1/notes')] },
+      ]),
+    ).toThrow(/Section folder "2025.1"/);
   });
 
   it('refuses a redirect that would hide a live chapter, naming the edition', () => {
-    expect(() =>
-      planRoutes([{ edition: current, chapters: [ch('procedures/telephone', ['procedures/email']), ch('procedures/email')] }]),
-    ).toThrow(/Edition 2026\.1: [\s\S]*a chapter still lives at that path/);
+    expect(() => planRoutes([{ edition: current, chapters: [ch('procedures/telephone', ['procedures/email']), ch('procedures/email')] }])).toThrow(
+      /Edition 2026\.1: [\s\S]*a chapter still lives at that path/,
+    );
   });
 });
 
@@ -125,7 +133,12 @@ describe('published URLs', () => {
 
 describe('nearestChapters', () => {
   it('prefers chapters sharing words, then the same section', () => {
-    const chapters = [ch('procedures/telephone', [], 'Telephone'), ch('procedures/email', [], 'Email'), ch('skills/listening', [], 'Listening'), ch('problems/live-help', [], 'Live help')];
+    const chapters = [
+      ch('procedures/telephone', [], 'Telephone'),
+      ch('procedures/email', [], 'Email'),
+      ch('skills/listening', [], 'Listening'),
+      ch('problems/live-help', [], 'Live help'),
+    ];
     expect(nearestChapters({ slug: 'procedures/live-chat', title: 'Live chat' }, chapters).map((c) => c.slug)).toEqual([
       'problems/live-help',
       'procedures/email',

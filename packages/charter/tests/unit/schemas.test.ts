@@ -90,9 +90,7 @@ describe('chapter frontmatter', () => {
 
 describe('edition manifest entries', () => {
   it('accepts a released edition and the draft', () => {
-    expect(edition.parse({ id: '2026.1', title: 'Edition 2026.1', status: 'current', released: '2026-02-01' }).released).toEqual(
-      new Date('2026-02-01'),
-    );
+    expect(edition.parse({ id: '2026.1', title: 'Edition 2026.1', status: 'current', released: '2026-02-01' }).released).toEqual(new Date('2026-02-01'));
     expect(edition.parse({ id: 'draft', title: 'Next edition', status: 'draft' }).id).toBe('draft');
   });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applySynonyms, combineScores, isFiller, isWordingQuestion, rewriteQuery, sameWord, singular, tokenize, touchpointsIn, whileTyping } from '../../src/lib/search/query.ts';
+import {
+  applySynonyms,
+  combineScores,
+  isFiller,
+  isWordingQuestion,
+  rewriteQuery,
+  sameWord,
+  singular,
+  tokenize,
+  touchpointsIn,
+  whileTyping,
+} from '../../src/lib/search/query.ts';
 import { DEFAULT_VOCABULARY, touchpointWords } from '../../src/lib/vocabulary.ts';
 
 const TOUCHPOINT_WORDS = touchpointWords(DEFAULT_VOCABULARY);
@@ -92,14 +103,30 @@ describe('combineScores', () => {
   it('sums each page’s weighted scores across searches, so a page found by several words ranks first', () => {
     const order = combineScores([
       { hits: [{ id: 'telephone', score: 2 }], weight: 2 },
-      { hits: [{ id: 'email', score: 3 }, { id: 'telephone', score: 1 }], weight: 1 },
+      {
+        hits: [
+          { id: 'email', score: 3 },
+          { id: 'telephone', score: 1 },
+        ],
+        weight: 1,
+      },
       { hits: [{ id: 'mail', score: 0.5 }], weight: 1 },
     ]);
     expect(order).toEqual(['telephone', 'email', 'mail']);
   });
 
   it('keeps first-seen order for equal scores', () => {
-    expect(combineScores([{ hits: [{ id: 'b', score: 1 }, { id: 'a', score: 1 }], weight: 1 }])).toEqual(['b', 'a']);
+    expect(
+      combineScores([
+        {
+          hits: [
+            { id: 'b', score: 1 },
+            { id: 'a', score: 1 },
+          ],
+          weight: 1,
+        },
+      ]),
+    ).toEqual(['b', 'a']);
   });
 });
 
@@ -127,6 +154,6 @@ describe('whileTyping', () => {
     expect(whileTyping('caller on hol')).toBe('caller on hol');
     expect(whileTyping('caller on ')).toBe('caller on ');
     expect(whileTyping('id ')).toBe('id ');
-    expect(whileTyping("e-m")).toBe('e-m');
+    expect(whileTyping('e-m')).toBe('e-m');
   });
 });

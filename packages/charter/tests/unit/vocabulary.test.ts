@@ -50,13 +50,19 @@ describe('vocabulary.yaml', () => {
   });
 
   it('refuses a list or a single value instead of keys', () => {
-    expect(problems('- sms\n- email\n')).toEqual(['1:1 vocabulary.yaml must hold the keys touchpoints, audiences, types and names (each optional), not a list']);
-    expect(problems('telephone\n')).toEqual(['1:1 vocabulary.yaml must hold the keys touchpoints, audiences, types and names (each optional), not a single value']);
+    expect(problems('- sms\n- email\n')).toEqual([
+      '1:1 vocabulary.yaml must hold the keys touchpoints, audiences, types and names (each optional), not a list',
+    ]);
+    expect(problems('telephone\n')).toEqual([
+      '1:1 vocabulary.yaml must hold the keys touchpoints, audiences, types and names (each optional), not a single value',
+    ]);
   });
 
   it('refuses unknown keys, at the key, saying which are allowed', () => {
     expect(problems('channels: []\n')).toEqual(['1:1 unknown key "channels"; allowed keys are touchpoints, audiences, types, names']);
-    expect(problems('audiences:\n  - id: crew\n    label: Crew\n    colour: red\n')).toEqual(['4:5 audiences.0: unknown key "colour"; allowed keys are id, label']);
+    expect(problems('audiences:\n  - id: crew\n    label: Crew\n    colour: red\n')).toEqual([
+      '4:5 audiences.0: unknown key "colour"; allowed keys are id, label',
+    ]);
   });
 
   it('refuses ids that are not lowercase slugs, and ids used twice', () => {
@@ -79,9 +85,15 @@ describe('vocabulary.yaml', () => {
     expect(problems('types:\n  - { id: routine, label: Routines, sections: [] }\n')).toEqual([
       '2:47 types.0.sections needs at least one section heading; leave "sections" out for a type without required sections',
     ]);
-    expect(problems('types:\n  - { id: routine, label: Routines, sections: [Steps, steps] }\n')).toEqual(['2:55 types.0.sections.1: "steps" is listed twice; list each section once']);
-    expect(problems('types:\n  - { id: routine, label: Routines, sections: [Steps, ""] }\n')).toEqual(['2:55 types.0.sections.1 must not be empty: the heading of one section']);
-    expect(problems('touchpoints:\n  - { id: sms, label: SMS, words: [1] }\n')).toEqual(['2:36 touchpoints.0.words.0 must be text: one word a reader might type']);
+    expect(problems('types:\n  - { id: routine, label: Routines, sections: [Steps, steps] }\n')).toEqual([
+      '2:55 types.0.sections.1: "steps" is listed twice; list each section once',
+    ]);
+    expect(problems('types:\n  - { id: routine, label: Routines, sections: [Steps, ""] }\n')).toEqual([
+      '2:55 types.0.sections.1 must not be empty: the heading of one section',
+    ]);
+    expect(problems('touchpoints:\n  - { id: sms, label: SMS, words: [1] }\n')).toEqual([
+      '2:36 touchpoints.0.words.0 must be text: one word a reader might type',
+    ]);
   });
 
   it('reports every problem of the file in one reading', () => {
@@ -167,7 +179,9 @@ describe('schemas built from a vocabulary', () => {
 });
 
 describe('charter new in a handbook with its own vocabulary', () => {
-  const vocabulary = parseVocabulary('audiences: [{ id: crew, label: Crew }]\ntypes:\n  - { id: routine, label: Routines, sections: [Before you start, Steps] }\n  - { id: note, label: Notes }\n').vocabulary!;
+  const vocabulary = parseVocabulary(
+    'audiences: [{ id: crew, label: Crew }]\ntypes:\n  - { id: routine, label: Routines, sections: [Before you start, Steps] }\n  - { id: note, label: Notes }\n',
+  ).vocabulary!;
 
   it('takes its types, and its first type when it has no "guide"', () => {
     expect(isChapterType('routine', vocabulary)).toBe(true);

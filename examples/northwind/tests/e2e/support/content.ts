@@ -23,6 +23,12 @@ export function chaptersOf(edition: string): ChapterSource[] {
     .map((f) => {
       const text = readFileSync(path.join(dir, f), 'utf8');
       const yaml = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-      return { slug: f.replace(/\.mdx$/, '').split(path.sep).join('/'), frontmatter: parse(yaml) as Record<string, unknown> };
+      return {
+        slug: f
+          .replace(/\.mdx$/, '')
+          .split(path.sep)
+          .join('/'),
+        frontmatter: parse(yaml) as Record<string, unknown>,
+      };
     });
 }

@@ -23,4 +23,9 @@ for (const site of Object.values(SITES)) {
   if (!skipBuild) build(site.base, site.outDir);
   await serveSite(path.resolve(root, site.outDir), site.base, site.port);
 }
-console.log('Test sites ready:', Object.values(SITES).map((s) => `http://127.0.0.1:${s.port}${s.base}`).join(' '));
+console.log(
+  'Test sites ready:',
+  Object.values(SITES)
+    .map((s) => `http://127.0.0.1:${s.port}${s.base}`)
+    .join(' '),
+);

@@ -86,7 +86,15 @@ function wordDiff(before: TextBlock, after: TextBlock): BlockDiff {
   const parts = diffWordsWithSpace(before.text, after.text, { maxEditLength: editBudget(before.text, after.text) });
   if (!parts) {
     // Rewritten: the old block struck through, then the new one.
-    return { kind: after.kind, change: 'changed', pieces: [{ text: before.text, change: 'removed' }, { text: ' ', change: 'same' }, { text: after.text, change: 'added' }] };
+    return {
+      kind: after.kind,
+      change: 'changed',
+      pieces: [
+        { text: before.text, change: 'removed' },
+        { text: ' ', change: 'same' },
+        { text: after.text, change: 'added' },
+      ],
+    };
   }
   const pieces = parts.map((part): Piece => ({
     text: part.value,

@@ -20,11 +20,12 @@ export function bundlePath(editionId: string): string {
  * top-level folder that is no edition's prefix and not the search bundles' (its permanent-link copies
  * under its own prefix are not indexed anyway). Undefined when the current edition has no folder.
  */
-export function bundleGlob(edition: Pick<Edition, 'id' | 'status'>, editions: readonly Pick<Edition, 'id'>[], topLevelFolders: readonly string[]): string | undefined {
-  const folders =
-    edition.status === 'current'
-      ? topLevelFolders.filter((f) => f !== SEARCH_DIR && !editions.some((e) => e.id === f)).sort()
-      : [edition.id];
+export function bundleGlob(
+  edition: Pick<Edition, 'id' | 'status'>,
+  editions: readonly Pick<Edition, 'id'>[],
+  topLevelFolders: readonly string[],
+): string | undefined {
+  const folders = edition.status === 'current' ? topLevelFolders.filter((f) => f !== SEARCH_DIR && !editions.some((e) => e.id === f)).sort() : [edition.id];
   if (folders.length === 0) return undefined;
   return `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.html`;
 }

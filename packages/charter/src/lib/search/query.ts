@@ -11,8 +11,8 @@ export const STOP_WORDS = new Set(
   (
     'a an and are as at be been being but by can could did do does doing for from had has have how i if in into is it its ' +
     'me my of on or our should so than that the their them then there these they this those to too us was we were what ' +
-    'when where which who whom why will with would you your yours am im i\'m ive i\'ve dont don\'t do we\'re whats what\'s ' +
-    'someone somebody something anyone get got getting let lets let\'s just really very please need needs want wants ' +
+    "when where which who whom why will with would you your yours am im i'm ive i've dont don't do we're whats what's " +
+    "someone somebody something anyone get got getting let lets let's just really very please need needs want wants " +
     'ok okay much many any some about tell say says said not ' +
     // Pronouns for the customer. Reflexive ones ("myself", "themselves") are kept: a measured longer
     // list of connecting words made results worse, as chapters use them in the sentences staff recall.
@@ -21,7 +21,8 @@ export const STOP_WORDS = new Set(
 );
 
 /** Contractions carry no topic either: "shouldn't", "can't", "they're", "i'll", typed with or without the apostrophe. */
-const CONTRACTION = /^[\p{L}]+(?:n't|'ll|'re|'ve|'d)$|^(?:cant|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|wouldnt|shouldnt|couldnt|havent|hasnt|theyre|youre|ive)$/u;
+const CONTRACTION =
+  /^[\p{L}]+(?:n't|'ll|'re|'ve|'d)$|^(?:cant|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|wouldnt|shouldnt|couldnt|havent|hasnt|theyre|youre|ive)$/u;
 
 /** True for a word that carries no topic: a stop word or a contraction. */
 export function isFiller(word: string): boolean {
@@ -78,7 +79,7 @@ export function applySynonyms(words: readonly string[], rules: readonly SynonymR
   const sorted = [...rules].sort((a, b) => b.from.length - a.from.length);
   const out: string[] = [];
   let mapped = false;
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const rule = sorted.find((r) => r.from.every((w, k) => words[i + k] !== undefined && sameWord(words[i + k]!, w)));
     if (rule) {
       out.push(...tokenize(rule.to));
@@ -100,10 +101,16 @@ function topicWords(words: readonly string[]): string[] {
 export function rewriteQuery(input: string, rules: readonly SynonymRule[]): RewrittenQuery {
   const words = tokenize(input);
   // Synonyms before stop words: some rules are made of filler words ("pass the buck").
-  const variants = applySynonyms(words, rules.filter((r) => r.kind === 'variant'));
+  const variants = applySynonyms(
+    words,
+    rules.filter((r) => r.kind === 'variant'),
+  );
   const terms = topicWords(variants.words);
   const result: RewrittenQuery = { terms, strict: terms.join(' '), mapped: variants.mapped };
-  const everyday = applySynonyms(variants.words, rules.filter((r) => r.kind === 'everyday'));
+  const everyday = applySynonyms(
+    variants.words,
+    rules.filter((r) => r.kind === 'everyday'),
+  );
   const alternative = topicWords(everyday.words).join(' ');
   if (everyday.mapped && alternative !== result.strict) result.alternative = alternative;
   return result;
@@ -134,7 +141,22 @@ export function touchpointsIn(terms: readonly string[], words: Readonly<Record<s
 }
 
 /** Words that make a question about wording ("how to spell…", "which word…"), where the glossary answers best. */
-const WORDING_WORDS = new Set(['spell', 'spelling', 'spelt', 'spelled', 'word', 'words', 'wording', 'term', 'terms', 'phrase', 'phrases', 'hyphen', 'glossary', 'jargon']);
+const WORDING_WORDS = new Set([
+  'spell',
+  'spelling',
+  'spelt',
+  'spelled',
+  'word',
+  'words',
+  'wording',
+  'term',
+  'terms',
+  'phrase',
+  'phrases',
+  'hyphen',
+  'glossary',
+  'jargon',
+]);
 
 /**
  * True when the question is about words themselves: it names a wording word, or it puts a word the

@@ -43,10 +43,9 @@ const carryPending = lintRule<Root>({ origin: 'handbook:carry-pending' }, (_tree
   const before = baseSource.split('\n');
   const index = now.findIndex((line, i) => line !== before[i]);
   const line = index === -1 ? Math.max(1, now.length) : index + 1;
-  file.message(
-    `Unexpected change to the current edition only, expected the same change in the draft: run npm run carry -- ${chapterFile}`,
-    { place: { start: { line, column: 1 }, end: { line, column: (now[line - 1] ?? '').length + 1 } } },
-  );
+  file.message(`Unexpected change to the current edition only, expected the same change in the draft: run npm run carry -- ${chapterFile}`, {
+    place: { start: { line, column: 1 }, end: { line, column: (now[line - 1] ?? '').length + 1 } },
+  });
 });
 
 export default carryPending;

@@ -167,7 +167,12 @@ function namesFor(handbook: HandbookData, organization: string | undefined): Phr
   let matcher = byOrganization.get(organization ?? '');
   if (!matcher) {
     const listed = readLintData('heading-words.yaml');
-    const names = [...(Array.isArray(listed) ? listed.map(String) : []), ...(organization ? [organization] : []), ...handbook.vocabulary.names, ...capitalizedInGlossary(handbook.glossary)];
+    const names = [
+      ...(Array.isArray(listed) ? listed.map(String) : []),
+      ...(organization ? [organization] : []),
+      ...handbook.vocabulary.names,
+      ...capitalizedInGlossary(handbook.glossary),
+    ];
     matcher = new PhraseMatcher(names.map((text) => ({ text, caseSensitive: true, inflect: true, data: true as const })));
     byOrganization.set(organization ?? '', matcher);
   }

@@ -153,7 +153,10 @@ function problemWithPath(url: string, target: Target, context: FileContext): Pro
   const suggestion = () => `/${closest(slug, index.slugs()) ?? ''}/${target.anchor ? `#${target.anchor}` : ''}`;
   if (segments[0] && context.handbook.editions.some((edition) => edition.id === segments[0]) && segments.length > 1) {
     const rest = segments.slice(1).join('/');
-    return { reason: `Unexpected edition "${segments[0]}" in link "${url}" (links stay in their own edition)`, expected: `/${rest}/${target.anchor ? `#${target.anchor}` : ''}` };
+    return {
+      reason: `Unexpected edition "${segments[0]}" in link "${url}" (links stay in their own edition)`,
+      expected: `/${rest}/${target.anchor ? `#${target.anchor}` : ''}`,
+    };
   }
   const chapter = index.hasChapter(slug) ? slug : index.redirectTarget(slug);
   if (chapter === undefined && !isSitePage(segments, context)) {

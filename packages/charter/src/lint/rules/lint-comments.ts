@@ -92,9 +92,19 @@ const lintComments = lintRule<Root>({ origin: 'handbook:lint-comments' }, (tree,
     const gateIds = ruleIds.filter((id) => (GATE_RULE_IDS as readonly string[]).includes(id));
     if (gateIds.length > 0) {
       const comment = `lint ${verb} ${gateIds.join(' ')}`;
-      fatal(file.message(`Unexpected "${comment}": the build's safety, syntax, limits and frontmatter checks cannot be turned off, expected the names of house-style rules only`, { place: node.position }));
+      fatal(
+        file.message(
+          `Unexpected "${comment}": the build's safety, syntax, limits and frontmatter checks cannot be turned off, expected the names of house-style rules only`,
+          { place: node.position },
+        ),
+      );
     } else if (ruleIds.length === 0 && verb !== 'enable') {
-      fatal(file.message(`Unexpected "lint ${verb}" without rule ids, which would mean every rule, expected the names of the house-style rules to turn off (the build's safety checks stay on)`, { place: node.position }));
+      fatal(
+        file.message(
+          `Unexpected "lint ${verb}" without rule ids, which would mean every rule, expected the names of the house-style rules to turn off (the build's safety checks stay on)`,
+          { place: node.position },
+        ),
+      );
     }
     for (const ruleId of ruleIds.filter((id) => !known.includes(id) && !(GATE_RULE_IDS as readonly string[]).includes(id))) {
       const message = file.message(`Unexpected rule "${ruleId}" in a lint comment, expected "${closest(ruleId, known)}"`, { place: node.position });
@@ -130,7 +140,10 @@ export interface ForcedError {
 function checkUnreadable(value: string, place: Position | undefined, file: VFile): void {
   const text = value.trim();
   if (!/^\/\*\s*lint\b/.test(text)) return;
-  file.message(`Unexpected lint comment "{${text}}", expected {/* lint disable|enable|ignore rule-id … */} with ids such as terminology, or repeated-words and equality for prose`, { place });
+  file.message(
+    `Unexpected lint comment "{${text}}", expected {/* lint disable|enable|ignore rule-id … */} with ids such as terminology, or repeated-words and equality for prose`,
+    { place },
+  );
 }
 
 /** Remembers `disable`s until the matching `enable`; `*` stands for "all rules". */

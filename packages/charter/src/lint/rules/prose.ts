@@ -110,7 +110,8 @@ function equalityIgnore(): string[] {
 export function asOneParagraph(tree: NlcstRoot, firstWords?: FirstWords): NlcstRoot {
   const children: NlcstContent[] = [];
   const collect = (node: NlcstRoot | NlcstContent): void => {
-    if (node.type === 'ParagraphNode') children.push(...node.children.filter((child) => !firstWords || child.type !== 'SentenceNode' || mayMatch(child, firstWords)));
+    if (node.type === 'ParagraphNode')
+      children.push(...node.children.filter((child) => !firstWords || child.type !== 'SentenceNode' || mayMatch(child, firstWords)));
     else if ('children' in node) for (const child of node.children) collect(child);
   };
   collect(tree);
@@ -186,7 +187,9 @@ export function loadEqualityFirstWords(): Promise<FirstWords | undefined> {
       const data = new URL('./patterns-en.js', import.meta.resolve('retext-equality')).href;
       const { patterns } = (await import(/* @vite-ignore */ data)) as { patterns?: unknown };
       if (!Array.isArray(patterns)) return undefined;
-      const phrases = patterns.flatMap((pattern: { inconsiderate?: unknown }) => (pattern.inconsiderate && typeof pattern.inconsiderate === 'object' ? Object.keys(pattern.inconsiderate) : []));
+      const phrases = patterns.flatMap((pattern: { inconsiderate?: unknown }) =>
+        pattern.inconsiderate && typeof pattern.inconsiderate === 'object' ? Object.keys(pattern.inconsiderate) : [],
+      );
       return phrases.length > 0 ? firstWordsOf(phrases) : undefined;
     } catch {
       return undefined;
@@ -196,4 +199,6 @@ export function loadEqualityFirstWords(): Promise<FirstWords | undefined> {
 }
 
 export const repeatedWords = proseRule('repeated-words', unified().use(retextRepeatedWords).freeze());
-export const equality = proseRule('equality', unified().use(retextEquality, { ignore: equalityIgnore() }).freeze(), async (tree) => asOneParagraph(tree, await loadEqualityFirstWords()));
+export const equality = proseRule('equality', unified().use(retextEquality, { ignore: equalityIgnore() }).freeze(), async (tree) =>
+  asOneParagraph(tree, await loadEqualityFirstWords()),
+);

@@ -112,7 +112,10 @@ export function wrongToWanted(data: SpellingData, variety: Variety): Record<stri
   if (variety === 'american') return { ...data.pairs, ...data.usOnly };
   const british: Record<string, string> = {};
   for (const [gb, us] of Object.entries(data.pairs)) {
-    if (british[us] !== undefined) throw new Error(`spelling-variants.yaml: "${us}" is the American form of both "${british[us]}" and "${gb}"; expected each American form once in pairs (move one to usOnly).`);
+    if (british[us] !== undefined)
+      throw new Error(
+        `spelling-variants.yaml: "${us}" is the American form of both "${british[us]}" and "${gb}"; expected each American form once in pairs (move one to usOnly).`,
+      );
     british[us] = gb;
   }
   return british;
@@ -122,7 +125,8 @@ function readSpellingData(): SpellingData {
   const data = readLintData('spelling-variants.yaml') as Partial<Record<keyof SpellingData, unknown>> | null;
   const map = (key: keyof SpellingData): Record<string, string> => {
     const value = data?.[key];
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`spelling-variants.yaml: expected "${key}" to be a map of British: American spellings.`);
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`spelling-variants.yaml: expected "${key}" to be a map of British: American spellings.`);
     return Object.fromEntries(Object.entries(value).map(([gb, us]) => [gb, String(us)]));
   };
   return { pairs: map('pairs'), usOnly: map('usOnly') };

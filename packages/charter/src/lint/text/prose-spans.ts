@@ -164,7 +164,10 @@ function isNotProse(node: MdxJsxFlowElement | MdxJsxTextElement): boolean {
 function attributeSpans(node: MdxJsxFlowElement | MdxJsxTextElement, source: string): ProseSpan[] {
   const names = (node.name && PROSE_PROPS[node.name]) || [];
   return node.attributes
-    .filter((attribute): attribute is MdxJsxAttribute & { value: string } => attribute.type === 'mdxJsxAttribute' && names.includes(attribute.name) && typeof attribute.value === 'string')
+    .filter(
+      (attribute): attribute is MdxJsxAttribute & { value: string } =>
+        attribute.type === 'mdxJsxAttribute' && names.includes(attribute.name) && typeof attribute.value === 'string',
+    )
     .flatMap((attribute) => {
       const start = attribute.position?.start.offset;
       const end = attribute.position?.end.offset;
