@@ -4,6 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader, type LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { resolveContentDir } from './lib/content-dir.ts';
 import { ContentRefused, displayPath, formatProblem, gateProblems, refusalMessage, type GateProblem } from './gate/index.ts';
 import { formatOf } from './gate/compiler.ts';
 import { currentEditionOf, readChapterSources, readPathShortLinks, structureProblems } from './lib/structure.ts';
-import { hasYamlContent, noEntriesMessage, type OptionalDataFile } from './lib/data-files.ts';
+import { dataFileRefusal, optionalFile, readDataList, type DataFileOptions } from './lib/data-files.ts';
 import { chapterFrontmatterFor, edition, glossaryEntry, phraseToAvoid, readingPathFor, searchPhrase, section } from './lib/schemas.ts';
 import { readVocabulary } from './lib/vocabulary-file.ts';
 
@@ -21,45 +22,22 @@ const at = (name: string) => path.join(contentDir, name);
 const vocabulary = readVocabulary(contentDir);
 
 /**
- * Astro's file loader only logs a missing file and carries on with an empty collection; for the
- * handbook a missing or empty data file means broken pages, so it stops the build instead.
+ * A data file, read and validated by the one reader the checker uses too (lib/data-files.ts)
+ * before Astro's file loader sees it: every problem comes located, in the checker's words. Astro's
+ * loader only logs a missing file and carries on with an empty collection; a required file that is
+ * missing stops the build instead, and a missing optional one is an empty collection, without the
+ * warning Astro would print.
  */
-function requiredDataFile(name: string, what: string): Loader {
-  const filePath = at(name);
-  const inner = file(filePath);
+function dataFile<S extends z.ZodType>(name: string, schema: S, options: DataFileOptions): Loader {
+  const inner = file(at(name));
   return {
     ...inner,
     name: `charter-${name}`,
     load: async (context) => {
-      if (!existsSync(filePath)) {
-        throw new Error(`${filePath}: file not found. The handbook needs ${what}; create ${name} in the content folder.`);
-      }
-      if (!hasYamlContent(readFileSync(filePath, 'utf8'))) {
-        throw new Error(`${filePath}: the file is empty. Add at least one entry: the handbook needs ${what}.`);
-      }
+      const data = readDataList(contentDir, name, schema, options);
+      if (data.problems.length > 0) throw new ContentRefused(dataFileRefusal(displayPath(process.cwd(), data.file), data.problems));
+      if (!data.exists) return context.store.clear();
       await inner.load(context);
-      if (context.store.keys().length === 0) {
-        throw new Error(`${filePath}: no entries found. Write a YAML list of entries, each with an "id".`);
-      }
-    },
-  };
-}
-
-/**
- * A data file the handbook can do without: a missing file is an empty collection, without a
- * word (Astro's own loader would log one). A file that exists must hold entries; see lib/data-files.ts.
- */
-function optionalDataFile(name: OptionalDataFile): Loader {
-  const filePath = at(name);
-  const inner = file(filePath);
-  return {
-    ...inner,
-    name: `charter-${name}`,
-    load: async (context) => {
-      if (!existsSync(filePath)) return context.store.clear();
-      if (!hasYamlContent(readFileSync(filePath, 'utf8'))) throw new Error(noEntriesMessage(filePath, name));
-      await inner.load(context);
-      if (context.store.keys().length === 0) throw new Error(noEntriesMessage(filePath, name));
     },
   };
 }
@@ -141,10 +119,10 @@ const chapters = defineCollection({ loader: safeChapters(), schema: chapterFront
 
 export const collections = {
   chapters,
-  sections: defineCollection({ loader: requiredDataFile('sections.yaml', 'its list of sections'), schema: section }),
-  glossary: defineCollection({ loader: optionalDataFile('glossary.yaml'), schema: glossaryEntry }),
-  phrases: defineCollection({ loader: optionalDataFile('phrases.yaml'), schema: phraseToAvoid }),
-  paths: defineCollection({ loader: optionalDataFile('paths.yaml'), schema: readingPathFor(vocabulary) }),
-  searchPhrases: defineCollection({ loader: optionalDataFile('search-phrases.yaml'), schema: searchPhrase }),
-  editions: defineCollection({ loader: requiredDataFile('editions.yaml', 'an edition manifest'), schema: edition }),
+  sections: defineCollection({ loader: dataFile('sections.yaml', section, { required: true, purpose: 'its list of sections' }), schema: section }),
+  glossary: defineCollection({ loader: dataFile('glossary.yaml', glossaryEntry, optionalFile('glossary.yaml')), schema: glossaryEntry }),
+  phrases: defineCollection({ loader: dataFile('phrases.yaml', phraseToAvoid, optionalFile('phrases.yaml')), schema: phraseToAvoid }),
+  paths: defineCollection({ loader: dataFile('paths.yaml', readingPathFor(vocabulary), optionalFile('paths.yaml')), schema: readingPathFor(vocabulary) }),
+  searchPhrases: defineCollection({ loader: dataFile('search-phrases.yaml', searchPhrase, optionalFile('search-phrases.yaml')), schema: searchPhrase }),
+  editions: defineCollection({ loader: dataFile('editions.yaml', edition, { required: true, purpose: 'an edition manifest' }), schema: edition }),
 };

@@ -2,9 +2,12 @@
  * Bad content must stop the build with a message that names the file, the field, the value and
  * what is allowed. These run the real Astro build (content sync fails early, so each takes seconds).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWithContent, copyContent } from './support.ts';
+import { charterCli } from '../../../../tools/support/paths.ts';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -14,6 +17,20 @@ function edit(path: string, change: (text: string) => string): void {
 }
 
 describe('the build refuses bad content', () => {
+  it('locates a bad data-file entry, in the same words as the checker', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    edit(content.file('glossary.yaml'), (t) => t.replace(/^(\s*term:) .*$/m, '$1 ""'));
+    const { status, output } = buildWithContent(content.dir);
+    expect(status).not.toBe(0);
+    const located = output.match(/glossary\.yaml:\d+:\d+: Entry 1: term[^\n]*\(data-files\)/)?.[0];
+    expect(located, output).toBeDefined();
+    const root = path.resolve(import.meta.dirname, '../..');
+    const lint = spawnSync(process.execPath, [charterCli, 'lint'], { cwd: root, encoding: 'utf8', env: { ...process.env, HANDBOOK_CONTENT_DIR: content.dir } });
+    expect(lint.status).toBe(2);
+    expect(lint.stderr).toContain(located!.slice(located!.indexOf('glossary.yaml:')));
+  });
+
   it('names the file, the field, the value and the allowed values of bad frontmatter', () => {
     const content = copyContent();
     cleanup = content.cleanup;

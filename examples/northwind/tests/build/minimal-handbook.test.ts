@@ -105,7 +105,7 @@ describe('a minimal handbook', () => {
     const out = buildWithContent(dir, {}, undefined, { root: fixture });
     expect(out.status).not.toBe(0);
     expect(out.output).toMatch(
-      /glossary\.yaml: the file has no entries\. Add at least one, or delete glossary\.yaml if the handbook has no glossary terms \(it is optional\)\./,
+      /glossary\.yaml:1:1: Unexpected empty glossary\.yaml, expected at least one entry; or delete glossary\.yaml if the handbook has no glossary terms \(it is optional\) \(data-files\)/,
     );
   });
 

@@ -15,7 +15,10 @@ import { describeIssue, type Issue } from './validation.ts';
 export const DATA_FILE_RULE = 'data-files';
 
 export interface DataFileOptions {
-  /** A required file that is missing or empty is a problem; an optional one is an empty list. */
+  /**
+   * A required file must exist; an optional one may be missing, which reads as an empty list. A
+   * file that exists must hold entries either way (see OPTIONAL_DATA_FILES for why).
+   */
   required: boolean;
   /** What the handbook uses the file for, for the message about a missing one: "its list of sections". */
   purpose: string;
@@ -57,8 +60,8 @@ export function validateList<S extends z.ZodType>(
   }
   const contents = document.contents;
   if (contents === null || (isSeq(contents) && contents.items.length === 0)) {
-    const problems = options.required ? [problemAt(1, 1, `Unexpected empty ${name}, expected at least one entry: the handbook needs ${options.purpose}`)] : [];
-    return { entries: [], problems };
+    const remedy = options.required ? `: the handbook needs ${options.purpose}` : `; or delete ${name} if the handbook has no ${options.purpose} (it is optional)`;
+    return { entries: [], problems: [problemAt(1, 1, `Unexpected empty ${name}, expected at least one entry${remedy}`)] };
   }
   if (!isSeq(contents)) return { entries: [], problems: [problemAt(1, 1, `Unexpected ${name} that is not a list, expected one entry per "- " line`)] };
   const values = document.toJS() as unknown[];
@@ -135,11 +138,5 @@ export const OPTIONAL_DATA_FILES = {
 
 export type OptionalDataFile = keyof typeof OPTIONAL_DATA_FILES;
 
-/** Whether a YAML file's text holds anything but comments and blank lines. */
-export function hasYamlContent(text: string): boolean {
-  return text.replace(/#.*$/gm, '').trim() !== '';
-}
-
-export function noEntriesMessage(file: string, name: OptionalDataFile): string {
-  return `${file}: the file has no entries. Add at least one, or delete ${name} if the handbook has no ${OPTIONAL_DATA_FILES[name]} (it is optional).`;
-}
+/** The options of an optional data file. */
+export const optionalFile = (name: OptionalDataFile): DataFileOptions => ({ required: false, purpose: OPTIONAL_DATA_FILES[name] });

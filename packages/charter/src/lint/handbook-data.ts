@@ -3,11 +3,10 @@
  * reading paths and the vocabulary, validated with the site's own schemas. Loaded once per content folder and
  * reloaded when a file changes, so a long-running dev server sees an edited glossary.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { MANIFEST, readManifest } from '../lib/content-files.ts';
-import { hasYamlContent, noEntriesMessage, type OptionalDataFile } from '../lib/data-files.ts';
+import { optionalFile, readDataListOrRefuse } from '../lib/data-files.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
 import { glossaryEntry, phraseToAvoid, readingPathFor, type Edition, type GlossaryEntry, type PhraseToAvoid, type ReadingPath } from '../lib/schemas.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
@@ -49,35 +48,15 @@ function readHandbookData(contentDir: string): HandbookData {
   const vocabulary = readVocabulary(contentDir);
   return {
     contentDir,
-    glossary: readList(contentDir, 'glossary.yaml', (entry) => glossaryEntry.safeParse(entry)),
-    phrases: readList(contentDir, 'phrases.yaml', (entry) => phraseToAvoid.safeParse(entry)),
-    paths: readList(contentDir, 'paths.yaml', (entry) => readingPathFor(vocabulary).safeParse(entry)),
+    // Optional: a missing file leaves its rules nothing to check; a broken one is refused, in the
+    // build's words (lib/data-files.ts).
+    glossary: readDataListOrRefuse(contentDir, 'glossary.yaml', glossaryEntry, optionalFile('glossary.yaml')),
+    phrases: readDataListOrRefuse(contentDir, 'phrases.yaml', phraseToAvoid, optionalFile('phrases.yaml')),
+    paths: readDataListOrRefuse(contentDir, 'paths.yaml', readingPathFor(vocabulary), optionalFile('paths.yaml')),
     vocabulary,
     editions,
     currentEdition: findCurrentEdition(editions, path.join(contentDir, MANIFEST)).id,
   };
-}
-
-type SafeParse<T> = (entry: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-
-/**
- * A YAML list of entries validated one by one, failing with the file, entry and field. The files
- * are optional: a missing one leaves its rules nothing to check; an empty one is refused, as the
- * build refuses it (lib/data-files.ts).
- */
-function readList<T>(contentDir: string, name: OptionalDataFile, validate: SafeParse<T>): T[] {
-  const file = path.join(contentDir, name);
-  if (!existsSync(file)) return [];
-  const text = readFileSync(file, 'utf8');
-  const data: unknown = hasYamlContent(text) ? parse(text) : null;
-  if (data === null || data === undefined || (Array.isArray(data) && data.length === 0)) throw new Error(noEntriesMessage(file, name));
-  if (!Array.isArray(data)) throw new Error(`${file}: expected a YAML list of entries.`);
-  return data.map((entry, index) => {
-    const result = validate(entry);
-    if (result.success) return result.data;
-    const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(entry)'}: ${issue.message}`);
-    throw new Error(`${file}: entry ${index + 1}: ${problems.join('; ')}`);
-  });
 }
 
 /** The manifest entry of an edition, if the manifest lists it. */

@@ -43,10 +43,12 @@ describe('readDataList', () => {
     expect(where(validateList('id: a\n', 'sections.yaml', section, required).problems)[0]).toMatch(/not a list, expected one entry per "- " line/);
   });
 
-  it('treats a missing or empty optional file as an empty list', () => {
+  it('treats a missing optional file as an empty list, and refuses an empty one that exists', () => {
     const optional = { required: false, purpose: 'reading paths' };
     expect(readDataList(dir, 'paths.yaml', section, optional)).toMatchObject({ exists: false, entries: [], problems: [] });
-    expect(validateList('', 'paths.yaml', section, optional)).toEqual({ entries: [], problems: [] });
+    expect(where(validateList('# none yet\n', 'paths.yaml', section, optional).problems)).toEqual([
+      '1:1 Unexpected empty paths.yaml, expected at least one entry; or delete paths.yaml if the handbook has no reading paths (it is optional)',
+    ]);
   });
 
   it('refuses with one message that lists each problem as file:line:column: message (rule)', () => {
