@@ -60,7 +60,9 @@ export function validateList<S extends z.ZodType>(
   }
   const contents = document.contents;
   if (contents === null || (isSeq(contents) && contents.items.length === 0)) {
-    const remedy = options.required ? `: the handbook needs ${options.purpose}` : `; or delete ${name} if the handbook has no ${options.purpose} (it is optional)`;
+    const remedy = options.required
+      ? `: the handbook needs ${options.purpose}`
+      : `; or delete ${name} if the handbook has no ${options.purpose} (it is optional)`;
     return { entries: [], problems: [problemAt(1, 1, `Unexpected empty ${name}, expected at least one entry${remedy}`)] };
   }
   if (!isSeq(contents)) return { entries: [], problems: [problemAt(1, 1, `Unexpected ${name} that is not a list, expected one entry per "- " line`)] };
