@@ -127,45 +127,29 @@ export function structureProblems(
       }
     }
     for (const [old, claims] of redirects) {
-      if (claims.length < 2) continue;
-      for (const claim of claims) {
-        const others = claims
-          .filter((c) => c !== claim)
-          .map((c) => c.owner)
-          .join(', ');
-        if (claim.chapter)
-          add(
-            claim.chapter,
-            at(
-              claim.chapter.source,
-              claim.range!.start,
-              claim.range!.end,
-              `Unexpected redirectFrom "${old}": ${others} lists it too, expected each old path to lead to one chapter`,
-            ),
-          );
-      }
+      reportClaimedTwice(claims, add, (others) => `Unexpected redirectFrom "${old}": ${others} lists it too, expected each old path to lead to one chapter`);
     }
     for (const [name, claims] of shortLinks) {
-      if (claims.length < 2) continue;
-      for (const claim of claims) {
-        const others = claims
-          .filter((c) => c !== claim)
-          .map((c) => c.owner)
-          .join(', ');
-        if (claim.chapter)
-          add(
-            claim.chapter,
-            at(
-              claim.chapter.source,
-              claim.range!.start,
-              claim.range!.end,
-              `Unexpected shortLink "${name}": ${others} declares /go/${name}/ too, expected a short link of its own`,
-            ),
-          );
-      }
+      reportClaimedTwice(claims, add, (others) => `Unexpected shortLink "${name}": ${others} declares /go/${name}/ too, expected a short link of its own`);
     }
   }
   return problems;
+}
+
+/**
+ * Reports a name that several places claim (an old path, a short link) at every chapter among
+ * them, naming the others; claims from paths.yaml have no chapter and are only named.
+ */
+function reportClaimedTwice(claims: readonly Claim[], add: (chapter: ChapterSource, problem: GateProblem) => void, message: (others: string) => string): void {
+  if (claims.length < 2) return;
+  for (const claim of claims) {
+    if (!claim.chapter) continue;
+    const others = claims
+      .filter((c) => c !== claim)
+      .map((c) => c.owner)
+      .join(', ');
+    add(claim.chapter, at(claim.chapter.source, claim.range!.start, claim.range!.end, message(others)));
+  }
 }
 
 /** Short links of the reading paths, for the edition they are checked against (the current one). */
