@@ -4,54 +4,17 @@
  * without a warning, links to no page it does not have, and every internal link of every page
  * leads to a built file. The fixture is a project of its own, with its own charter.config.mjs.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildWithContent } from './support.ts';
+import { brokenLinks, buildWithContent, htmlFiles } from './support.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../../../../packages/charter/tests/fixtures/handbooks/minimal');
 const fixtureContent = path.join(fixture, 'src/content');
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
-
-function htmlFiles(dist: string): string[] {
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-}
-
-/** Every `href` and `src` of a page, entities decoded as the browser would. */
-function linksOf(html: string): string[] {
-  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&').replaceAll('&#38;', '&'));
-}
-
-/**
- * The internal links of the built site that lead to no file: a link under the base must name a
- * built file, or a folder with an index.html (the site is built with trailing slashes).
- */
-function brokenLinks(dist: string, base: string): string[] {
-  const broken: string[] = [];
-  for (const page of htmlFiles(dist)) {
-    const pageUrl = new URL(
-      `https://handbook.test${base}${page
-        .split(path.sep)
-        .join('/')
-        .replace(/index\.html$/, '')}`,
-    );
-    for (const link of linksOf(readFileSync(path.join(dist, page), 'utf8'))) {
-      const url = new URL(link, pageUrl);
-      if (url.origin !== pageUrl.origin) continue;
-      if (!url.pathname.startsWith(base)) {
-        broken.push(`${page}: ${link} (outside the base ${base})`);
-        continue;
-      }
-      const target = path.join(dist, decodeURIComponent(url.pathname.slice(base.length)));
-      const file = existsSync(target) && statSync(target).isDirectory() ? path.join(target, 'index.html') : target;
-      if (!existsSync(file)) broken.push(`${page}: ${link}`);
-    }
-  }
-  return broken;
-}
 
 const warningLines = (output: string) => output.split('\n').filter((line) => /\[WARN\]|\bwarn(?:ing)?\b/i.test(line));
 

@@ -1,6 +1,6 @@
 /** Runs real `astro build`s over a copy of the shipped content, changed for the case under test. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { astroBin } from '../../../../tools/support/paths.ts';
@@ -56,4 +56,41 @@ export function buildWithContent(
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+export function htmlFiles(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+}
+
+/** Every `href` and `src` of a page, entities decoded as the browser would. */
+function linksOf(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&').replaceAll('&#38;', '&'));
+}
+
+/**
+ * The internal links of the built site that lead to no file: a link under the base must name a
+ * built file, or a folder with an index.html (the site is built with trailing slashes).
+ */
+export function brokenLinks(dist: string, base: string): string[] {
+  const broken: string[] = [];
+  for (const page of htmlFiles(dist)) {
+    const pageUrl = new URL(
+      `https://handbook.test${base}${page
+        .split(path.sep)
+        .join('/')
+        .replace(/index\.html$/, '')}`,
+    );
+    for (const link of linksOf(readFileSync(path.join(dist, page), 'utf8'))) {
+      const url = new URL(link, pageUrl);
+      if (url.origin !== pageUrl.origin) continue;
+      if (!url.pathname.startsWith(base)) {
+        broken.push(`${page}: ${link} (outside the base ${base})`);
+        continue;
+      }
+      const target = path.join(dist, decodeURIComponent(url.pathname.slice(base.length)));
+      const file = existsSync(target) && statSync(target).isDirectory() ? path.join(target, 'index.html') : target;
+      if (!existsSync(file)) broken.push(`${page}: ${link}`);
+    }
+  }
+  return broken;
 }

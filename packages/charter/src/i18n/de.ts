@@ -53,6 +53,10 @@ export const de: Catalog = {
   'section.count': { one: '{count} Kapitel, in Lesereihenfolge', other: '{count} Kapitel, in Lesereihenfolge' },
   'sectionCards.more': 'und {count} weitere',
   'home.sections': 'Bereiche',
+  'home.intro': '{title} von {organization}: wie wir arbeiten, Kapitel für Kapitel. Beginnen Sie am Anfang oder springen Sie direkt zu einem Bereich.',
+  'home.description': '{title} von {organization}.',
+  'home.startReading': 'Hier anfangen: {title}',
+  'home.whatChanged': 'Was sich in dieser Ausgabe geändert hat',
 
   'missing.title': 'Nicht in {edition}: {title}',
   'missing.heading': '„{title}“ fehlt in {edition}',

@@ -57,6 +57,10 @@ export const en = {
   'section.count': { one: '{count} chapter, in reading order', other: '{count} chapters, in reading order' },
   'sectionCards.more': 'and {count} more',
   'home.sections': 'Sections',
+  'home.intro': 'The {title} of {organization}: how we work, chapter by chapter. Start at the beginning, or go straight to a section.',
+  'home.description': 'The {title} of {organization}.',
+  'home.startReading': 'Start reading: {title}',
+  'home.whatChanged': 'What changed in this edition',
 
   // A chapter address an edition does not have, and old addresses
   'missing.title': 'Not in {edition}: {title}',

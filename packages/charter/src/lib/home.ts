@@ -1,7 +1,10 @@
 /**
  * The home page's copy: the adopter's own (`home` in the site configuration), or a neutral default
- * built from the handbook's title and organization, which fits any handbook.
+ * built from the handbook's title and organization, in the handbook's language, which fits any
+ * handbook.
  */
+import type { Translator } from '../i18n/catalog.ts';
+import { createTranslator } from '../i18n/index.ts';
 import { withBase } from './paths.ts';
 import type { SiteConfig } from './site-config.ts';
 
@@ -11,13 +14,11 @@ export interface HomeCopy {
   actions: { label: string; href: string }[];
 }
 
-export function homeCopy(config: Pick<SiteConfig, 'title' | 'organization' | 'home'>): HomeCopy {
-  const intro =
-    config.home?.intro ??
-    `The ${config.title} of ${config.organization}: how we work, chapter by chapter. Start at the beginning, or go straight to a section.`;
+export function homeCopy(config: Pick<SiteConfig, 'title' | 'organization' | 'home'>, i18n: Translator = createTranslator('en')): HomeCopy {
+  const names = { title: config.title, organization: config.organization };
   return {
-    intro,
-    description: config.home?.description ?? `The ${config.title} of ${config.organization}.`,
+    intro: config.home?.intro ?? i18n.t('home.intro', names),
+    description: config.home?.description ?? i18n.t('home.description', names),
     actions: config.home?.actions ?? [],
   };
 }

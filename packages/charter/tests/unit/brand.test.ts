@@ -15,6 +15,7 @@ import {
   relativeLuminance,
 } from '../../src/lib/contrast.ts';
 import { homeCopy, actionHref } from '../../src/lib/home.ts';
+import { createTranslator } from '../../src/i18n/index.ts';
 import { logoProblem } from '../../src/lib/logo.ts';
 import { resolveSiteConfig } from '../../src/lib/site-config.ts';
 import { accentCss } from '../../src/lib/theme-css.ts';
@@ -177,6 +178,12 @@ describe('the home page copy', () => {
     expect(copy.description).toBe('The Staff Guide of Harbour Library.');
     expect(copy.actions).toEqual([]);
     expect(`${copy.intro} ${copy.description}`).not.toMatch(/customer|touchpoint/i);
+  });
+
+  it("is in the handbook's language", () => {
+    const copy = homeCopy({ title: 'Mitarbeiterhandbuch', organization: 'Stadtbibliothek', home: undefined }, createTranslator('de-DE'));
+    expect(copy.intro).toMatch(/^Mitarbeiterhandbuch von Stadtbibliothek: wie wir arbeiten/);
+    expect(copy.description).toBe('Mitarbeiterhandbuch von Stadtbibliothek.');
   });
 
   it("takes the adopter's own intro, description and buttons", () => {
