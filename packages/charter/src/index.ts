@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chapterGateVitePlugin, charterMarkdownProcessor } from './integration/chapter-gate.ts';
 import { pagefindIntegration } from './integration/pagefind.ts';
 import { securityHeadersIntegration } from './integration/security-headers.ts';
+import { safeOutputIntegration } from './integration/safe-output.ts';
 import { CONTENT_SECURITY_POLICY } from './integration/policy.ts';
 import { routesFor } from './integration/routes.ts';
 import { virtualConfigPlugin } from './integration/virtual-config.ts';
@@ -55,7 +56,13 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           // same specificity, a third fewer bytes on every element of every page.
           scopedStyleStrategy: 'class',
           // The gate's Vite plugin is added before the MDX integration's, so it sees every chapter first.
-          integrations: [...(hasMdx ? [] : [mdx()]), pagefindIntegration(site), securityHeadersIntegration({ base: site.base, noindex: site.noindex })],
+          integrations: [
+            ...(hasMdx ? [] : [mdx()]),
+            pagefindIntegration(site),
+            securityHeadersIntegration({ base: site.base, noindex: site.noindex }),
+            // Last: it moves the finished site into place.
+            safeOutputIntegration(),
+          ],
           devToolbar: { enabled: false },
           // Shiki colours code with inline styles, which the Content-Security-Policy forbids; code
           // blocks in chapters are short examples and read fine unhighlighted.
