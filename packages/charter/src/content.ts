@@ -48,7 +48,13 @@ function dataFile<S extends z.ZodType>(name: string, schema: S, options: DataFil
  */
 async function gateChapterFiles(): Promise<string[]> {
   const chapters = readChapterSources(contentDir);
-  const between = structureProblems(chapters, { shortLinks: readPathShortLinks(contentDir), edition: currentEditionOf(contentDir) });
+  // The sections as sections.yaml lists them; a broken file is refused by its own loader, in its own words.
+  const sections = readDataList(contentDir, 'sections.yaml', section, { required: true, purpose: 'its list of sections' });
+  const between = structureProblems(chapters, {
+    shortLinks: readPathShortLinks(contentDir),
+    edition: currentEditionOf(contentDir),
+    ...(sections.problems.length === 0 ? { sections: sections.entries.map((s) => s.id) } : {}),
+  });
   const lines: string[] = [];
   for (const chapter of chapters) {
     const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);

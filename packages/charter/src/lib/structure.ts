@@ -39,11 +39,15 @@ export interface PathShortLink {
 
 /**
  * Problems of every chapter, keyed by `<edition>/<file>`. Reading paths' short links count in the
- * edition they are read in (`pathEdition`, the current one).
+ * edition they are read in (`paths.edition`, the current one); with `sections` (the ids of
+ * sections.yaml), a chapter must sit in one of them.
  */
 export function structureProblems(
   chapters: readonly ChapterSource[],
-  paths: { shortLinks: readonly PathShortLink[]; edition: string | undefined } = { shortLinks: [], edition: undefined },
+  paths: { shortLinks: readonly PathShortLink[]; edition: string | undefined; sections?: readonly string[] | undefined } = {
+    shortLinks: [],
+    edition: undefined,
+  },
 ): Map<string, GateProblem[]> {
   const problems = new Map<string, GateProblem[]>();
   const add = (chapter: ChapterSource, problem: GateProblem) => {
@@ -72,6 +76,18 @@ export function structureProblems(
             0,
             0,
             `Unexpected chapter file "editions/${edition}/${chapter.file}", expected a section folder and a name in lowercase letters, digits and hyphens (e.g. editions/${edition}/procedures/telephone.mdx): the file name becomes the page's address`,
+          ),
+        );
+      }
+      const section = slug.split('/')[0]!;
+      if (SLUG.test(slug) && paths.sections && !paths.sections.includes(section)) {
+        add(
+          chapter,
+          at(
+            chapter.source,
+            0,
+            0,
+            `Unexpected section folder "${section}" for chapter "${slug}", expected a section listed in sections.yaml (${paths.sections.join(', ')}): add the section there, or move the chapter into one`,
           ),
         );
       }

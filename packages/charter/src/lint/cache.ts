@@ -62,7 +62,7 @@ export interface RunKeyInputs {
 
 /** Everything a whole run's results depend on, as one hash. */
 export function runKey(inputs: RunKeyInputs): string {
-  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY_FILE].map(
+  const data = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', 'sections.yaml', VOCABULARY_FILE].map(
     (name) => `${name}\n${readOrDash(path.join(inputs.contentDir, name))}`,
   );
   return sha1(JSON.stringify({ FORMAT, checker: checkerFingerprint(), data, ...inputs, rules: inputs.rules ? [...inputs.rules].sort() : null }));

@@ -338,7 +338,11 @@ function structureMessages(run: CheckRun, files: readonly string[], texts: Reado
     if (place && text !== undefined && !chapters.some((c) => c.edition === place.edition && c.file === place.chapterFile))
       chapters.push({ edition: place.edition, file: place.chapterFile, source: text });
   }
-  const problems = structureProblems(chapters, { shortLinks: readPathShortLinks(run.contentDir), edition: run.handbook.currentEdition });
+  const problems = structureProblems(chapters, {
+    shortLinks: readPathShortLinks(run.contentDir),
+    edition: run.handbook.currentEdition,
+    sections: run.handbook.sections,
+  });
   return places.flatMap(({ file, place }) =>
     place ? (problems.get(`${place.edition}/${place.chapterFile}`) ?? []).map((p) => gateMessage(displayPath(run.root, file), p)) : [],
   );

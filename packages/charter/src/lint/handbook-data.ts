@@ -8,7 +8,16 @@ import path from 'node:path';
 import { MANIFEST, readManifest } from '../lib/content-files.ts';
 import { optionalFile, readDataListOrRefuse } from '../lib/data-files.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
-import { glossaryEntry, phraseToAvoid, readingPathFor, type Edition, type GlossaryEntry, type PhraseToAvoid, type ReadingPath } from '../lib/schemas.ts';
+import {
+  glossaryEntry,
+  phraseToAvoid,
+  readingPathFor,
+  section,
+  type Edition,
+  type GlossaryEntry,
+  type PhraseToAvoid,
+  type ReadingPath,
+} from '../lib/schemas.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
 import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
 import { readVocabulary } from '../lib/vocabulary-file.ts';
@@ -20,11 +29,13 @@ export interface HandbookData {
   editions: Edition[];
   currentEdition: string;
   paths: ReadingPath[];
+  /** The ids of sections.yaml: the folders a chapter may sit in. */
+  sections: string[];
   /** The organization's types, touchpoints and audiences (vocabulary.yaml, or the defaults). */
   vocabulary: Vocabulary;
 }
 
-const WATCHED = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', VOCABULARY_FILE];
+const WATCHED = ['glossary.yaml', 'phrases.yaml', MANIFEST, 'paths.yaml', 'sections.yaml', VOCABULARY_FILE];
 const cache = new Map<string, { stamp: string; data: HandbookData }>();
 
 /** The handbook data of a content folder, from the cache while no file has changed. */
@@ -53,6 +64,7 @@ function readHandbookData(contentDir: string): HandbookData {
     glossary: readDataListOrRefuse(contentDir, 'glossary.yaml', glossaryEntry, optionalFile('glossary.yaml')),
     phrases: readDataListOrRefuse(contentDir, 'phrases.yaml', phraseToAvoid, optionalFile('phrases.yaml')),
     paths: readDataListOrRefuse(contentDir, 'paths.yaml', readingPathFor(vocabulary), optionalFile('paths.yaml')),
+    sections: readDataListOrRefuse(contentDir, 'sections.yaml', section, { required: true, purpose: 'its list of sections' }).map((s) => s.id),
     vocabulary,
     editions,
     currentEdition: findCurrentEdition(editions, path.join(contentDir, MANIFEST)).id,
