@@ -1,6 +1,7 @@
 /**
- * Refuses what lies wrong between chapters: file names that cannot be addresses, two files with one
- * address, redirects onto a live chapter or claimed by two chapters, and a short link declared twice.
+ * Refuses what lies wrong between chapters: file names that cannot be addresses, a chapter in a
+ * folder sections.yaml does not list, two files with one address, redirects onto a live chapter or
+ * claimed by two chapters, and a short link declared twice.
  *
  * Why: the file name becomes the page's address, and redirects and short links are promises to
  * readers; each of these stops the build, which reports them in exactly these words.
