@@ -59,6 +59,8 @@ describe('the build fails safe', () => {
     );
     expect(output).toMatch(/skills\/Listening\.mdx:1:1: Unexpected chapter "skills\/Listening" at the same address as "skills\/listening"/);
     expect(output).toMatch(/skills\/listening\.mdx:1:1: Unexpected chapter "skills\/listening" at the same address as "skills\/Listening"/);
+    // And it ends by naming the checker, which lists every problem of every chapter.
+    expect(output).toContain('Run `npm run lint:content` (charter lint) for every problem of every chapter');
   });
 
   it('refuses an old path claimed by two chapters', () => {

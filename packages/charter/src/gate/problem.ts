@@ -19,7 +19,7 @@ export function formatProblem(file: string, problem: GateProblem): string {
 
 /** The one wording of a refusal by the build, for one file or many. */
 export function refusalMessage(lines: readonly string[]): string {
-  return `Chapters may not run code, load anything from another host or break the build. The build refuses:\n  ${lines.join('\n  ')}\nUse the handbook's components and Markdown only (see the Writing chapters page); run the checker for the full list.`;
+  return `Chapters may not run code, load anything from another host or break the build. The build refuses:\n  ${lines.join('\n  ')}\nUse the handbook's components and Markdown only (see the Writing chapters page). Run \`npm run lint:content\` (charter lint) for every problem of every chapter, as the checker reports them.`;
 }
 
 /**
