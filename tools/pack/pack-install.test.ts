@@ -15,7 +15,8 @@ import { repoRoot } from '../support/paths.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'charter-pack-'));
 const packs = path.join(scratch, 'packs');
-const handbook = path.join(scratch, 'handbooks', 'front-desk');
+// A space in the path, as in many home folders: file URLs encode it, and paths must not.
+const handbook = path.join(scratch, 'our handbooks', 'front-desk');
 const oldNode = nodeOlderThan(22, 12);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

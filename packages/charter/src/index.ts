@@ -40,7 +40,7 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         const publicDir = fileURLToPath(config.publicDir);
         const site = resolveSiteConfig(input, process.env, 'charter.config.mjs', { publicDir });
-        const contentDir = resolveContentDir(process.env, new URL('.', config.root).pathname);
+        const contentDir = resolveContentDir(process.env, fileURLToPath(config.root));
         // A bad vocabulary.yaml stops the build here, with every problem located.
         const vocabulary = readVocabulary(contentDir);
         const pages = detectOptionalPages(contentDir, publicDir);
