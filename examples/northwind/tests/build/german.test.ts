@@ -44,7 +44,7 @@ function readerText(html: string): string {
     (m) => m[1],
   );
   const strings = [...html.matchAll(/\sdata-strings="([^"]*)"/g)]
-    .flatMap((m) => JSON.parse(decode(m[1]!)) as Record<string, Message>)
+    .map((m) => JSON.parse(decode(m[1]!)) as Record<string, Message>)
     .flatMap((t) => Object.values(t).flatMap(forms));
   // The handbook's name and organization come from the example's config, not the catalog.
   return decode([text, ...attributes, ...strings].join('\n'))
