@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LineCounter } from 'yaml';
 
 /** What the gate reports: a located problem under one of the checker's rule ids. */
 export interface GateProblem {
@@ -46,4 +47,11 @@ export function pointAt(text: string, offset: number): { line: number; column: n
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1, offset };
+}
+
+/** A problem between two offsets of a YAML file, placed by the yaml library's line counter. */
+export function yamlSpanProblem(lines: LineCounter, ruleId: string, start: number, end: number, message: string): GateProblem {
+  const from = lines.linePos(start);
+  const to = lines.linePos(Math.max(start, end));
+  return { ruleId, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, message };
 }

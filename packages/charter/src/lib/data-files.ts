@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
-import { ContentRefused, displayPath, formatProblem, type GateProblem } from '../gate/problem.ts';
+import { ContentRefused, displayPath, formatProblem, yamlSpanProblem, type GateProblem } from '../gate/problem.ts';
 import { describeIssue, type Issue } from './validation.ts';
 
 export const DATA_FILE_RULE = 'data-files';
@@ -115,9 +115,7 @@ function nodeAt(entry: YamlNode, issuePath: readonly PropertyKey[]): YamlNode | 
 }
 
 function located(lines: LineCounter, start: number, end: number, message: string): GateProblem {
-  const from = lines.linePos(start);
-  const to = lines.linePos(Math.max(start, end));
-  return { ruleId: DATA_FILE_RULE, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, message };
+  return yamlSpanProblem(lines, DATA_FILE_RULE, start, end, message);
 }
 
 function problemAt(line: number, column: number, message: string): GateProblem {

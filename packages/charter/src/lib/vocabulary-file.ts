@@ -13,7 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { ContentRefused, displayPath, formatProblem, type GateProblem } from '../gate/problem.ts';
+import { ContentRefused, displayPath, formatProblem, yamlSpanProblem, type GateProblem } from '../gate/problem.ts';
 import { DEFAULT_VOCABULARY, VOCABULARY_FILE, type Vocabulary, type VocabularyList } from './vocabulary.ts';
 import { describeIssue, type Issue } from './validation.ts';
 
@@ -137,19 +137,12 @@ export interface VocabularyReading {
 export function parseVocabulary(text: string, file = VOCABULARY_FILE): VocabularyReading {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const place = (offset: number, length = 0): Omit<GateProblem, 'message'> => {
-    const start = lines.linePos(offset);
-    const end = lines.linePos(offset + length);
-    return { ruleId: VOCABULARY_RULE, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  };
+  const place = (start: number, end: number, message: string) => yamlSpanProblem(lines, VOCABULARY_RULE, start, end, message);
   if (document.errors.length > 0) {
     return {
       file,
       vocabulary: undefined,
-      problems: document.errors.map((error) => ({
-        ...place(error.pos[0], error.pos[1] - error.pos[0]),
-        message: `${VOCABULARY_FILE} is not valid YAML: ${error.message.split('\n')[0]}`,
-      })),
+      problems: document.errors.map((error) => place(error.pos[0], error.pos[1], `${VOCABULARY_FILE} is not valid YAML: ${error.message.split('\n')[0]}`)),
     };
   }
   const data: unknown = document.toJS({ maxAliasCount: 50 }) ?? {};
@@ -163,7 +156,7 @@ export function parseVocabulary(text: string, file = VOCABULARY_FILE): Vocabular
         ? `${VOCABULARY_FILE} must hold the keys touchpoints, audiences, types and names (each optional), not a ${Array.isArray(data) ? 'list' : 'single value'}`
         : issue.message
       : describeIssue(issue as Issue);
-    return { ...place(start, end - start), message };
+    return place(start, end, message);
   });
   return { file, vocabulary: undefined, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
 }
