@@ -11,7 +11,8 @@ import path from 'node:path';
 import { resolveContentDir } from './lib/content-dir.ts';
 import { ContentRefused, displayPath, formatProblem, gateProblems, refusalMessage, type GateProblem } from './gate/index.ts';
 import { formatOf } from './gate/compiler.ts';
-import { currentEditionOf, readChapterSources, readPathShortLinks, structureProblems } from './lib/structure.ts';
+import { chapterSlug, isChapterFile } from './lib/chapter-files.ts';
+import { buildProblems } from './lib/content-check.ts';
 import { dataFileRefusal, optionalFile, readDataList, type DataFileOptions } from './lib/data-files.ts';
 import { chapterFrontmatterFor, edition, glossaryEntry, phraseToAvoid, readingPathFor, searchPhrase, section } from './lib/schemas.ts';
 import { readVocabulary } from './lib/vocabulary-file.ts';
@@ -42,31 +43,18 @@ function dataFile<S extends z.ZodType>(name: string, schema: S, options: DataFil
   };
 }
 
+/** `2026.1/procedures/phone/index.md` → `2026.1/procedures/phone`: the edition, then the chapter's address. */
+function chapterId(entry: string): string {
+  const [edition = '', ...rest] = entry.split('/');
+  return `${edition}/${chapterSlug(rest.join('/'))}`;
+}
+
 /**
- * The gate's problems of every chapter, and the problems between chapters (file names, redirects,
- * short links), one located line each: what the checker reports, in the same words.
+ * Every problem that stops the build, of every file, one located line each: what the checker
+ * reports, in the same words (lib/content-check.ts).
  */
 async function gateChapterFiles(): Promise<string[]> {
-  const chapters = readChapterSources(contentDir);
-  // The sections as sections.yaml lists them; a broken file is refused by its own loader, in its own words.
-  const sections = readDataList(contentDir, 'sections.yaml', section, { required: true, purpose: 'its list of sections' });
-  const between = structureProblems(chapters, {
-    shortLinks: readPathShortLinks(contentDir),
-    edition: currentEditionOf(contentDir),
-    ...(sections.problems.length === 0 ? { sections: sections.entries.map((s) => s.id) } : {}),
-  });
-  const lines: string[] = [];
-  for (const chapter of chapters) {
-    const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
-    const problems = [...(await gateProblems(chapter.source, formatOf(file), vocabulary)), ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
-    lines.push(
-      ...linesOf(
-        file,
-        problems.sort((a, b) => a.line - b.line || a.column - b.column),
-      ),
-    );
-  }
-  return lines;
+  return (await buildProblems(contentDir, { vocabulary })).flatMap(({ file, problems }) => linesOf(file, problems));
 }
 
 /** A file's problems as the build prints them, one `file:line:column: message (rule)` each. */
@@ -85,10 +73,10 @@ function linesOf(file: string, problems: readonly GateProblem[]): string[] {
 function safeChapters(): Loader {
   const editionsDir = at('editions');
   const inner = glob({
-    // Every edition is a complete folder of chapters: editions/<edition>/<section>/<slug>.mdx
-    pattern: '**/*.mdx',
+    // Every edition is a complete folder of chapters: editions/<edition>/<section>/…/<slug>.md(x)
+    pattern: '**/*.{md,mdx}',
     base: pathToFileURL(editionsDir + path.sep),
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+    generateId: ({ entry }) => chapterId(entry),
   });
   return {
     ...inner,
@@ -109,7 +97,7 @@ function gatedWatcher(watcher: Watcher, editionsDir: string, refused: (lines: st
   const on = (event: string, listener: (file: string, ...rest: unknown[]) => unknown) => {
     if (event !== 'change' && event !== 'add') return watcher.on(event as 'change', listener as never);
     return watcher.on(event, async (file: string, ...rest: unknown[]) => {
-      if (file.startsWith(editionsDir + path.sep) && file.endsWith('.mdx') && existsSync(file)) {
+      if (file.startsWith(editionsDir + path.sep) && isChapterFile(file) && existsSync(file)) {
         const lines = linesOf(file, await gateProblems(readFileSync(file, 'utf8'), formatOf(file), vocabulary));
         if (lines.length > 0) return refused(lines);
       }

@@ -66,7 +66,7 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           devToolbar: { enabled: false },
           // Shiki colours code with inline styles, which the Content-Security-Policy forbids; code
           // blocks in chapters are short examples and read fine unhighlighted.
-          markdown: { syntaxHighlight: false, processor: charterMarkdownProcessor(vocabulary) },
+          markdown: { syntaxHighlight: false, processor: charterMarkdownProcessor(vocabulary, { contentDir, base: site.base }) },
           security: { csp: CONTENT_SECURITY_POLICY },
           vite: {
             plugins: [chapterGateVitePlugin(vocabulary), virtualConfigPlugin(site, pages, vocabulary)],

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { carryIntoDraft } from '../lib/carry.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
+import { isChapterFile } from '../lib/chapter-files.ts';
 import { readManifest } from '../lib/content-files.ts';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
 import { CommandFailed } from './command.ts';
@@ -62,7 +63,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const currentDir = path.join(contentDir, 'editions', current.id);
   const absolute = path.resolve(arg);
   const rel = absolute.startsWith(currentDir + path.sep) ? path.relative(currentDir, absolute) : arg.replace(/^\/+/, '');
-  if (!rel.endsWith('.mdx') || rel.startsWith('..')) fail(`"${arg}" is not a chapter file. ${USAGE}`, 2);
+  if (!isChapterFile(rel) || rel.startsWith('..')) fail(`"${arg}" is not a chapter file. ${USAGE}`, 2);
   const currentFile = path.join(currentDir, rel);
   const draftFile = path.join(contentDir, 'editions', draft.id, rel);
   if (!existsSync(currentFile)) fail(`The current edition ${current.id} has no chapter ${rel}.`);

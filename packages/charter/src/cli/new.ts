@@ -3,7 +3,6 @@
  * Creates a chapter with valid frontmatter in the draft (or the named edition). Refuses a bad
  * name, an unknown section or an existing chapter, and then writes nothing.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -33,9 +32,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const [slugArg, ...extra] = parsed.positionals;
   if (!slugArg || extra.length > 0) fail(USAGE, 2);
-  const slug = slugArg.replace(/\.mdx$/, '');
+  // `procedures/phone.md` asks for a Markdown chapter; anything else is MDX.
+  const extension = slugArg.endsWith('.md') ? '.md' : '.mdx';
+  const slug = slugArg.replace(/\.mdx?$/, '');
   if (!SLUG_PATTERN.test(slug)) {
-    fail(`"${slugArg}" is not a chapter name. Use <section>/<slug> in lowercase letters, digits and hyphens, for example procedures/social-media.`);
+    fail(
+      `"${slugArg}" is not a chapter name. Use <section>/<slug> (or <section>/<folder>/<slug>) in lowercase letters, digits and hyphens, for example procedures/social-media.`,
+    );
   }
   const contentDir = resolveContentDir();
   let vocabulary;
@@ -59,12 +62,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   const sections = readDataListOrRefuse(contentDir, 'sections.yaml', sectionSchema, { required: true, purpose: 'its list of sections' }).map((s) => s.id);
   if (!sections.includes(section)) fail(`"${section}" is not a section. Use one of: ${sections.join(', ')} (sections are listed in sections.yaml).`);
 
-  const target = path.join(contentDir, 'editions', edition.id, `${slug}.mdx`);
-  if (existsSync(target)) fail(`editions/${edition.id}/${slug}.mdx already exists. Choose another name, or edit that chapter.`);
+  const target = path.join(contentDir, 'editions', edition.id, `${slug}${extension}`);
+  const taken = listChapterFiles(contentDir, edition.id).find((f) => f.slug === slug);
+  if (taken) fail(`editions/${edition.id}/${taken.file} already exists. Choose another name, or edit that chapter.`);
   const siblings = listChapterFiles(contentDir, edition.id).filter((f) => f.slug.startsWith(`${section}/`));
   const order = Math.max(0, ...siblings.map((f) => Number(f.frontmatter.order) || 0)) + 1;
 
   writeFilesAtomically(new Map([[target, scaffoldChapter({ slug, type, today: new Date(), order, vocabulary })]]));
-  console.log(`Created editions/${edition.id}/${slug}.mdx (${type}). Fill in the description, touchpoints, audience and owner, then preview with npm run dev.`);
+  console.log(`Created editions/${edition.id}/${slug}${extension} (${type}). Fill in the description, touchpoints, audience and owner, then preview with npm run dev.`);
   return 0;
 }

@@ -19,6 +19,8 @@ export interface Chapter {
   entry: CollectionEntry<'chapters'>;
   edition: string;
   slug: string;
+  /** The file below the edition folder, e.g. `procedures/telephone.mdx`: its extension says how it is compiled. */
+  file: string;
   section: string;
   title: string;
   order: number;
@@ -43,39 +45,24 @@ export interface Handbook {
   changesIn(editionId: string): EditionComparison | undefined;
 }
 
+/** `…/editions/2026.1/procedures/phone/index.md` → `procedures/phone/index.md`; Astro gives the path from the project root. */
+function fileBelowEdition(filePath: string, edition: string): string | undefined {
+  const posix = filePath.split(path.sep).join('/');
+  const marker = `editions/${edition}/`;
+  const at = posix.lastIndexOf(marker);
+  return at === -1 ? undefined : posix.slice(at + marker.length);
+}
+
 function toChapter(entry: CollectionEntry<'chapters'>): Chapter {
   const { edition, slug, section } = parseChapterId(entry.id);
   const { data } = entry;
-  return { entry, edition, slug, section: section ?? '', title: data.title, order: data.order, redirectFrom: data.redirectFrom, data };
+  const file = fileBelowEdition(entry.filePath ?? '', edition) ?? `${slug}.mdx`;
+  return { entry, edition, slug, file, section: section ?? '', title: data.title, order: data.order, redirectFrom: data.redirectFrom, data };
 }
 
 /** The URLs recorded as published by past releases; see `npm run release`. */
 function readPublishedUrls(): string[] {
   return parsePublished(readIfExists(path.join(resolveContentDir(), PUBLISHED_URLS)) ?? '');
-}
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * File names become addresses, so they must be lowercase `<section>/<slug>` paths, and two files may
- * not differ only by case (they would clash on case-insensitive disks and in readers' heads).
- */
-function assertCleanSlugs(chapters: readonly Chapter[]): void {
-  const problems: string[] = [];
-  const seen = new Map<string, string>();
-  for (const c of chapters) {
-    const file = `editions/${c.edition}/${c.slug}.mdx`;
-    if (!SLUG.test(c.slug)) {
-      problems.push(
-        `${file}: a chapter must sit in a section folder and be named in lowercase letters, digits and hyphens (e.g. editions/${c.edition}/procedures/telephone.mdx)`,
-      );
-    }
-    const key = `${c.edition}/${c.slug.toLowerCase()}`;
-    const other = seen.get(key);
-    if (other) problems.push(`${file} and ${other} have the same address; rename one of them`);
-    else seen.set(key, file);
-  }
-  if (problems.length > 0) throw new Error(`Chapter file names:\n  - ${problems.join('\n  - ')}`);
 }
 
 function viewOf(edition: Edition, chapters: Chapter[], sections: Parameters<typeof groupBySection>[1]): EditionView {
@@ -96,7 +83,6 @@ async function load(): Promise<Handbook> {
   const sections = sectionEntries.map((s) => s.data);
   const chapters = entries.map(toChapter);
 
-  assertCleanSlugs(chapters);
   const known = new Set(editions.map((e) => e.id));
   const strays = [...new Set(chapters.map((c) => c.edition).filter((id) => !known.has(id)))];
   if (strays.length > 0) {

@@ -10,6 +10,7 @@
  */
 import { allowedAttributes, FORBIDDEN_ELEMENTS, isComponent, URL_ATTRIBUTES } from './allowlist.ts';
 import { pointAt, type GateProblem } from './problem.ts';
+import { readRawHtml } from './raw-html.ts';
 import { BIDI_CONTROL, browserView, classifyUrl, imageSourceProblem, srcsetUrls } from './urls.ts';
 import { ALLOWED_COMPONENTS, COMPONENT_PROP_VALUES, type AllowedComponent, type ComponentPropValues } from '../lint/allowed-components.ts';
 
@@ -83,7 +84,7 @@ export function treeSafetyProblems(tree: TreeNode, body: string, propValues: Com
   const stack: TreeNode[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    checkNode(node, report, propValues);
+    checkNode(node, body, report, propValues);
     if (node.type === 'imageReference' && node.identifier) imageLabels.add(node.identifier.toLowerCase());
     if (node.type === 'definition') definitions.push(node);
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
@@ -98,7 +99,7 @@ export function treeSafetyProblems(tree: TreeNode, body: string, propValues: Com
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function checkNode(node: TreeNode, report: Report, propValues: ComponentPropValues): void {
+function checkNode(node: TreeNode, body: string, report: Report, propValues: ComponentPropValues): void {
   switch (node.type) {
     case 'mdxjsEsm':
       report(node, 'Unexpected import or export statement, expected none (components need no import)');
@@ -122,12 +123,50 @@ function checkNode(node: TreeNode, report: Report, propValues: ComponentPropValu
       break;
     }
     case 'html':
-      // Markdown chapters: raw HTML is not compiled into the page by the handbook.
-      if (!isPlainComment((node.value ?? '').trim()))
-        report(node, `Unexpected raw HTML "${shorten(node.value ?? '')}", expected Markdown or the handbook's components`);
+      // Markdown chapters: raw HTML goes into the page as written, so it is judged as the browser reads it.
+      if (!isPlainComment((node.value ?? '').trim())) checkRawHtml(node, body, report, propValues);
       break;
     default:
       break;
+  }
+}
+
+/**
+ * The elements of a raw HTML node, each judged by the allowlist as if written as JSX; HTML that
+ * does not end where the node ends, and components (which only MDX compiles), are refused.
+ */
+function checkRawHtml(node: TreeNode, body: string, report: Report, propValues: ComponentPropValues): void {
+  const value = node.value ?? '';
+  const start = node.position?.start.offset;
+  // Inside a block quote or list the node's text lacks the markers around it; positions then fall back to the node.
+  const mapped = start !== undefined && body.slice(start, start + value.length) === value;
+  const placeOf = (from: number, to: number): TreeNode['position'] => (mapped ? { start: pointAt(body, start + from), end: pointAt(body, start + to) } : node.position);
+  const reading = readRawHtml(value);
+  for (const problem of reading.problems) {
+    report(
+      { type: 'html', position: placeOf(problem.offset, problem.offset + 1) },
+      `Unexpected HTML with ${problem.message}, expected complete tags and plain comments: write each tag whole, with its closing ">" on the same block`,
+    );
+  }
+  for (const element of reading.elements) {
+    const place = placeOf(element.start, element.end);
+    if (isComponent(element.written)) {
+      report(
+        { type: 'html', position: place },
+        `Unexpected component <${element.written}> in a Markdown chapter, expected plain HTML such as <abbr>, <kbd> or <br>: components work in MDX, so rename the file to .mdx to use it`,
+      );
+      continue;
+    }
+    checkElement(
+      {
+        type: 'mdxJsxFlowElement',
+        name: element.name,
+        attributes: element.attributes.map((a) => ({ type: 'mdxJsxAttribute', name: a.name, value: a.value })),
+        position: place,
+      },
+      report,
+      propValues,
+    );
   }
 }
 

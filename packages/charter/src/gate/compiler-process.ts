@@ -24,7 +24,7 @@ process.on('message', (request: Request) => {
       reply = { id: request.id, ...checkerTree(request.text, request.format) };
     } else {
       const result = checkBody(request.text, request.format, request.propValues);
-      reply = { id: request.id, problems: result.problems, compilerFailed: result.compilerFailed === true };
+      reply = { id: request.id, problems: result.problems, compilerFailed: result.compilerFailed === true, references: result.references };
     }
   } catch (error) {
     reply = { id: request.id, failure: (error as Error)?.message ?? String(error) };

@@ -11,14 +11,12 @@ import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
  */
 export const COMPILER_FEATURES: Features = { gfm: true, smartPunctuation: true };
 
-export type ChapterFormat = 'mdx' | 'md';
+import type { ChapterFormat } from '../lib/chapter-files.ts';
+
+export type { ChapterFormat } from '../lib/chapter-files.ts';
+export { chapterFormatOf as formatOf } from '../lib/chapter-files.ts';
 
 /** The compiler's own tree of a body; throws the compiler's parse error. */
 export function compilerTree(body: string, format: ChapterFormat): unknown {
   return format === 'mdx' ? mdxToMdast(body, { features: COMPILER_FEATURES }) : markdownToMdast(body, { features: COMPILER_FEATURES });
-}
-
-/** `.md` chapters are Markdown, everything else the gate sees is MDX. */
-export function formatOf(file: string): ChapterFormat {
-  return /\.md$/i.test(file.split('?')[0] ?? file) ? 'md' : 'mdx';
 }

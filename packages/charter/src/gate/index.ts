@@ -21,6 +21,7 @@ import { parseChapter, usesMdxSyntax } from '../lib/mdx-parser.ts';
 import { syntaxProblemOf } from '../lint/rules/mdx-syntax.ts';
 import { bundlerMarkerProblems, treeSafetyProblems, type TreeNode } from './check-tree.ts';
 import { compilerTree, type ChapterFormat } from './compiler.ts';
+import { chapterReferences, type ChapterReferences } from './references.ts';
 import { checkBodyIsolated, checkerTreeIsolated } from './isolated.ts';
 import { limitProblems, treeDepthProblem } from './limits.ts';
 import type { GateProblem } from './problem.ts';
@@ -32,12 +33,14 @@ export { ContentRefused, displayPath, formatProblem, refusalMessage } from './pr
 
 export interface GateResult {
   problems: GateProblem[];
+  /** What the body links to and its heading ids, read from the compiler's tree when it parsed. */
+  references?: ChapterReferences | undefined;
   /** The checker's tree of the file, when every step passed up to its parse. */
   tree: Root | undefined;
 }
 
 /** Rule ids the build refuses under (the gate's, and the problems between chapters); none can be turned off. */
-export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter', 'chapter-files'] as const;
+export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter', 'chapter-files', 'links'] as const;
 
 export interface GateOptions {
   /** false: parse with the checker's parser only where it can fail (the build). */
@@ -67,16 +70,17 @@ export async function gateChapter(source: string, format: ChapterFormat = 'mdx',
     return { problems: [...shape, checker.problem ?? body.problems[0]!], tree: undefined };
   }
   const problems = [...shape, ...fields, ...body.problems];
+  const references = body.references;
   const unreadable = fields.some((p) => p.message.startsWith('Frontmatter is not valid YAML'));
-  if (body.problems.some((p) => p.ruleId !== 'mdx-safety') || shape.length > 0 || unreadable) return { problems, tree: undefined };
-  if (options.tree === false && !usesMdxSyntax(source)) {
+  if (body.problems.some((p) => p.ruleId !== 'mdx-safety') || shape.length > 0 || unreadable) return { problems, references, tree: undefined };
+  if (options.tree === false && (format === 'md' || !usesMdxSyntax(source))) {
     if (problems.length === 0) recordPassed(split.body, format, vocabulary);
-    return { problems, tree: undefined };
+    return { problems, references, tree: undefined };
   }
   const checker = await checkerTreeBounded(source, format);
-  if (checker.problem) return { problems: [...problems, checker.problem], tree: undefined };
+  if (checker.problem) return { problems: [...problems, checker.problem], references, tree: undefined };
   if (problems.length === 0) recordPassed(split.body, format, vocabulary);
-  return { problems, tree: checker.tree };
+  return { problems, references, tree: checker.tree };
 }
 
 /**
@@ -88,17 +92,32 @@ export async function gateProblems(
   format: ChapterFormat = 'mdx',
   vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ): Promise<readonly GateProblem[]> {
+  return (await gateReading(source, format, vocabulary)).problems;
+}
+
+/** The gate's problems for a file with what it links to, remembered by its text like gateProblems. */
+export async function gateReading(source: string, format: ChapterFormat = 'mdx', vocabulary: Vocabulary = DEFAULT_VOCABULARY): Promise<GateReading> {
   const key = keyOf(source, format, vocabulary);
-  let problems = results.get(key);
-  if (!problems) {
-    problems = (await gateChapter(source, format, { tree: false, vocabulary })).problems;
-    results.set(key, problems);
+  let reading = results.get(key);
+  if (!reading) {
+    const result = await gateChapter(source, format, { tree: false, vocabulary });
+    reading = { problems: result.problems, references: result.references };
+    results.set(key, reading);
   }
-  return problems;
+  return reading;
+}
+
+export interface GateReading {
+  problems: readonly GateProblem[];
+  references: ChapterReferences | undefined;
 }
 
 /** Checks the body as the compiler receives it: limits, the compiler's parse and the safety walk. */
-export function checkBody(body: string, format: ChapterFormat, propValues?: ComponentPropValues): { problems: GateProblem[]; compilerFailed?: true } {
+export function checkBody(
+  body: string,
+  format: ChapterFormat,
+  propValues?: ComponentPropValues,
+): { problems: GateProblem[]; compilerFailed?: true; references?: ChapterReferences } {
   const limits = limitProblems(body, format);
   if (limits.length > 0) return { problems: limits };
   let tree: TreeNode;
@@ -110,7 +129,8 @@ export function checkBody(body: string, format: ChapterFormat, propValues?: Comp
   const deep = treeDepthProblem(tree);
   if (deep) return { problems: [deep] };
   try {
-    return { problems: [...treeSafetyProblems(tree, body, propValues), ...bundlerMarkerProblems(body)].sort((a, b) => a.line - b.line || a.column - b.column) };
+    const problems = [...treeSafetyProblems(tree, body, propValues), ...bundlerMarkerProblems(body)].sort((a, b) => a.line - b.line || a.column - b.column);
+    return { problems, references: chapterReferences(tree, body) };
   } catch (error) {
     return { problems: [failure(`the safety check failed: ${(error as Error).message}`)] };
   }
@@ -129,9 +149,8 @@ async function checkerTreeBounded(source: string, format: ChapterFormat): Promis
 
 /** The checker's parse of a file; a syntax error is a located problem. */
 export function checkerTree(source: string, format: ChapterFormat): { tree?: Root; problem?: GateProblem } {
-  if (format === 'md') return {};
   try {
-    return { tree: parseChapter(source) };
+    return { tree: parseChapter(source, format) };
   } catch (error) {
     if (error instanceof RangeError) return { problem: failure(`the checker could not read the chapter (${error.message})`) };
     const found = syntaxProblemOf(error);
@@ -169,7 +188,7 @@ function failure(reason: string): GateProblem {
  */
 const shared = globalThis as Record<symbol, unknown>;
 const passed = (shared[Symbol.for('charter.gate.passed')] ??= new Set<string>()) as Set<string>;
-const results = (shared[Symbol.for('charter.gate.results')] ??= new Map<string, readonly GateProblem[]>()) as Map<string, readonly GateProblem[]>;
+const results = (shared[Symbol.for('charter.gate.readings')] ??= new Map<string, GateReading>()) as Map<string, GateReading>;
 
 /** A text's key: the same text can pass under one vocabulary and not under another. */
 function keyOf(body: string, format: ChapterFormat, vocabulary: Vocabulary): string {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import type { ChapterFormat } from './compiler.ts';
 import type { GateProblem } from './problem.ts';
+import type { ChapterReferences } from './references.ts';
 import { siblingModule } from '../lib/engine-files.ts';
 import type { ComponentPropValues } from '../lint/allowed-components.ts';
 
@@ -26,6 +27,8 @@ export interface BodyCheck {
   problems: GateProblem[];
   /** The compiler's parser refused the body (a syntax error, not a crash). */
   compilerFailed?: boolean;
+  /** The body's links, images and heading ids, when the compiler read it. */
+  references?: ChapterReferences | undefined;
 }
 
 /** The checker's parse of a file: its tree, or the syntax problem that stopped it. */
@@ -38,6 +41,7 @@ interface Reply {
   id: number;
   problems?: GateProblem[];
   compilerFailed?: boolean;
+  references?: ChapterReferences;
   tree?: Root;
   problem?: GateProblem;
   failure?: string;
@@ -62,7 +66,7 @@ let nextId = 1;
 /** The body's problems as the compiler's parser and the safety walk find them, out of process. */
 export async function checkBodyIsolated(body: string, format: ChapterFormat, propValues?: ComponentPropValues): Promise<BodyCheck> {
   const reply = await request('body', body, format, propValues);
-  if (reply.problems) return { problems: reply.problems, compilerFailed: reply.compilerFailed === true };
+  if (reply.problems) return { problems: reply.problems, compilerFailed: reply.compilerFailed === true, references: reply.references };
   return { problems: [refusal(reply.failure ?? 'the safety check gave no answer')] };
 }
 

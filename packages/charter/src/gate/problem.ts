@@ -31,7 +31,8 @@ export class ContentRefused extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ContentRefused';
-    this.stack = `${this.name}: ${message}`;
+    // No stack: the message is the whole story, and Astro prints a "Stack trace:" heading for any stack.
+    this.stack = '';
   }
 }
 

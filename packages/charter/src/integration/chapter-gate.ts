@@ -21,6 +21,7 @@ import { classifyUrl } from '../gate/urls.ts';
 import { literalOf } from '../gate/check-tree.ts';
 import { componentPropValues } from '../lint/allowed-components.ts';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../lib/vocabulary.ts';
+import { chapterLinksFor } from './chapter-links.ts';
 
 /** A chapter the gate refused: a located message for Astro's error output and overlay. */
 export class ChapterRefused extends ContentRefused {
@@ -29,7 +30,7 @@ export class ChapterRefused extends ContentRefused {
   constructor(file: string, problems: readonly GateProblem[]) {
     super(refusalMessage(problems.map((p) => formatProblem(displayPath(process.cwd(), file), p))));
     this.name = 'ChapterRefused';
-    this.stack = `${this.name}: ${this.message}`;
+    this.stack = '';
     this.id = file;
     this.loc = { file, line: problems[0]?.line ?? 1, column: problems[0]?.column ?? 1 };
   }
@@ -92,13 +93,28 @@ function withSafeRel<T extends JsxElement>(node: T): T | undefined {
 
 export const externalLinkRel = defineHastPlugin({
   name: 'charter-external-link-rel',
+  // Markdown links of `.md` chapters are rendered by the compiler itself, without the Link component.
+  element: {
+    filter: ['a'],
+    visit: (node, ctx) => {
+      const href = node.properties?.['href'];
+      if (typeof href === 'string' && classifyUrl(href).kind !== 'site') ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
+    },
+  },
   mdxJsxTextElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },
   mdxJsxFlowElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },
 });
 
-/** The site's Markdown and MDX processor: Astro's default compiler with the gate inside it. */
-export function charterMarkdownProcessor(vocabulary: Vocabulary = DEFAULT_VOCABULARY) {
-  return satteri({ features: COMPILER_FEATURES, mdastPlugins: [gateInsideCompilerFor(vocabulary)], hastPlugins: [externalLinkRel] });
+/**
+ * The site's Markdown and MDX processor: Astro's default compiler with the gate inside it and,
+ * for a content folder, every link given its published address (chapter-links.ts).
+ */
+export function charterMarkdownProcessor(vocabulary: Vocabulary = DEFAULT_VOCABULARY, links?: { contentDir: string; base: string }) {
+  return satteri({
+    features: COMPILER_FEATURES,
+    mdastPlugins: [gateInsideCompilerFor(vocabulary), ...(links ? [chapterLinksFor(links.contentDir, links.base)] : [])],
+    hastPlugins: [externalLinkRel],
+  });
 }
 
 export function chapterGateIntegration(): AstroIntegration {

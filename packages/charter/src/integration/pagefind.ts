@@ -8,9 +8,10 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { chapterUrl } from '../lib/edition-urls.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
+import { chapterSlug } from '../lib/chapter-files.ts';
 import { listChapterPaths, readManifest } from '../lib/content-files.ts';
 import { readDataList } from '../lib/data-files.ts';
 import { glossaryEntry, type Edition, type GlossaryEntry } from '../lib/schemas.ts';
@@ -18,8 +19,6 @@ import { GLOSSARY_SLUG } from '../lib/glossary.ts';
 import { bundleCountProblem, bundleGlob, bundlePath } from '../lib/search/bundles.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { createTranslator, type Translator } from '../i18n/index.ts';
-
-const GLOSSARY_CHAPTER = `${GLOSSARY_SLUG}.mdx`;
 
 /**
  * Glossary terms are results of their own (Pagefind has no synonyms): searching "e-mail" or the
@@ -29,7 +28,7 @@ function glossaryRecords(contentDir: string, editions: readonly Edition[], i18n:
   // The glossary is optional; the content loader has already refused a broken one.
   const entries = readDataList(contentDir, 'glossary.yaml', glossaryEntry, { required: false, purpose: 'a glossary' }).entries;
   // One record per edition that has a glossary page, so a result never leads out of the edition searched.
-  const withGlossary = editions.filter((e) => existsSync(path.join(contentDir, 'editions', e.id, GLOSSARY_CHAPTER)));
+  const withGlossary = editions.filter((e) => listChapterPaths(contentDir, e.id).some((file) => chapterSlug(file) === GLOSSARY_SLUG));
   return withGlossary.flatMap((edition) =>
     entries.map((entry: GlossaryEntry) => ({
       url: `${chapterUrl(edition, GLOSSARY_SLUG)}#${entry.id}`,

@@ -10,6 +10,7 @@ export const ROUTES: readonly { pattern: string; file: string; needs?: keyof Opt
   { pattern: '/404', file: '404.astro' },
   { pattern: '/[...path]', file: '[...path].astro' },
   { pattern: '/[edition]', file: '[edition]/index.astro' },
+  { pattern: '/[edition]/[...file]', file: 'edition-files.js' },
   { pattern: '/changes/[edition]', file: 'changes/[edition].astro' },
   { pattern: '/editions', file: 'editions.astro' },
   { pattern: '/go/[name]', file: 'go/[name].astro' },

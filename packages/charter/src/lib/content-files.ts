@@ -2,9 +2,12 @@
  * Reads the content folder directly from disk, for the command-line tools (release, carry, new)
  * that run outside Astro. Validation uses the same schemas as the site.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { chapterSlug, listChapterPaths } from './chapter-files.ts';
 import { readDataListOrRefuse } from './data-files.ts';
+
+export { listChapterPaths } from './chapter-files.ts';
 import { locateFrontmatter } from './frontmatter.ts';
 import { edition as editionSchema, type Edition } from './schemas.ts';
 
@@ -31,21 +34,11 @@ export function frontmatterData(source: string): Record<string, unknown> {
   return locateFrontmatter(source).data ?? {};
 }
 
-/** The chapter files of an edition folder, as paths inside it (`procedures/telephone.mdx`), sorted. */
-export function listChapterPaths(contentDir: string, editionId: string): string[] {
-  const dir = path.join(contentDir, 'editions', editionId);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.split(path.sep).join('/'))
-    .sort();
-}
-
 /** Every chapter file of an edition folder, sorted by path, with its text and frontmatter. */
 export function listChapterFiles(contentDir: string, editionId: string): ChapterFile[] {
   const dir = path.join(contentDir, 'editions', editionId);
   return listChapterPaths(contentDir, editionId).map((file) => {
     const source = readFileSync(path.join(dir, file), 'utf8');
-    return { file, slug: file.replace(/\.mdx$/, ''), source, frontmatter: frontmatterData(source) };
+    return { file, slug: chapterSlug(file), source, frontmatter: frontmatterData(source) };
   });
 }

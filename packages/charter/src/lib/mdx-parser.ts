@@ -15,6 +15,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
+import type { ChapterFormat } from './chapter-files.ts';
 
 export const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -26,6 +27,9 @@ function noIndentedCode(this: Processor) {
 
 export const markdownParser = unified().use(remarkParse).use(noIndentedCode).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
+/** `.md` chapters: CommonMark and GFM as the compiler reads Markdown, indented code and raw HTML included. */
+export const commonmarkParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
 const MDX_SYNTAX = /[<{]|^[ \t]*(?:import|export)\b/m;
 
 /** Whether a source may use MDX syntax, and so needs the MDX parser. */
@@ -33,8 +37,12 @@ export function usesMdxSyntax(source: string): boolean {
   return MDX_SYNTAX.test(source);
 }
 
-/** Parses a chapter with the cheapest parser that reads it as MDX would; throws MDX syntax errors. */
-export function parseChapter(file: VFile | string): Root {
+/**
+ * Parses a chapter as the compiler reads its format: a `.md` chapter as Markdown, an `.mdx` one
+ * with the cheapest parser that reads it as MDX would. Throws MDX syntax errors.
+ */
+export function parseChapter(file: VFile | string, format: ChapterFormat = 'mdx'): Root {
+  if (format === 'md') return commonmarkParser.parse(file);
   const source = typeof file === 'string' ? file : String(file.value);
   return (usesMdxSyntax(source) ? mdxParser : markdownParser).parse(file);
 }

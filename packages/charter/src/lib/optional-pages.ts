@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { chapterSlug } from './chapter-files.ts';
 import { frontmatterData } from './content-files.ts';
 import type { OptionalDataFile } from './data-files.ts';
 import { GLOSSARY_SLUG } from './glossary.ts';
@@ -65,7 +66,7 @@ export function detectOptionalPages(contentDir: string, publicDir: string): Opti
   return {
     touchpoints: chapters.some((c) => namesTouchpoints(c.source)),
     paths: hasEntries(path.join(contentDir, 'paths.yaml')),
-    glossary: hasEntries(path.join(contentDir, 'glossary.yaml')) && chapters.some((c) => c.file === `${GLOSSARY_SLUG}.mdx`),
+    glossary: hasEntries(path.join(contentDir, 'glossary.yaml')) && chapters.some((c) => chapterSlug(c.file) === GLOSSARY_SLUG),
     favicon: existsSync(path.join(publicDir, FAVICON)),
     collections: Object.fromEntries(Object.entries(OPTIONAL_COLLECTIONS).map(([name, file]) => [name, existsSync(path.join(contentDir, file))])) as Record<
       OptionalCollection,

@@ -4,7 +4,8 @@
  */
 import { DEFAULT_VOCABULARY, idsOf, sectionsOf, type Vocabulary } from './vocabulary.ts';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** `<section>/<slug>` or deeper (`<section>/<folder>/<slug>`), in lowercase letters, digits and single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 
 /** `procedures/social-media` → `Social media`. */
 export function titleFromSlug(slug: string): string {

@@ -214,7 +214,7 @@ export const edition = z.strictObject({
   corrections: z
     .array(
       z.strictObject({
-        file: z.string().regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*\.mdx$/, {
+        file: z.string().regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*\.mdx?$/, {
           error: 'must be a chapter file below the edition folder, e.g. "procedures/telephone.mdx"',
         }),
         date: calendarDate,

@@ -8,13 +8,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { pointAt, type GateProblem } from '../gate/problem.ts';
-import { listChapterPaths, readManifest } from './content-files.ts';
+import { chapterFileNameProblem, chapterSlug, listChapterPaths, readEditionFolder, unexpectedFileMessage } from './chapter-files.ts';
+import { readManifest } from './content-files.ts';
 import { locateFrontmatter, nodeRange, yamlNodeAt } from './frontmatter.ts';
 
 export const STRUCTURE_RULE = 'chapter-files';
-
-/** `<section>/<slug>`, lowercase letters, digits and single hyphens. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ChapterSource {
   edition: string;
@@ -58,7 +56,7 @@ export function structureProblems(
   for (const chapter of chapters) editions.set(chapter.edition, [...(editions.get(chapter.edition) ?? []), chapter]);
   for (const [edition, own] of editions) {
     const sorted = [...own].sort((a, b) => a.file.localeCompare(b.file));
-    const slugOf = (c: ChapterSource) => c.file.replace(/\.mdx$/, '');
+    const slugOf = (c: ChapterSource) => chapterSlug(c.file);
     const live = new Set(sorted.map(slugOf));
     const byAddress = new Map<string, ChapterSource[]>();
     // Old paths and short links, with every place that claims each: a clash is reported at all of them.
@@ -68,19 +66,10 @@ export function structureProblems(
     for (const link of fromPaths) shortLinks.set(link.name, [{ owner: `path "${link.path}" in paths.yaml` }]);
     for (const chapter of sorted) {
       const slug = slugOf(chapter);
-      if (!SLUG.test(slug)) {
-        add(
-          chapter,
-          at(
-            chapter.source,
-            0,
-            0,
-            `Unexpected chapter file "editions/${edition}/${chapter.file}", expected a section folder and a name in lowercase letters, digits and hyphens (e.g. editions/${edition}/procedures/telephone.mdx): the file name becomes the page's address`,
-          ),
-        );
-      }
+      const nameProblem = chapterFileNameProblem(edition, chapter.file);
+      if (nameProblem) add(chapter, at(chapter.source, 0, 0, nameProblem));
       const section = slug.split('/')[0]!;
-      if (SLUG.test(slug) && paths.sections && !paths.sections.includes(section)) {
+      if (!nameProblem && paths.sections && !paths.sections.includes(section)) {
         add(
           chapter,
           at(
@@ -129,7 +118,7 @@ export function structureProblems(
       for (const chapter of files) {
         const others = files
           .filter((f) => f !== chapter)
-          .map((f) => `"${slugOf(f)}"`)
+          .map((f) => `"editions/${edition}/${f.file}"`)
           .join(', ');
         add(
           chapter,
@@ -137,7 +126,7 @@ export function structureProblems(
             chapter.source,
             0,
             0,
-            `Unexpected chapter "${slugOf(chapter)}" at the same address as ${others} (/${address}/; the names differ only in case), expected one file per address: rename one of them`,
+            `Unexpected chapter file "editions/${edition}/${chapter.file}" at the same address as ${others} (/${address}/), expected one file per address: rename or remove one of them`,
           ),
         );
       }
@@ -168,6 +157,30 @@ function reportClaimedTwice(claims: readonly Claim[], add: (chapter: ChapterSour
   }
 }
 
+/** A file in an edition folder that is neither a chapter nor a file chapters use. */
+export interface StrayFile {
+  edition: string;
+  /** Below the edition folder. */
+  file: string;
+  problem: GateProblem;
+}
+
+/** The files of the content folder's editions (or of the named ones) that nothing would read, each with its message. */
+export function strayFiles(contentDir: string, editions?: readonly string[]): StrayFile[] {
+  return editionIds(contentDir, editions).flatMap((edition) =>
+    readEditionFolder(contentDir, edition).unexpected.map((file) => ({ edition, file, problem: at('', 0, 0, unexpectedFileMessage(edition, file)) })),
+  );
+}
+
+function editionIds(contentDir: string, editions?: readonly string[]): readonly string[] {
+  const editionsDir = path.join(contentDir, 'editions');
+  if (editions) return editions;
+  if (!existsSync(editionsDir)) return [];
+  return readdirSync(editionsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+}
+
 /** Short links of the reading paths, for the edition they are checked against (the current one). */
 export function readPathShortLinks(contentDir: string): PathShortLink[] {
   const file = path.join(contentDir, 'paths.yaml');
@@ -193,13 +206,7 @@ function at(source: string, start: number, end: number, message: string): GatePr
 /** Every chapter of the content folder's editions (or of the named ones), read from disk. */
 export function readChapterSources(contentDir: string, editions?: readonly string[]): ChapterSource[] {
   const editionsDir = path.join(contentDir, 'editions');
-  if (!existsSync(editionsDir)) return [];
-  const ids =
-    editions ??
-    readdirSync(editionsDir, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name);
-  return ids.flatMap((edition) =>
+  return editionIds(contentDir, editions).flatMap((edition) =>
     listChapterPaths(contentDir, edition).map((file) => ({ edition, file, source: readFileSync(path.join(editionsDir, edition, file), 'utf8') })),
   );
 }

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { placeInEditions } from './check.ts';
+import { chapterSlug, isChapterFile } from '../lib/chapter-files.ts';
 import { changedFiles, type ChangedFile } from './git.ts';
 import { findEdition, type HandbookData } from './handbook-data.ts';
 import type { LintMessage } from './types.ts';
@@ -38,7 +39,7 @@ export function selectChanged(
   const changed = changedFiles(root, commit);
   const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));
   const sharedDataChanged = changed.some((c) => SHARED_DATA.some((name) => c.file === path.join(handbook.contentDir, name)));
-  const touched = changed.filter((c) => c.file.endsWith('.mdx') && inScope(c.file));
+  const touched = changed.filter((c) => isChapterFile(c.file) && inScope(c.file));
   const files = sharedDataChanged
     ? allFiles()
     : [...new Set([...touched.filter((c) => !c.deleted).map((c) => c.file), ...chaptersLinkingTo(touched, handbook.contentDir, allFiles)])].sort();
@@ -59,7 +60,7 @@ export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: s
     if (!place) continue;
     const slugs = targets.get(place.edition) ?? [];
     if (slugs.length === 0) targets.set(place.edition, slugs);
-    slugs.push(place.chapterFile.replace(/\.mdx$/, ''));
+    slugs.push(chapterSlug(place.chapterFile));
   }
   // Nothing changed, nothing to look for: the chapter list is not even read.
   if (targets.size === 0) return [];
@@ -68,14 +69,14 @@ export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: s
     const slugs = touchedFiles.has(file) ? undefined : targets.get(placeInEditions(contentDir, file)?.edition ?? '');
     if (!slugs) return false;
     const text = readFileSync(file, 'utf8');
-    return slugs.some((slug) => text.includes(`/${slug}/`) || text.includes(`/${slug}#`) || text.includes(`${path.posix.basename(slug)}.mdx`));
+    return slugs.some((slug) => text.includes(`/${slug}/`) || text.includes(`/${slug}#`) || text.includes(`${path.posix.basename(slug)}.md`) || text.includes(`${path.posix.basename(slug)}/index.md`));
   });
 }
 
 function deletionMessage(change: ChangedFile, handbook: HandbookData, root: string, baseLabel: string): LintMessage[] {
   const place = placeInEditions(handbook.contentDir, change.file);
   const edition = place && findEdition(handbook, place.edition);
-  if (!place || edition?.status !== 'archived' || !place.chapterFile.endsWith('.mdx')) return [];
+  if (!place || edition?.status !== 'archived' || !isChapterFile(place.chapterFile)) return [];
   if (edition.corrections?.some((correction) => correction.file === place.chapterFile)) return [];
   const relative = path.relative(root, change.file).split(path.sep).join('/');
   return [

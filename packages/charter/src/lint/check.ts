@@ -19,7 +19,10 @@ import { checkInParallel, threadCount, type Job } from './parallel.ts';
 import { gateChapter, type GateProblem } from '../gate/index.ts';
 import { displayPath } from '../gate/problem.ts';
 import { formatOf } from '../gate/compiler.ts';
-import { readChapterSources, readPathShortLinks, structureProblems } from '../lib/structure.ts';
+import { isChapterFile } from '../lib/chapter-files.ts';
+import { linkProblems } from '../lib/link-check.ts';
+import { linkContextFor } from '../lib/content-check.ts';
+import { readChapterSources, readPathShortLinks, strayFiles, structureProblems } from '../lib/structure.ts';
 import { vocabularyReading } from '../lib/vocabulary-file.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
 import { linterFor } from './processor.ts';
@@ -187,10 +190,13 @@ async function checkOne(
   // The build's own gate, on the text the compiler receives. Its messages bypass lint comments and
   // the rule selection: safety, syntax and limits cannot be switched off.
   const gate = await gateChapter(source, formatOf(absolutePath), { vocabulary });
-  const gateMessages = gate.problems.map((problem) => gateMessage(display, problem));
+  // Links are checked on the gate's reading of the compiler's tree, as the build checks them.
+  const charter = context();
+  const links = gate.references ? linkProblems(gate.references, linkContextFor(charter.handbook, charter.edition, charter.chapterFile, charter.index)) : [];
+  const gateMessages = [...gate.problems, ...links].map((problem) => gateMessage(display, problem));
   if (!gate.tree) return { messages: gateMessages, fixes: [], reads };
   const tree: Root = gate.tree;
-  file.data.charter = context();
+  file.data.charter = charter;
   try {
     await linterFor(rules).run(tree, file);
   } catch (error) {
@@ -208,8 +214,8 @@ async function checkOne(
   };
 }
 
-function gateMessage(file: string, problem: GateProblem): LintMessage {
-  return {
+function gateMessage(file: string, problem: GateProblem & { expected?: string }): LintMessage {
+  const message: LintMessage = {
     file,
     line: problem.line,
     column: problem.column,
@@ -219,6 +225,8 @@ function gateMessage(file: string, problem: GateProblem): LintMessage {
     severity: 'error',
     message: problem.message,
   };
+  if (problem.expected !== undefined) message.expected = problem.expected;
+  return message;
 }
 
 function checkerFailure(file: string, error: unknown): LintMessage {
@@ -264,7 +272,7 @@ function toLintMessage(file: string, message: VFileMessage): LintMessage {
 
 export { displayPath } from '../gate/problem.ts';
 
-/** The chapter files named by paths (files, or folders searched for `.mdx`), sorted, each once. */
+/** The chapter files named by paths (files, or folders searched for `.md` and `.mdx`), sorted, each once. */
 export function expandPaths(paths: readonly string[], root: string): string[] {
   const files = new Set<string>();
   for (const given of paths) {
@@ -272,7 +280,7 @@ export function expandPaths(paths: readonly string[], root: string): string[] {
     if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
     if (statSync(absolute).isDirectory()) {
       for (const entry of readdirSync(absolute, { recursive: true, encoding: 'utf8' })) {
-        if (entry.endsWith('.mdx')) files.add(path.join(absolute, entry));
+        if (isChapterFile(entry)) files.add(path.join(absolute, entry));
       }
     } else {
       files.add(absolute);
@@ -289,7 +297,7 @@ export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {
 }
 
 /**
- * Checks files (and folders of `.mdx` files); the whole content tree when `paths` is empty. With
+ * Checks files (and folders of `.md` and `.mdx` files); the whole content tree when `paths` is empty. With
  * the `cache` option, unchanged results are reused (see cache.ts); many files are checked on
  * several threads (see parallel.ts).
  */
@@ -316,7 +324,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   });
   cache?.save();
   // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.
-  messages.push(...structureMessages(run, files));
+  messages.push(...structureMessages(run, files), ...strayFileMessages(run, paths.length > 0 ? paths : [path.join(run.contentDir, 'editions')]));
   return sortMessages(messages);
 }
 
@@ -346,6 +354,16 @@ function structureMessages(run: CheckRun, files: readonly string[], texts: Reado
   return places.flatMap(({ file, place }) =>
     place ? (problems.get(`${place.edition}/${place.chapterFile}`) ?? []).map((p) => gateMessage(displayPath(run.root, file), p)) : [],
   );
+}
+
+/** Files in the edition folders under the given paths that are neither chapters nor files chapters use. */
+function strayFileMessages(run: CheckRun, paths: readonly string[]): LintMessage[] {
+  const scopes = paths.map((given) => path.resolve(run.root, given));
+  const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));
+  return strayFiles(run.contentDir).flatMap((stray) => {
+    const file = path.join(run.contentDir, 'editions', stray.edition, stray.file);
+    return inScope(file) ? [gateMessage(displayPath(run.root, file), stray.problem)] : [];
+  });
 }
 
 /** The run's cache, when asked for and usable: not when comparing with a git base, which it does not record. */

@@ -6,59 +6,44 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { frontmatterData } from '../lib/content-files.ts';
 import { sha1 } from './cache.ts';
-import { parseChapter } from './parser.ts';
+import { chapterSlug, readEditionFolder } from '../lib/chapter-files.ts';
+import { anchorsOfChapterFile, type LinkIndex } from '../lib/link-check.ts';
 
-export interface EditionIndex {
-  edition: string;
-  /** Chapter paths below the edition folder without `.mdx`, e.g. `procedures/telephone`. */
-  slugs(): readonly string[];
-  hasChapter(slug: string): boolean;
-  /** Heading ids of a chapter; undefined when the chapter does not parse. */
-  anchorsOf(slug: string): ReadonlySet<string> | undefined;
-  /** The chapter an old path forwards to (from `redirectFrom`). */
-  redirectTarget(slug: string): string | undefined;
-  /** Short link names (`/go/<name>/`) defined by chapters of the edition. */
-  shortLinks(): ReadonlySet<string>;
-}
-
-/** The heading ids Astro gives a chapter: GitHub-style slugs, duplicates numbered -1, -2… */
-export function headingAnchors(tree: Root): Set<string> {
-  const slugger = new GithubSlugger();
-  const anchors = new Set<string>();
-  visit(tree, 'heading', (heading) => {
-    anchors.add(slugger.slug(toString(heading)));
-  });
-  return anchors;
-}
+/** What exists in one edition (see LinkIndex), answered from the folder on disk. */
+export type EditionIndex = LinkIndex;
 
 interface Stamped<T> {
   stamp: string;
   value: T;
 }
 
-const listings = new Map<string, Stamped<{ list: string[]; set: Set<string> }>>();
-const anchorCache = new Map<string, Stamped<Set<string> | undefined>>();
+/** An edition's chapter addresses in order, and the file of each below the edition folder. */
+interface Listing {
+  list: string[];
+  files: Map<string, string>;
+  attachments: string[];
+}
+
+const listings = new Map<string, Stamped<Listing>>();
+const anchorCache = new Map<string, Stamped<ReadonlySet<string> | undefined>>();
 const frontmatterCache = new Map<string, Stamped<{ redirects: Map<string, string>; shortLinks: Set<string> }>>();
 
 /** The index of `<contentDir>/editions/<edition>`. */
 export function editionIndex(contentDir: string, edition: string): EditionIndex {
   const dir = path.join(contentDir, 'editions', edition);
   const slugs = () => listChapters(dir).list;
-  const hasChapter = (slug: string) => listChapters(dir).set.has(slug);
-  const fileOf = (slug: string) => path.join(dir, `${slug}.mdx`);
+  const hasChapter = (slug: string) => listChapters(dir).files.has(slug);
+  const fileOf = (slug: string) => path.join(dir, listChapters(dir).files.get(slug) ?? `${slug}.mdx`);
   return {
     edition,
     slugs,
     hasChapter,
     anchorsOf: (slug) => (hasChapter(slug) ? anchorsOfFile(fileOf(slug)) : undefined),
-    redirectTarget: (slug) => chapterMetadata(dir, slugs()).redirects.get(slug),
-    shortLinks: () => chapterMetadata(dir, slugs()).shortLinks,
+    attachments: () => listChapters(dir).attachments,
+    redirectTarget: (slug) => chapterMetadata(dir, listChapters(dir).files).redirects.get(slug),
+    shortLinks: () => chapterMetadata(dir, listChapters(dir).files).shortLinks,
   };
 }
 
@@ -72,6 +57,7 @@ export function snapshotIndex(index: EditionIndex): EditionIndex {
   let slugs: readonly string[] | undefined;
   let chapters: ReadonlySet<string> | undefined;
   let shortLinks: ReadonlySet<string> | undefined;
+  let attachments: readonly string[] | undefined;
   const anchors = new Map<string, ReadonlySet<string> | undefined>();
   const redirects = new Map<string, string | undefined>();
   const remembered = <K, V>(map: Map<K, V>, key: K, compute: () => V): V => {
@@ -85,13 +71,14 @@ export function snapshotIndex(index: EditionIndex): EditionIndex {
     anchorsOf: (slug) => remembered(anchors, slug, () => index.anchorsOf(slug)),
     redirectTarget: (slug) => remembered(redirects, slug, () => index.redirectTarget(slug)),
     shortLinks: () => (shortLinks ??= index.shortLinks()),
+    attachments: () => (attachments ??= index.attachments()),
   };
 }
 
 /** A question a rule asked an edition's index about other chapters, and the answer it got. */
 export interface IndexRead {
   edition: string;
-  question: 'slugs' | 'hasChapter' | 'anchorsOf' | 'redirectTarget' | 'shortLinks';
+  question: 'slugs' | 'hasChapter' | 'anchorsOf' | 'redirectTarget' | 'shortLinks' | 'attachments';
   arg: string;
   /** The answer written as text (long answers as their hash), to compare with a later answer. */
   answer: string;
@@ -113,6 +100,7 @@ export function recordingIndex(index: EditionIndex, reads: IndexRead[]): Edition
     anchorsOf: (slug) => noted('anchorsOf', slug, index.anchorsOf(slug)),
     redirectTarget: (slug) => noted('redirectTarget', slug, index.redirectTarget(slug)),
     shortLinks: () => noted('shortLinks', '', index.shortLinks()),
+    attachments: () => noted('attachments', '', index.attachments()),
   };
 }
 
@@ -129,6 +117,8 @@ export function answerAgain(index: EditionIndex, read: Pick<IndexRead, 'question
       return answerText(index.redirectTarget(read.arg));
     case 'shortLinks':
       return answerText(index.shortLinks());
+    case 'attachments':
+      return answerText(index.attachments());
   }
 }
 
@@ -150,49 +140,38 @@ function stampOf(file: string): string {
   return `${stat.mtimeMs}:${stat.size}`;
 }
 
-/** Chapter slugs of an edition folder; re-read when a folder in it changes. */
-function listChapters(dir: string): { list: string[]; set: Set<string> } {
-  if (!existsSync(dir)) return { list: [], set: new Set() };
-  const folders = [
-    dir,
-    ...readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => path.join(dir, entry.name)),
-  ];
+/** Chapter addresses of an edition folder; re-read when a folder in it changes. */
+function listChapters(dir: string): Listing {
+  if (!existsSync(dir)) return { list: [], files: new Map(), attachments: [] };
+  const folders = [dir, ...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name))];
   const stamp = folders.map(stampOf).join('|');
   const cached = listings.get(dir);
   if (cached?.stamp === stamp) return cached.value;
-  const list = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.mdx'))
-    .map((file) =>
-      file
-        .split(path.sep)
-        .join('/')
-        .replace(/\.mdx$/, ''),
-    )
-    .sort();
-  const value = { list, set: new Set(list) };
+  const files = new Map<string, string>();
+  const folder = readEditionFolder(path.dirname(path.dirname(dir)), path.basename(dir));
+  for (const file of folder.chapters) {
+    // Two files at one address are an error of their own (chapter-files); links go to the first.
+    const slug = chapterSlug(file);
+    if (!files.has(slug)) files.set(slug, file);
+  }
+  const value = { list: [...files.keys()].sort(), files, attachments: folder.attachments };
   listings.set(dir, { stamp, value });
   return value;
 }
 
-function anchorsOfFile(file: string): Set<string> | undefined {
+function anchorsOfFile(file: string): ReadonlySet<string> | undefined {
   const stamp = stampOf(file);
   const cached = anchorCache.get(file);
   if (cached?.stamp === stamp) return cached.value;
-  let value: Set<string> | undefined;
-  try {
-    value = headingAnchors(parseChapter(readFileSync(file, 'utf8')));
-  } catch {
-    // A chapter that does not parse gets its own error; links into it cannot be checked.
-    value = undefined;
-  }
+  // The ids the compiler gives the headings, as the build's link check reads them.
+  const value = anchorsOfChapterFile(file);
   anchorCache.set(file, { stamp, value });
   return value;
 }
 
-function chapterMetadata(dir: string, slugs: readonly string[]) {
-  const files = slugs.map((slug) => path.join(dir, `${slug}.mdx`));
+function chapterMetadata(dir: string, chapters: ReadonlyMap<string, string>) {
+  const slugs = [...chapters.keys()];
+  const files = [...chapters.values()].map((file) => path.join(dir, file));
   const stamp = files.map(stampOf).join('|');
   const cached = frontmatterCache.get(dir);
   if (cached?.stamp === stamp) return cached.value;

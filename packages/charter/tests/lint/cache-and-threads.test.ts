@@ -33,6 +33,7 @@ describe('index reads', () => {
       anchorsOf: (slug) => (slug === 'a' ? new Set(['two', 'one']) : undefined),
       redirectTarget: () => undefined,
       shortLinks: () => new Set(['go']),
+      attachments: () => ['forms/a.pdf'],
     };
     const reads: IndexRead[] = [];
     const recording = recordingIndex(index, reads);

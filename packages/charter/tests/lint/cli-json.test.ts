@@ -6,6 +6,15 @@ import type { LintMessage } from '../../src/lint/types.ts';
 import { engineRoot, handbookContent, runCli as runHandbookCli } from './support.ts';
 
 /** The CLI run from the engine's folder, so the fixtures' paths are relative, on the test handbook's content. */
+/*
+ * The chapters in fixtures/ live outside the content folder, so the checker treats them as chapters
+ * of the current edition (links resolve there):
+ * - clean.mdx: no messages at all;
+ * - warnings.mdx: warnings only (terminology, spelling), so the exit code stays 0;
+ * - errors.mdx: errors (a phrase to avoid, a broken link) and a warning;
+ * - broken.mdx: MDX that does not parse.
+ * No README sits beside them: a `.md` file in a folder the checker is given is a chapter too.
+ */
 const runCli = (args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) =>
   runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: handbookContent, ...options.env } });
 

@@ -12,7 +12,9 @@ import { checkBodyIsolated } from '../../src/gate/isolated.ts';
 import { COMPILER_FEATURES } from '../../src/gate/compiler.ts';
 import { frontmatterShapeProblems, splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { listChapterFiles } from '../../src/lib/content-files.ts';
-import { readChapterSources, readPathShortLinks, structureProblems } from '../../src/lib/structure.ts';
+import { readChapterSources } from '../../src/lib/structure.ts';
+import { buildProblems } from '../../src/lib/content-check.ts';
+import { readVocabulary } from '../../src/lib/vocabulary-file.ts';
 import { ChapterRefused, chapterGateVitePlugin, externalLinkRel, gateInsideCompiler } from '../../src/integration/chapter-gate.ts';
 import { makeCases } from '../../../../tools/support/fuzz.ts';
 import { draftFile, HARMLESS_LOOK_ALIKES, HOSTILE_CHAPTERS, HOSTILE_MARKDOWN } from '../support/hostile-chapters.ts';
@@ -182,16 +184,14 @@ describe('the gate and the compiler agree on mutated chapters', () => {
     const file = path.join(root, 'src/content/editions/draft/skills/fuzzed.mdx');
     const mismatches: string[] = [];
     const draft = readChapterSources(handbookContent, ['draft']);
+    const vocabulary = readVocabulary(handbookContent);
     for (const { mutator, source } of cases.slice(0, 90)) {
-      // What the build's content loader refuses: the gate's problems and those between chapters.
-      const between =
-        structureProblems([...draft, { edition: 'draft', file: 'skills/fuzzed.mdx', source }], {
-          shortLinks: readPathShortLinks(handbookContent),
-          edition: '2026.1',
-        }).get('draft/skills/fuzzed.mdx') ?? [];
-      const build = [...(await gateProblems(source)), ...between].sort(
-        (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
-      );
+      // What the build's content loader refuses, from the function it calls: the gate's problems, those between chapters, and links.
+      const build = (
+        (await buildProblems(handbookContent, { vocabulary, chapters: [...draft, { edition: 'draft', file: 'skills/fuzzed.mdx', source }] })).find(
+          (f) => f.file === path.join(handbookContent, 'editions/draft/skills/fuzzed.mdx'),
+        )?.problems ?? []
+      ).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
       const checker = (await check(source, { path: path.relative(handbookContent, file) })).filter((m) => isGateRule(m.ruleId) && m.severity === 'error');
       const same =
         build.length === checker.length &&

@@ -7,8 +7,10 @@
  * readers; each of these stops the build, which reports them in exactly these words.
  *
  * How: src/lib/structure.ts, run over every chapter of the edition (the build runs it over every
- * edition before anything is compiled). A name is `<section>/<slug>.mdx` in lowercase letters,
- * digits and hyphens. Reading paths' short links (paths.yaml) count in the current edition. Part of
+ * edition before anything is compiled). A chapter is a `.md` (Markdown) or `.mdx` (MDX) file in a
+ * section folder, or in folders below one, each named in lowercase letters, digits and hyphens; a
+ * folder's `index.md` or `index.mdx` is the folder's own page. Every other file in an edition folder
+ * is reported too, except the images and documents chapters use. Reading paths' short links (paths.yaml) count in the current edition. Part of
  * what the build refuses: it cannot be turned off.
  *
  * Options: none.
@@ -46,7 +48,7 @@
  * @example
  *   {"name": "bad.mdx", "label": "output"}
  *
- *   1:1: Unexpected chapter file "editions/2026.1/procedures/Phone Notes.mdx", expected a section folder and a name in lowercase letters, digits and hyphens (e.g. editions/2026.1/procedures/telephone.mdx): the file name becomes the page's address
+ *   1:1: Unexpected chapter file "editions/2026.1/procedures/Phone Notes.mdx", expected folders and a name in lowercase letters, digits and hyphens, such as "editions/2026.1/procedures/phone-notes.mdx": the path becomes the page's address (charter import renames files and keeps their old addresses working)
  *   8:16-8:36: Unexpected redirectFrom "procedures/telephone": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter
  */
 import type { RuleSeverity } from '../types.ts';

@@ -11,7 +11,7 @@ import carryPending, { severity as carryPendingSeverity } from './carry-pending.
 import { severity as frontmatterSeverity } from './frontmatter.ts';
 import headingStyle, { severity as headingStyleSeverity } from './heading-style.ts';
 import lintComments, { severity as lintCommentsSeverity } from './lint-comments.ts';
-import links, { severity as linksSeverity } from './links.ts';
+import { severity as linksSeverity } from './links.ts';
 import { severity as mdxSafetySeverity } from './mdx-safety.ts';
 import { severity as contentLimitsSeverity } from './content-limits.ts';
 import { severity as chapterFilesSeverity } from './chapter-files.ts';
@@ -45,7 +45,6 @@ const rule = (id: string, docFile: string, severity: RuleSeverity, plugin: RuleM
 
 /** The rules that check a parsed chapter, in running order. */
 export const RULES: readonly RuleModule[] = [
-  rule('links', 'links.ts', linksSeverity, links as RuleModule['plugin']),
   rule('procedure-structure', 'procedure-structure.ts', procedureStructureSeverity, procedureStructure as RuleModule['plugin']),
   rule('phrases-to-avoid', 'phrases-to-avoid.ts', phrasesToAvoidSeverity, phrasesToAvoid as RuleModule['plugin']),
   rule('terminology', 'terminology.ts', terminologySeverity, terminology as RuleModule['plugin']),
@@ -74,6 +73,7 @@ export const GATE_RULES: readonly RuleModule[] = [
   rule('frontmatter', 'frontmatter.ts', frontmatterSeverity, undefined),
   rule('mdx-safety', 'mdx-safety.ts', mdxSafetySeverity, undefined),
   rule('chapter-files', 'chapter-files.ts', chapterFilesSeverity, undefined),
+  rule('links', 'links.ts', linksSeverity, undefined),
 ];
 
 /** Every rule, for the catalog and the doc-example tests. */

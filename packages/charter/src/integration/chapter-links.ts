@@ -1,0 +1,123 @@
+/**
+ * Gives every link and image of a chapter the address its published page needs, inside the
+ * compiler, for Markdown and MDX alike: a link to a chapter's file becomes a link to that
+ * chapter's page, a site path and a file next to the chapter get the chapter's edition and the
+ * site's base path (lib/link-targets.ts says how). Raw HTML in Markdown chapters is rewritten
+ * attribute by attribute, and its links to other hosts get rel="noopener noreferrer" as Markdown
+ * links do.
+ *
+ * Why inside the compiler: the page then holds final addresses, whichever way it was written
+ * (Markdown, `<a>` in MDX, HTML in Markdown), and the build's link check (lib/link-check.ts) has
+ * already refused every link that would lead nowhere.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MdastPluginEntry, PluginFactoryContext } from 'satteri';
+import { readManifest } from '../lib/content-files.ts';
+import type { EditionRef } from '../lib/edition-urls.ts';
+import { publishedHref } from '../lib/link-targets.ts';
+import { isExternalHref } from '../lib/links.ts';
+import { literalOf } from '../gate/check-tree.ts';
+import { rewriteRawHtml } from '../gate/raw-html.ts';
+
+interface Place {
+  edition: EditionRef;
+  /** Below the edition folder. */
+  chapterFile: string;
+}
+
+/** The chapter's edition and file, for a file inside `<content>/editions/`; undefined elsewhere. */
+function placeOf(file: string, contentDir: string, editions: () => readonly EditionRef[]): Place | undefined {
+  const relative = path.relative(path.join(contentDir, 'editions'), file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const [id, ...rest] = relative.split(path.sep);
+  const edition = editions().find((e) => e.id === id);
+  return edition && rest.length > 0 ? { edition, chapterFile: rest.join('/') } : undefined;
+}
+
+/** The manifest's editions, read again when the file changes (the dev server runs for hours). */
+function manifestReader(contentDir: string): () => readonly EditionRef[] {
+  let stamp = '';
+  let editions: readonly EditionRef[] = [];
+  return () => {
+    const file = path.join(contentDir, 'editions.yaml');
+    const now = existsSync(file) ? String(statSync(file).mtimeMs) : '-';
+    if (now !== stamp) {
+      stamp = now;
+      try {
+        editions = readManifest(contentDir);
+      } catch {
+        // The manifest's own loader refuses it with its problems; no chapter is built meanwhile.
+        editions = [];
+      }
+    }
+    return editions;
+  };
+}
+
+type JsxAttribute = { type: string; name?: string; value?: unknown };
+
+/** The plugin for a content folder and the site's base path. */
+export function chapterLinksFor(contentDir: string, base: string): MdastPluginEntry {
+  const editions = manifestReader(contentDir);
+  return (context: PluginFactoryContext) => {
+    const file = context.fileURL ? fileURLToPath(context.fileURL) : undefined;
+    const place = file === undefined ? undefined : placeOf(file, contentDir, editions);
+    if (!place) return null;
+    const href = (url: string) => publishedHref(url, place.chapterFile, place.edition, base);
+    const jsx = (node: { name?: string | null; attributes?: JsxAttribute[] }, ctx: { setProperty: (node: never, key: 'attributes', value: never) => void }) => {
+      const attribute = node.name === 'a' ? 'href' : node.name === 'img' ? 'src' : undefined;
+      if (!attribute || !node.attributes) return;
+      let changed = false;
+      const attributes = node.attributes.map((a) => {
+        const written = a.type === 'mdxJsxAttribute' && a.name === attribute ? textOf(a.value) : undefined;
+        if (written === undefined) return a;
+        const rewritten = href(written);
+        if (rewritten === written) return a;
+        changed = true;
+        return { type: 'mdxJsxAttribute', name: attribute, value: rewritten };
+      });
+      if (changed) ctx.setProperty(node as never, 'attributes', attributes as never);
+    };
+    return {
+      name: 'charter-chapter-links',
+      link: (node, ctx) => {
+        const rewritten = href(node.url);
+        if (rewritten !== node.url) ctx.setProperty(node, 'url', rewritten);
+      },
+      image: (node, ctx) => {
+        const rewritten = href(node.url);
+        if (rewritten !== node.url) ctx.setProperty(node, 'url', rewritten);
+      },
+      definition: (node, ctx) => {
+        const rewritten = href(node.url);
+        if (rewritten !== node.url) ctx.setProperty(node, 'url', rewritten);
+      },
+      html: (node, ctx) => {
+        if (!/<(?:a|img)\b/i.test(node.value)) return;
+        const rewritten = rewriteRawHtml(
+          node.value,
+          (element, attribute, value) => ((element === 'a' && attribute === 'href') || (element === 'img' && attribute === 'src') ? href(value) : undefined),
+          (element) => {
+            const target = element.name === 'a' ? element.attributes.find((a) => a.name === 'href')?.value : undefined;
+            return target !== undefined && isExternalHref(target) ? 'rel="noopener noreferrer"' : '';
+          },
+        );
+        if (rewritten !== node.value) ctx.setProperty(node, 'value', rewritten);
+      },
+      mdxJsxFlowElement: (node, ctx) => jsx(node as never, ctx as never),
+      mdxJsxTextElement: (node, ctx) => jsx(node as never, ctx as never),
+    };
+  };
+}
+
+/** An attribute's value as text: a string, or a string literal in braces. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') {
+    const literal = literalOf(value.value);
+    return typeof literal === 'string' ? literal : undefined;
+  }
+  return undefined;
+}

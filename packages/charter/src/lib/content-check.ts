@@ -1,0 +1,85 @@
+/**
+ * Everything the build refuses in a content folder's chapters, file by file: the gate's problems
+ * of each chapter, the problems between chapters (file names, addresses, redirects, short links),
+ * files no reader would read, and links, images and glossary terms that lead nowhere. The content
+ * loader calls this before Astro compiles anything, so one run lists every problem of every file;
+ * the checker reports the same problems in the same words (see lint/check.ts).
+ */
+import path from 'node:path';
+import { gateReading, type GateProblem } from '../gate/index.ts';
+import { formatOf } from '../gate/compiler.ts';
+import { readChapterSources, readPathShortLinks, strayFiles, structureProblems, currentEditionOf, type ChapterSource } from './structure.ts';
+import { readDataList } from './data-files.ts';
+import { section } from './schemas.ts';
+import type { Vocabulary } from './vocabulary.ts';
+import { linkProblems, type LinkContext } from './link-check.ts';
+import { editionIndex, snapshotIndex, type EditionIndex } from '../lint/edition-index.ts';
+import { loadHandbookData, type HandbookData } from '../lint/handbook-data.ts';
+
+export interface FileProblems {
+  /** The file's absolute path. */
+  file: string;
+  problems: GateProblem[];
+}
+
+export interface ContentCheckOptions {
+  vocabulary: Vocabulary;
+  /** Chapters to check instead of those on disk (the rest of the folder is still read from disk). */
+  chapters?: readonly ChapterSource[];
+}
+
+/** Every problem that stops the build, per file with problems, in file order; each file's problems by position. */
+export async function buildProblems(contentDir: string, options: ContentCheckOptions): Promise<FileProblems[]> {
+  const chapters = options.chapters ?? readChapterSources(contentDir);
+  // The sections as sections.yaml lists them; a broken file is refused by its own loader, in its own words.
+  const sections = readDataList(contentDir, 'sections.yaml', section, { required: true, purpose: 'its list of sections' });
+  const between = structureProblems(chapters, {
+    shortLinks: readPathShortLinks(contentDir),
+    edition: currentEditionOf(contentDir),
+    ...(sections.problems.length === 0 ? { sections: sections.entries.map((s) => s.id) } : {}),
+  });
+  const handbook = handbookOrUndefined(contentDir);
+  const indexes = new Map<string, EditionIndex>();
+  const indexOf = (edition: string) => {
+    let index = indexes.get(edition);
+    if (!index) indexes.set(edition, (index = snapshotIndex(editionIndex(contentDir, edition))));
+    return index;
+  };
+  const results: FileProblems[] = strayFiles(contentDir).map((stray) => ({
+    file: path.join(contentDir, 'editions', stray.edition, stray.file),
+    problems: [stray.problem],
+  }));
+  for (const chapter of chapters) {
+    const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
+    const reading = await gateReading(chapter.source, formatOf(file), options.vocabulary);
+    const context = handbook && linkContextFor(handbook, chapter.edition, chapter.file, indexOf(chapter.edition));
+    const links = context && reading.references ? linkProblems(reading.references, context) : [];
+    const problems = [...reading.problems, ...links, ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
+    if (problems.length > 0) results.push({ file, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) });
+  }
+  return results.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** What a chapter's links are checked against: its edition's index and the handbook's editions, paths and glossary. */
+export function linkContextFor(handbook: HandbookData, edition: string, chapterFile: string | undefined, index: EditionIndex): LinkContext {
+  return {
+    edition,
+    chapterFile,
+    index,
+    editions: handbook.editions.map((e) => e.id),
+    paths: handbook.paths,
+    glossary: handbook.glossary.map((entry) => entry.id),
+  };
+}
+
+/**
+ * The handbook's data for the link check; undefined when a data file is broken. That file is then
+ * refused by its own loader, with its own messages, and links are checked on the next run.
+ */
+function handbookOrUndefined(contentDir: string): HandbookData | undefined {
+  try {
+    return loadHandbookData(contentDir);
+  } catch {
+    return undefined;
+  }
+}
