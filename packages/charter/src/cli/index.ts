@@ -4,6 +4,7 @@
  */
 import { runCli as runLint, USAGE as LINT_USAGE } from '../lint/cli.ts';
 import { CommandFailed } from './command.ts';
+import { ContentRefused } from '../gate/problem.ts';
 
 interface Subcommand {
   summary: string;
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.command}: ${error.message}\n`);
       return error.code;
     }
-    process.stderr.write(`charter ${name}: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`charter ${name}: ${error instanceof ContentRefused ? error.message : (error as Error).stack || String(error)}\n`);
     return 2;
   }
 }

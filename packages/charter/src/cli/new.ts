@@ -69,6 +69,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   const order = Math.max(0, ...siblings.map((f) => Number(f.frontmatter.order) || 0)) + 1;
 
   writeFilesAtomically(new Map([[target, scaffoldChapter({ slug, type, today: new Date(), order, vocabulary })]]));
-  console.log(`Created editions/${edition.id}/${slug}${extension} (${type}). Fill in the description, touchpoints, audience and owner, then preview with npm run dev.`);
+  console.log(
+    `Created editions/${edition.id}/${slug}${extension} (${type}). Fill in the description, touchpoints, audience and owner, then preview with npm run dev.`,
+  );
   return 0;
 }

@@ -140,7 +140,8 @@ function checkRawHtml(node: TreeNode, body: string, report: Report, propValues: 
   const start = node.position?.start.offset;
   // Inside a block quote or list the node's text lacks the markers around it; positions then fall back to the node.
   const mapped = start !== undefined && body.slice(start, start + value.length) === value;
-  const placeOf = (from: number, to: number): TreeNode['position'] => (mapped ? { start: pointAt(body, start + from), end: pointAt(body, start + to) } : node.position);
+  const placeOf = (from: number, to: number): TreeNode['position'] =>
+    mapped ? { start: pointAt(body, start + from), end: pointAt(body, start + to) } : node.position;
   const reading = readRawHtml(value);
   for (const problem of reading.problems) {
     report(

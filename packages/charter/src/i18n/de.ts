@@ -50,6 +50,7 @@ export const de: Catalog = {
   'chapter.touchpoints': 'Kontaktpunkte:',
   'chapter.reviewed': 'Zuletzt geprüft am {date} · Verantwortlich: {owner}',
   'chapter.edit': 'Diese Seite bearbeiten',
+  'chapter.inThisPart': 'In diesem Teil',
   'section.count': { one: '{count} Kapitel, in Lesereihenfolge', other: '{count} Kapitel, in Lesereihenfolge' },
   'sectionCards.more': 'und {count} weitere',
   'home.sections': 'Bereiche',

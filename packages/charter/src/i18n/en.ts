@@ -54,6 +54,7 @@ export const en = {
   'chapter.touchpoints': 'Touchpoints:',
   'chapter.reviewed': 'Last reviewed {date} · Owner {owner}',
   'chapter.edit': 'Edit this page',
+  'chapter.inThisPart': 'In this part',
   'section.count': { one: '{count} chapter, in reading order', other: '{count} chapters, in reading order' },
   'sectionCards.more': 'and {count} more',
   'home.sections': 'Sections',

@@ -4,7 +4,7 @@
  * chapter's page, a site path and a file next to the chapter get the chapter's edition and the
  * site's base path (lib/link-targets.ts says how). Raw HTML in Markdown chapters is rewritten
  * attribute by attribute, and its links to other hosts get rel="noopener noreferrer" as Markdown
- * links do.
+ * links do; its HTML comments, notes between editors, are left out of the page.
  *
  * Why inside the compiler: the page then holds final addresses, whichever way it was written
  * (Markdown, `<a>` in MDX, HTML in Markdown), and the build's link check (lib/link-check.ts) has
@@ -18,7 +18,7 @@ import { readManifest } from '../lib/content-files.ts';
 import type { EditionRef } from '../lib/edition-urls.ts';
 import { publishedHref } from '../lib/link-targets.ts';
 import { isExternalHref } from '../lib/links.ts';
-import { literalOf } from '../gate/check-tree.ts';
+import { isPlainComment, literalOf } from '../gate/check-tree.ts';
 import { rewriteRawHtml } from '../gate/raw-html.ts';
 
 interface Place {
@@ -95,6 +95,8 @@ export function chapterLinksFor(contentDir: string, base: string): MdastPluginEn
         if (rewritten !== node.url) ctx.setProperty(node, 'url', rewritten);
       },
       html: (node, ctx) => {
+        // An HTML comment is a note between editors, as `{/* … */}` is in MDX: it stays out of the page.
+        if (isPlainComment(node.value.trim())) return ctx.removeNode(node);
         if (!/<(?:a|img)\b/i.test(node.value)) return;
         const rewritten = rewriteRawHtml(
           node.value,

@@ -89,7 +89,11 @@ export function linkProblems(references: ChapterReferences, context: LinkContext
 function problemWithTerm(id: string, context: LinkContext): Problem | undefined {
   if (context.glossary.includes(id)) return undefined;
   const reason = id === '' ? 'Unexpected <Term> without an id' : `Unexpected glossary id "${id}" in <Term>`;
-  return { reason, expected: closest(id, context.glossary) };
+  const otherwise =
+    context.glossary.length === 0
+      ? 'an id from glossary.yaml, which this handbook does not have: add the term there, or write the word without <Term>'
+      : 'an id from glossary.yaml';
+  return { reason, expected: closest(id, context.glossary), otherwise };
 }
 
 function problemWithReference(reference: Reference, context: LinkContext, own: ReadonlySet<string>): Problem | undefined {
@@ -106,7 +110,10 @@ function problemWithReference(reference: Reference, context: LinkContext, own: R
     case 'anchor':
       return problemWithAnchor(url, target.anchor, own, 'in this chapter', '');
     case 'escapes':
-      return { reason: `Unexpected ${reference.kind} "${url}" that leads out of edition ${context.edition} (to "${target.resolved}")`, otherwise: 'a file of the same edition' };
+      return {
+        reason: `Unexpected ${reference.kind} "${url}" that leads out of edition ${context.edition} (to "${target.resolved}")`,
+        otherwise: 'a file of the same edition',
+      };
     case 'file':
       return problemWithFile(reference, target.file, context);
     case 'page':

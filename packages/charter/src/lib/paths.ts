@@ -7,9 +7,9 @@ export function withBase(base: string, sitePath: string): string {
   return `${trimmedBase}${rest}`;
 }
 
-/** Splits a collection id (`2026.1/procedures/telephone`) into its edition and slug. */
+/** Splits a collection id (`2026.1/procedures/telephone`) into its edition, slug and section (the slug's first folder, or a section's own page). */
 export function parseChapterId(id: string): { edition: string; slug: string; section: string | undefined } {
   const [edition = '', ...rest] = id.split('/');
   const slug = rest.join('/');
-  return { edition, slug, section: rest.length > 1 ? rest[0] : undefined };
+  return { edition, slug, section: rest.length > 0 ? rest[0] : undefined };
 }

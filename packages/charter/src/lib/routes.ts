@@ -5,6 +5,7 @@
  * a "not in this edition" page there instead of a 404; and every URL ever published still answers.
  */
 import { chapterUrl, permalinkUrl, type EditionRef } from './edition-urls.ts';
+import { foldersAbove } from './navigation.ts';
 import { planRedirects } from './redirects.ts';
 
 export interface PlannedChapter {
@@ -26,7 +27,7 @@ export type Route =
   | { kind: 'redirect'; path: string; edition: string; from: string; slug: string; to: string }
   /** An address that some other edition uses, answered with a page that says so. */
   | { kind: 'missing'; path: string; edition: string; slug: string }
-  /** A section's own page, listing all its chapters in the edition. */
+  /** A section's or sub-folder's own page, listing all its chapters in the edition; `section` is the folder's path. */
   | { kind: 'section'; path: string; edition: string; section: string; canonical: string };
 
 /**
@@ -51,8 +52,10 @@ function routesForPrefix(
   for (const chapter of chapters) {
     routes.push({ kind: 'chapter', path: urlOf(chapter.slug), edition: edition.id, slug: chapter.slug, canonical: canonicalOf(chapter.slug) });
   }
-  for (const section of [...new Set(chapters.map((c) => c.section))].sort()) {
-    routes.push({ kind: 'section', path: urlOf(section), edition: edition.id, section, canonical: canonicalOf(section) });
+  // Every folder with chapters below it has a page; a folder with its own index file has that chapter instead.
+  const folders = new Set(chapters.flatMap((c) => foldersAbove(c.slug)));
+  for (const folder of [...folders].sort()) {
+    if (!live.has(folder)) routes.push({ kind: 'section', path: urlOf(folder), edition: edition.id, section: folder, canonical: canonicalOf(folder) });
   }
   const redirected = new Map(redirectsOf(edition, chapters).map((r) => [r.from, r.to]));
   // A later edition renamed a chapter that this edition still has under its old name: the new

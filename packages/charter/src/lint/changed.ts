@@ -69,7 +69,13 @@ export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: s
     const slugs = touchedFiles.has(file) ? undefined : targets.get(placeInEditions(contentDir, file)?.edition ?? '');
     if (!slugs) return false;
     const text = readFileSync(file, 'utf8');
-    return slugs.some((slug) => text.includes(`/${slug}/`) || text.includes(`/${slug}#`) || text.includes(`${path.posix.basename(slug)}.md`) || text.includes(`${path.posix.basename(slug)}/index.md`));
+    return slugs.some(
+      (slug) =>
+        text.includes(`/${slug}/`) ||
+        text.includes(`/${slug}#`) ||
+        text.includes(`${path.posix.basename(slug)}.md`) ||
+        text.includes(`${path.posix.basename(slug)}/index.md`),
+    );
   });
 }
 

@@ -324,7 +324,8 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   });
   cache?.save();
   // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.
-  messages.push(...structureMessages(run, files), ...strayFileMessages(run, paths.length > 0 ? paths : [path.join(run.contentDir, 'editions')]));
+  const folders = paths.length > 0 ? paths.filter((p) => existsSync(p) && statSync(p).isDirectory()) : [path.join(run.contentDir, 'editions')];
+  messages.push(...structureMessages(run, files), ...strayFileMessages(folders, options));
   return sortMessages(messages);
 }
 
@@ -356,13 +357,17 @@ function structureMessages(run: CheckRun, files: readonly string[], texts: Reado
   );
 }
 
-/** Files in the edition folders under the given paths that are neither chapters nor files chapters use. */
-function strayFileMessages(run: CheckRun, paths: readonly string[]): LintMessage[] {
-  const scopes = paths.map((given) => path.resolve(run.root, given));
+/**
+ * Files in the edition folders under the given folders that are neither chapters nor files
+ * chapters use: the build refuses them, so the checker names each one.
+ */
+export function strayFileMessages(folders: readonly string[], options: CheckOptions = {}): LintMessage[] {
+  const { root, contentDir } = runFolders(options);
+  const scopes = folders.map((given) => path.resolve(root, given));
   const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));
-  return strayFiles(run.contentDir).flatMap((stray) => {
-    const file = path.join(run.contentDir, 'editions', stray.edition, stray.file);
-    return inScope(file) ? [gateMessage(displayPath(run.root, file), stray.problem)] : [];
+  return strayFiles(contentDir).flatMap((stray) => {
+    const file = path.join(contentDir, 'editions', stray.edition, stray.file);
+    return inScope(file) ? [gateMessage(displayPath(root, file), stray.problem)] : [];
   });
 }
 

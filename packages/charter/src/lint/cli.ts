@@ -9,13 +9,14 @@
  *
  * Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 a usage or internal failure.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { ContentRefused } from '../gate/problem.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { checkerSettings, loadProjectConfig, ProjectConfigError } from '../lib/project-config.ts';
 import { changedBase, GitError } from './git.ts';
-import { checkFiles, expandPaths, sortMessages, UsageError, vocabularyMessages } from './check.ts';
+import { checkFiles, expandPaths, sortMessages, strayFileMessages, UsageError, vocabularyMessages } from './check.ts';
 import { selectChanged } from './changed.ts';
 import { fixFiles } from './fix.ts';
 import { formatGithub, formatJobSummary } from './format/github.ts';
@@ -102,8 +103,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     report(args.format, messages, checked, io);
     return messages.some((message) => message.severity === 'error') ? 1 : 0;
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof GitError;
-    io.stderr(`charter lint: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    // Refused content and usage problems are their own message; anything else is a fault, shown with where it happened.
+    const known = error instanceof UsageError || error instanceof GitError || error instanceof ContentRefused;
+    io.stderr(`charter lint: ${known ? (error as Error).message : (error as Error).stack || String(error)}\n`);
     return 2;
   }
 }
@@ -136,6 +138,14 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
     options.baseRef = base.commit;
     options.baseLabel = base.label;
   }
+  // Files in the folders checked that the build would refuse, as it does: neither chapters nor files chapters use.
+  extra = [
+    ...extra,
+    ...strayFileMessages(
+      scopes.filter((scope) => existsSync(scope) && statSync(scope).isDirectory()),
+      options,
+    ),
+  ];
   if (files.length === 0) return { messages: extra, checked: 0 };
   if (args.fix) {
     const result = await fixFiles(files, options);

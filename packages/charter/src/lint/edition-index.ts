@@ -143,7 +143,12 @@ function stampOf(file: string): string {
 /** Chapter addresses of an edition folder; re-read when a folder in it changes. */
 function listChapters(dir: string): Listing {
   if (!existsSync(dir)) return { list: [], files: new Map(), attachments: [] };
-  const folders = [dir, ...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name))];
+  const folders = [
+    dir,
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(entry.parentPath, entry.name)),
+  ];
   const stamp = folders.map(stampOf).join('|');
   const cached = listings.get(dir);
   if (cached?.stamp === stamp) return cached.value;

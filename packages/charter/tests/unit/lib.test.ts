@@ -25,7 +25,8 @@ describe('paths', () => {
       slug: 'procedures/telephone',
       section: 'procedures',
     });
-    expect(parseChapterId('2026.1/stray').section).toBeUndefined();
+    expect(parseChapterId('2026.1/procedures').section).toBe('procedures');
+    expect(parseChapterId('2026.1').section).toBeUndefined();
   });
 });
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildSidebar, buildToc, findNeighbours, groupBySection, readingOrder, SIDEBAR_WINDOW, windowAround } from '../../src/lib/navigation.ts';
+import {
+  buildSidebar,
+  buildToc,
+  findNeighbours,
+  folderName,
+  foldersAbove,
+  groupBySection,
+  parentFolder,
+  readingOrder,
+  SIDEBAR_WINDOW,
+  windowAround,
+  type SidebarItem,
+} from '../../src/lib/navigation.ts';
 
 const sections = [
   { id: 'procedures', title: 'Procedures', intro: 'i', order: 2 },
@@ -115,5 +127,51 @@ describe('buildToc', () => {
 
   it('keeps an h3 that comes before any h2', () => {
     expect(buildToc([{ depth: 3, slug: 'intro', text: 'Intro' }])[0]!.slug).toBe('intro');
+  });
+});
+
+describe('chapters in folders below a section', () => {
+  const nested = [
+    { slug: 'handbook/benefits/leave/parental', section: 'handbook', title: 'Parental leave', order: 2 },
+    { slug: 'handbook/benefits/leave', section: 'handbook', title: 'Leave', order: 1 },
+    { slug: 'handbook/benefits/leave/annual', section: 'handbook', title: 'Annual leave', order: 1 },
+    { slug: 'handbook/welcome', section: 'handbook', title: 'Welcome', order: 1 },
+    { slug: 'handbook', section: 'handbook', title: 'The handbook', order: 9 },
+    { slug: 'handbook/benefits/pension', section: 'handbook', title: 'Pension', order: 5 },
+    { slug: 'handbook/conduct/dress', section: 'handbook', title: 'Dress code', order: 3 },
+  ];
+  const handbook = [{ id: 'handbook', title: 'Handbook', intro: 'i', order: 1 }];
+
+  // A folder without a page of its own sorts by the first order inside it; ties go by title.
+  it('reads each folder whole: its own page first, then what is in it by order, sub-folders in their place', () => {
+    expect(readingOrder(groupBySection(nested, handbook)).map((c) => c.slug)).toEqual([
+      'handbook',
+      'handbook/benefits/leave',
+      'handbook/benefits/leave/annual',
+      'handbook/benefits/leave/parental',
+      'handbook/benefits/pension',
+      'handbook/welcome',
+      'handbook/conduct/dress',
+    ]);
+  });
+
+  it('names the folders above a page, from the section down', () => {
+    expect(foldersAbove('handbook/benefits/leave/parental')).toEqual(['handbook', 'handbook/benefits', 'handbook/benefits/leave']);
+    expect(foldersAbove('handbook')).toEqual([]);
+    expect(parentFolder('handbook/benefits/leave')).toBe('handbook/benefits');
+    expect(folderName('handbook/time-off')).toBe('Time off');
+  });
+
+  it('nests the sidebar in folders, a folder without a page of its own named after the folder', () => {
+    const [section] = buildSidebar(groupBySection(nested, handbook), 'handbook/benefits/leave/annual');
+    const shape = (items: SidebarItem[]): unknown[] => items.map((i) => (i.children.length > 0 ? { [i.title]: shape(i.children) } : i.title));
+    expect(shape(section!.chapters)).toEqual([
+      'The handbook',
+      { Benefits: [{ Leave: ['Annual leave', 'Parental leave'] }, 'Pension'] },
+      'Welcome',
+      { Conduct: ['Dress code'] },
+    ]);
+    const current = section!.chapters[1]!.children[0]!.children[0]!;
+    expect([current.slug, current.current]).toEqual(['handbook/benefits/leave/annual', true]);
   });
 });
