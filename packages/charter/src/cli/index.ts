@@ -35,6 +35,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: async () => (await import('./release.ts')).USAGE,
     run: async (argv) => (await import('./release.ts')).run(argv),
   },
+  import: {
+    summary: 'turn a folder of Markdown pages into a content folder or a new edition',
+    usage: async () => (await import('./import.ts')).USAGE,
+    run: async (argv) => (await import('./import.ts')).run(argv),
+  },
   carry: {
     summary: 'carry a correction made to the current edition into the draft',
     usage: async () => (await import('./carry.ts')).USAGE,

@@ -33,6 +33,15 @@ export const chapterSlug = z.string().regex(slugPattern, {
   error: 'must be a lowercase path like "procedures/telephone" (letters, digits, hyphens, slashes)',
 });
 
+/**
+ * An old address a chapter answers to: path parts of letters, digits, spaces and `-_.~()`, without
+ * the slashes around it. Wider than a chapter's own address, so that the addresses of a handbook
+ * published before (with capitals or underscores) keep working after an import.
+ */
+export const oldPath = z.string().regex(/^[\p{L}\p{N}_~()-][\p{L}\p{N} ._~()-]*(?:\/[\p{L}\p{N}_~()-][\p{L}\p{N} ._~()-]*)*$/u, {
+  error: 'must be a path like "procedures/telephone" without slashes around it (letters, digits, spaces, hyphens, underscores, dots)',
+});
+
 /** A `/go/<name>/` link name. */
 export const shortLinkName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   error: 'must be lowercase letters, digits and hyphens, for example "phone" or "first-week"',
@@ -91,8 +100,11 @@ function buildChapterFrontmatter(vocabulary: Vocabulary) {
         .default(12),
       /** Position inside its section; lower comes first. */
       order: z.number({ error: 'must be a number that sets the position inside the section, for example 1' }).default(100),
-      /** Old chapter paths that should keep working, e.g. `[procedures/phone]`. */
-      redirectFrom: z.array(chapterSlug).default([]),
+      /**
+       * Old chapter paths that should keep working, e.g. `[procedures/phone]`. Any old address may
+       * forward, including ones a tool before Charter published (`benefits/stateFMLA`).
+       */
+      redirectFrom: z.array(oldPath).default([]),
       /** A short, stable link for onboarding: `phone` gives `/go/phone/`. */
       shortLink: shortLinkName.optional(),
     },
