@@ -7,7 +7,14 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     projects: [
-      { test: { name: 'engine', root: 'packages/charter', include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'engine',
+          root: 'packages/charter',
+          include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/import/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
       { test: { name: 'tools', root: 'tools', include: ['tests/**/*.test.ts'], testTimeout: 120_000 } },
       { test: { name: 'create-charter', root: 'packages/create-charter', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } },
       // What the example handbook ships (its content, as checked with its own config): no build needed.

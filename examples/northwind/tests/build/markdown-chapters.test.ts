@@ -6,12 +6,14 @@
  * by the build and the checker alike, in the same words at the same places.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { brokenLinks, buildWithContent, copyContent, htmlFiles } from './support.ts';
-import { charterCli } from '../../../../tools/support/paths.ts';
+import { charterCli, engineRoot } from '../../../../tools/support/paths.ts';
 import type { LintMessage } from '../../../../packages/charter/src/lint/types.ts';
+import siteConfig from '../../charter.config.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let cleanup: (() => void) | undefined;
@@ -53,6 +55,37 @@ function brokenAnchors(dist: string): string[] {
   }
   return broken;
 }
+
+describe('a handbook brought in with charter import', () => {
+  it('builds unedited: every source page is a page, no link leads to a source file or nowhere, and the checker finds no error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'charter-imported-'));
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+    const content = path.join(dir, 'content');
+    const fixture = path.join(engineRoot, 'tests/fixtures/imports/company-handbook');
+    const reportFile = path.join(dir, 'report.json');
+    const imported = spawnSync(process.execPath, [charterCli, 'import', fixture, content, '--report', reportFile], { cwd: root, encoding: 'utf8' });
+    expect(imported.status, imported.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { edition: string; pages: { target: string }[] };
+    const { status, output } = buildWithContent(content, {}, (dist) => {
+      for (const page of report.pages) expect(htmlFiles(dist), page.target).toContain(path.join(page.target.replace(/(?:\/index)?\.md$/, ''), 'index.html'));
+      expect(hrefs(dist).filter(({ href }) => !/^https?:/.test(href) && /\.mdx?(?:[#?]|$)/i.test(href))).toEqual([]);
+      // Northwind's own config (built here with another handbook's content) has a home button to its touchpoints.
+      const configLinks = new Set((siteConfig.home?.actions ?? []).map((action) => action.href));
+      expect(brokenLinks(dist, '/').filter((line) => !configLinks.has(line.slice(line.indexOf(': ') + 2)))).toEqual([]);
+      expect(brokenAnchors(dist)).toEqual([]);
+      // The old addresses forward to the new ones.
+      expect(readFileSync(path.join(dist, 'benefits/stateFMLA/index.html'), 'utf8')).toContain('/benefits/state-fmla/');
+    });
+    expect(status, output).toBe(0);
+    expect(output).not.toMatch(/\bwarn(?:ing)?\b/i);
+    const lint = spawnSync(process.execPath, [charterCli, 'lint', '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, HANDBOOK_CONTENT_DIR: content },
+    });
+    expect((JSON.parse(lint.stdout) as LintMessage[]).filter((m) => m.severity === 'error')).toEqual([]);
+  });
+});
 
 describe('Markdown chapters in nested folders', () => {
   it('are published at their folders’ addresses, with every link, image and download working', () => {

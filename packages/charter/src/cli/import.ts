@@ -11,7 +11,9 @@ import { resolveContentDir } from '../lib/content-dir.ts';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
 import { reviewToday } from '../lib/review.ts';
 import { readVocabulary, VocabularyRefused } from '../lib/vocabulary-file.ts';
-import { editionFolderProblem, prepareImport, type ImportReport } from '../import/index.ts';
+import { editionFolderProblem, IMPORTED_NOTE, prepareImport, type ImportReport } from '../import/index.ts';
+import { readManifest } from '../lib/content-files.ts';
+import { edition } from '../lib/schemas.ts';
 import { CommandFailed } from './command.ts';
 
 export const USAGE = `Usage: charter import <from> [<content-dir>] [options]
@@ -59,12 +61,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   const contentDir = contentArg ? path.resolve(contentArg) : resolveContentDir();
   if (contentDir === from || contentDir.startsWith(from + path.sep))
     fail(`The content folder ${contentDir} is inside the folder being imported; write it somewhere else.`, 2);
-  const existing = existsSync(path.join(contentDir, 'editions.yaml'));
-  if (existing && !parsed.values.edition)
-    fail(`${contentDir} is already a content folder: name the new edition to import into with --edition <id>, for example --edition draft.`, 2);
-  const edition = parsed.values.edition ?? `${new Date().getFullYear()}.1`;
-  if (!/^[a-z0-9][a-z0-9.-]*$/.test(edition))
-    fail(`--edition "${edition}" is not an edition id: use lowercase letters, digits, dots and hyphens, for example 2026.1.`, 2);
+  const editionName = parsed.values.edition ?? importedEdition(contentDir) ?? `${new Date().getFullYear()}.1`;
+  const editionId = edition.shape.id.safeParse(editionName);
+  if (!editionId.success) fail(`--edition "${editionName}" ${editionId.error.issues[0]!.message}, for example --edition 2026.1 or --edition draft.`, 2);
   let vocabulary;
   try {
     vocabulary = readVocabulary(contentDir);
@@ -75,7 +74,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const owner = parsed.values.owner.trim();
   if (owner.length < 2) fail('--owner must name a team, for example --owner "People Team".', 2);
 
-  const result = await prepareImport({ from, contentDir, edition, vocabulary, today: reviewToday(), owner });
+  const result = await prepareImport({ from, contentDir, edition: editionName, vocabulary, today: reviewToday(), owner });
   const blocked = editionFolderProblem(result);
   if (blocked) fail(blocked);
   const { report } = result;
@@ -89,6 +88,19 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   if (!parsed.values['dry-run']) writeFilesAtomically(result.writes);
   return 0;
+}
+
+/**
+ * The edition to import into when none is named: a new content folder's first edition, or the one
+ * edition an earlier import made (so running the same import again gives the same folder). Any
+ * other content folder needs the edition named.
+ */
+function importedEdition(contentDir: string): string | undefined {
+  const manifest = path.join(contentDir, 'editions.yaml');
+  if (!existsSync(manifest)) return undefined;
+  const editions = readManifest(contentDir);
+  if (editions.length === 1 && editions[0]!.notes === IMPORTED_NOTE) return editions[0]!.id;
+  fail(`${contentDir} is already a content folder: name the new edition to import into with --edition <id>, for example --edition draft.`, 2);
 }
 
 /** The report for a person: totals first, then each page that was changed or needs a look. */

@@ -25,6 +25,9 @@ import { applyEdits, convertPage, squash, type PageEdits } from './convert.ts';
 import { isPageFile, listSourceFiles, planImport, TOP_SECTION, type ImportPlan, type PlannedPage } from './plan.ts';
 import { addWords, lostWords, wordsOf } from './words.ts';
 
+/** The manifest note of an edition an import made. */
+export const IMPORTED_NOTE = 'Imported with charter import.';
+
 export interface ImportOptions {
   from: string;
   contentDir: string;
@@ -436,7 +439,7 @@ function sectionsYaml(contentDir: string, sections: readonly SectionEntry[]): st
  */
 function manifestYaml(file: string, edition: string, newContentFolder: boolean, today: Date): string {
   if (newContentFolder) {
-    return stringify([{ id: edition, title: `Edition ${edition}`, status: 'current', released: isoDate(today), notes: 'Imported with charter import.' }], {
+    return stringify([{ id: edition, title: `Edition ${edition}`, status: 'current', released: isoDate(today), notes: IMPORTED_NOTE }], {
       lineWidth: 0,
     }).replace(/released: "?(\d{4}-\d{2}-\d{2})"?/, 'released: $1');
   }
@@ -444,7 +447,7 @@ function manifestYaml(file: string, edition: string, newContentFolder: boolean, 
   const items = (document.contents as unknown as { items?: { get?: (key: string) => unknown }[] } | null)?.items ?? [];
   if (items.some((item) => item.get?.('id') === edition)) return String(document);
   (document.contents as unknown as { items: unknown[] }).items.push(
-    document.createNode({ id: edition, title: `Edition ${edition}`, status: 'draft', notes: 'Imported with charter import.' }),
+    document.createNode({ id: edition, title: edition === 'draft' ? 'Next edition (draft)' : `Edition ${edition}`, status: 'draft', notes: IMPORTED_NOTE }),
   );
   return document.toString({ lineWidth: 0 });
 }
