@@ -1,10 +1,11 @@
 /**
- * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--skip dev,checker,search] [--json file] [--keep]
+ * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip dev,checker,search,import] [--json file] [--keep]
  *
  * Generates a synthetic handbook of chapters × editions in a temporary folder, builds it with
  * Charter's production build and with a bare floor site (Astro + MDX + Pagefind, no layout), and
  * prints what each cost and weighs, with the ratios; then the checker on the whole tree and on
- * five changed files, search in Chromium, and the dev server's reaction to an edit.
+ * five changed files, search in Chromium, the dev server's reaction to an edit, and `charter
+ * import` of a generated Markdown handbook.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { launchChromium, measureSearch, scriptBytesBeforeInteraction, serveCompr
 import { measureChecker } from './bench/checker-bench.ts';
 import { chapterSlug, editionIds, writeCorpus } from './bench/corpus.ts';
 import { measureDevServer } from './bench/dev-server.ts';
+import { measureImport, type ImportBenchResult } from './bench/import-bench.ts';
 import { measureCommand, type Measured } from './bench/process-tree.ts';
 import { comparisonRows, comparisonTable, table, type BuildFigures } from './bench/report.ts';
 import { siteStats } from './bench/site-stats.ts';
@@ -79,6 +81,27 @@ try {
   say(
     `Charter bench: ${options.chapters} chapters × ${options.editions} editions, ${options.runs} run(s) each, on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
   );
+  let imported: ImportBenchResult | undefined;
+  if (!options.skip.has('import')) {
+    imported = await measureImport({ files: options.importFiles });
+    if (imported.exitCode !== 0) throw new Error(`charter import of the generated handbook failed (exit ${imported.exitCode})`);
+    say('');
+    say('charter import (a generated Markdown handbook with every construct it converts, as a separate process)');
+    say(
+      table(
+        ['files in', 'pages out', 'wall time', 'target'],
+        [
+          [
+            imported.files.toLocaleString('en-US'),
+            imported.pages.toLocaleString('en-US'),
+            `${imported.seconds.toFixed(1)} s`,
+            `≤ 20 s for 1,000 files: ${imported.seconds * (1000 / imported.files) <= 20 ? 'met' : 'MISSED'}`,
+          ],
+        ],
+      ),
+    );
+    say('');
+  }
   const corpus = writeCorpus(contentDir, { chapters: options.chapters, editions: options.editions }, exampleContent);
   say(`corpus: ${corpus.files} chapter files in ${contentDir}`);
 
@@ -144,7 +167,13 @@ try {
       say(table(['query', 'fetched', 'last key → results', 'results'], defaultRows));
     }
 
-    const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, figures, search: searchRows, defaultSiteSearch: defaultRows };
+    const report: Record<string, unknown> = {
+      options: { ...options, skip: [...options.skip] },
+      figures,
+      search: searchRows,
+      defaultSiteSearch: defaultRows,
+      import: imported,
+    };
     if (!options.skip.has('checker')) {
       const checker = await measureChecker(contentDir, { changedFiles: 5 });
       report.checker = checker;

@@ -3,19 +3,22 @@ import { parseArgs } from 'node:util';
 
 export class BenchUsageError extends Error {}
 
-export const BENCH_PARTS = ['search', 'checker', 'dev'] as const;
+export const BENCH_PARTS = ['search', 'checker', 'dev', 'import'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
   chapters: number;
   editions: number;
   runs: number;
+  /** Files of the generated Markdown handbook `charter import` reads. */
+  importFiles: number;
   skip: Set<BenchPart>;
   json?: string;
   keep: boolean;
 }
 
-const USAGE = 'Usage: npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--skip search,checker,dev] [--json <file>] [--keep]';
+const USAGE =
+  'Usage: npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip search,checker,dev,import] [--json <file>] [--keep]';
 
 function positiveInteger(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -33,6 +36,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         chapters: { type: 'string' },
         editions: { type: 'string' },
         runs: { type: 'string' },
+        'import-files': { type: 'string' },
         skip: { type: 'string' },
         json: { type: 'string' },
         keep: { type: 'boolean' },
@@ -55,6 +59,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     chapters: positiveInteger('chapters', values.chapters, 300, 100_000),
     editions: positiveInteger('editions', values.editions, 3, 20),
     runs: positiveInteger('runs', values.runs, 1, 20),
+    importFiles: positiveInteger('import-files', values['import-files'], 1000, 100_000),
     skip,
     ...(values.json ? { json: values.json } : {}),
     keep: values.keep ?? false,

@@ -159,19 +159,32 @@ describe('bench report', () => {
 
 describe('bench command line', () => {
   it('has defaults that finish in a few minutes', () => {
-    expect(parseBenchArgs([])).toMatchObject({ chapters: 300, editions: 3, runs: 1, keep: false });
+    expect(parseBenchArgs([])).toMatchObject({ chapters: 300, editions: 3, runs: 1, importFiles: 1000, keep: false });
   });
 
   it('reads sizes and parts to skip', () => {
-    const options = parseBenchArgs(['--chapters', '3000', '--editions', '2', '--runs', '3', '--skip', 'dev,search', '--json', 'out.json']);
-    expect(options).toMatchObject({ chapters: 3000, editions: 2, runs: 3, json: 'out.json' });
+    const options = parseBenchArgs([
+      '--chapters',
+      '3000',
+      '--editions',
+      '2',
+      '--runs',
+      '3',
+      '--import-files',
+      '200',
+      '--skip',
+      'dev,search',
+      '--json',
+      'out.json',
+    ]);
+    expect(options).toMatchObject({ chapters: 3000, editions: 2, runs: 3, importFiles: 200, json: 'out.json' });
     expect([...options.skip].sort()).toEqual(['dev', 'search']);
   });
 
   it('refuses bad values with the usage line', () => {
     expect(() => parseBenchArgs(['--chapters', 'many'])).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(['--chapters', '0'])).toThrow(/--chapters must be a whole number/);
-    expect(() => parseBenchArgs(['--skip', 'build'])).toThrow(/--skip takes search, checker, dev/);
+    expect(() => parseBenchArgs(['--skip', 'build'])).toThrow(/--skip takes search, checker, dev, import/);
     expect(() => parseBenchArgs(['--speed'])).toThrow(/Usage: npm run bench/);
   });
 });
