@@ -40,7 +40,7 @@ export interface GateResult {
 }
 
 /** Rule ids the build refuses under (the gate's, and the problems between chapters); none can be turned off. */
-export const GATE_RULE_IDS = ['mdx-syntax', 'mdx-safety', 'content-limits', 'frontmatter', 'chapter-files', 'links'] as const;
+export { BUILD_RULE_IDS as GATE_RULE_IDS } from '../lint/rule-names.ts';
 
 export interface GateOptions {
   /** false: parse with the checker's parser only where it can fail (the build). */

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveSiteConfig, siteConfigSchema, type SiteConfig } from './site-config.ts';
+import type { CheckerConfig } from '../lint/rule-settings.ts';
 
 /** The names a project's config file may have, in the order they are looked for. */
 export const CONFIG_FILES = ['charter.config.mjs', 'charter.config.js', 'charter.config.ts'] as const;
@@ -53,6 +54,8 @@ export async function loadProjectConfig(projectRoot: string, env: Record<string,
 export interface CheckerSettings {
   lang: string;
   organization: string | undefined;
+  /** Rule levels for the handbook and for some folders (the config's `checker`). */
+  checker: CheckerConfig | undefined;
 }
 
 /** The language a handbook is in when nothing says otherwise: the schema's own default. */
@@ -63,5 +66,5 @@ export const DEFAULT_LANG: string = siteConfigSchema.shape.lang.parse(undefined)
  * language, and no organization (its name is then simply not exempt from heading case).
  */
 export function checkerSettings(config: SiteConfig | undefined): CheckerSettings {
-  return { lang: config?.lang ?? DEFAULT_LANG, organization: config?.organization };
+  return { lang: config?.lang ?? DEFAULT_LANG, organization: config?.organization, checker: config?.checker };
 }

@@ -3,6 +3,7 @@
  * this file says what each one means and what is allowed.
  */
 import { z } from 'astro/zod';
+import { checkerConfigSchema } from '../lint/rule-settings.ts';
 import { overrideProblems } from '../i18n/index.ts';
 import { accentContrastProblem, isHexColour, type ThemeName } from './contrast.ts';
 import { logoProblem } from './logo.ts';
@@ -56,6 +57,13 @@ export const siteConfigSchema = z.strictObject({
         .default([]),
     })
     .optional(),
+  /**
+   * The checker's rule levels, for the whole handbook or for some folders: `rules` maps a rule id
+   * to "off", "warning" or "error"; each of `overrides` does the same for the files its globs
+   * match (relative to the content folder). Example: `{ overrides: [{ files: 'editions/*\/benefits/**',
+   * rules: { 'heading-style': 'off' } }] }`. The rules the build refuses under cannot be changed.
+   */
+  checker: checkerConfigSchema.optional(),
   /** The language of the content, as a BCP 47 tag. Example: `en-US`. */
   lang: z
     .string()

@@ -26,6 +26,7 @@ import { readChapterSources, readPathShortLinks, strayFiles, structureProblems }
 import { vocabularyReading } from '../lib/vocabulary-file.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
 import { linterFor } from './processor.ts';
+import { applyRuleSettings } from './rule-settings.ts';
 import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
 import type { CheckOptions, Edit, LintMessage } from './types.ts';
@@ -326,7 +327,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.
   const folders = paths.length > 0 ? paths.filter((p) => existsSync(p) && statSync(p).isDirectory()) : [path.join(run.contentDir, 'editions')];
   messages.push(...structureMessages(run, files), ...strayFileMessages(folders, options));
-  return sortMessages(messages);
+  return sortMessages(applyRuleSettings(messages, options.ruleSettings, run.root, run.contentDir));
 }
 
 /**
@@ -407,5 +408,7 @@ export async function checkSource(source: string, filePath: string, options: Che
   const run = createRun(options);
   const file = path.resolve(run.root, filePath);
   const messages = (await run.check(file, source)).messages;
-  return sortMessages([...messages, ...structureMessages(run, [file], new Map([[file, source]]))]);
+  return sortMessages(
+    applyRuleSettings([...messages, ...structureMessages(run, [file], new Map([[file, source]]))], options.ruleSettings, run.root, run.contentDir),
+  );
 }

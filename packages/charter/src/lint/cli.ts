@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]; checked: number }> {
   const root = io.cwd;
   const contentDir = resolveContentDir(io.env, root);
-  const { lang, organization } = checkerSettings(await projectConfig(root, io.env));
+  const { lang, organization, checker } = checkerSettings(await projectConfig(root, io.env));
   const options: CheckOptions = {
     root,
     contentDir,
@@ -122,6 +122,7 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
     threads: args.threads,
     lang,
     organization,
+    ruleSettings: checker,
   };
   // Every chapter is checked against the vocabulary: a broken one is the only thing to report.
   const refused = vocabularyMessages(options);

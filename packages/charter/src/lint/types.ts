@@ -1,4 +1,5 @@
 /** The checker's public types: what a message looks like and what a check can be told. */
+import type { CheckerConfig } from './rule-settings.ts';
 
 /** How a message is reported: errors block a merge, warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -63,6 +64,8 @@ export interface CheckOptions {
   lang?: string | undefined;
   /** The organization's name, as in the site config: a proper noun headings may capitalize. */
   organization?: string | undefined;
+  /** Rule levels from the config's `checker`, applied to every message (see rule-settings.ts). */
+  ruleSettings?: CheckerConfig | undefined;
   /** checkFiles: threads to check on; defaults to one per core, fewer for few files (see parallel.ts). */
   threads?: number | undefined;
 }
