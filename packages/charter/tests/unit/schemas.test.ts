@@ -83,7 +83,7 @@ describe('chapter frontmatter', () => {
 
   // Old addresses of a handbook published by another tool keep working after an import.
   it('takes an old address with capitals, spaces or underscores, and refuses one with slashes around it or a query', () => {
-    expect(issuesFor({ ...valid, redirectFrom: ['Procedures/Old Phone', 'benefits/stateFMLA', 'on_call'] })).toEqual([]);
+    expect(chapterFrontmatter.safeParse({ ...valid, redirectFrom: ['Procedures/Old Phone', 'benefits/stateFMLA', 'on_call'] }).success).toBe(true);
     for (const bad of ['/procedures/old/', 'a//b', 'a?b=1', 'a#b']) {
       const [issue] = issuesFor({ ...valid, redirectFrom: [bad] });
       expect(issue!.path, bad).toBe('redirectFrom.0');
