@@ -51,8 +51,9 @@ export function withoutComments(text: string): string {
 const IMPORT_PATTERNS = [
   // import x from 'y', import { a } from 'y', export * from 'y', export { a } from 'y'
   /\b(?:import|export)\s+(?!type\b)(?:[\w*${},\s]+?)\s*from\s*(['"])([^'"\n]+)\1/g,
-  // import 'y' (a side effect, such as a stylesheet)
-  /\bimport\s*(['"])([^'"\n]+)\1/g,
+  // import 'y' (a side effect, such as a stylesheet), as a statement: at the start of a line or after
+  // another statement, so words in a string ("Would import" : "…") are not taken for one
+  /(?:^|[;}])[ \t]*import\s*(['"])([^'"\n]+)\1/gm,
   // import('y'), import.meta.resolve('y'), require('y'), require.resolve('y')
   /\b(?:import|import\.meta\.resolve|require|require\.resolve)\(\s*(['"])([^'"\n]+)\1\s*\)/g,
 ];

@@ -88,6 +88,11 @@ describe('the packed-package scan', () => {
     expect(importsOf(text)).toEqual([{ specifier: 'real', line: 6 }]);
     expect(withoutComments(text).split('\n')).toHaveLength(text.split('\n').length);
   });
+
+  it('finds side-effect imports as statements, not the word in a string', () => {
+    const text = "import './style.css';\nconst a = 1; import 'after-a-statement';\nconst label = dry ? 'Would import' : 'Imported';\n";
+    expect(importsOf(text).map((i) => i.specifier)).toEqual(['./style.css', 'after-a-statement']);
+  });
 });
 
 describe('the specifier helpers', () => {

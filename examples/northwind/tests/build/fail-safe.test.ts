@@ -8,7 +8,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWithContent, copyContent, withoutTestRunner } from './support.ts';
-import { astroBin } from '../../../../tools/support/paths.ts';
+import { astroBin, charterCli } from '../../../../tools/support/paths.ts';
+
+/**
+ * The build refused with a line matching `pattern`, and the checker (charter lint) reports the
+ * same line, as an error: they agree, in the same words at the same place.
+ */
+function expectBothRefuse(contentDir: string, buildOutput: string, pattern: RegExp): void {
+  const refused = buildOutput.split('\n').find((line) => pattern.test(line));
+  expect(refused, buildOutput).toBeDefined();
+  const lint = spawnSync(process.execPath, [charterCli, 'lint', '--format', 'json', '--no-cache'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    encoding: 'utf8',
+    env: { ...process.env, HANDBOOK_CONTENT_DIR: contentDir },
+  });
+  const errors = (JSON.parse(lint.stdout) as { file: string; line: number; column: number; message: string; severity: string }[])
+    .filter((m) => m.severity === 'error')
+    .map((m) => `${m.file}:${m.line}:${m.column}: ${m.message}`);
+  expect(
+    errors.some((line) => pattern.test(line) && refused!.includes(line)),
+    `${refused}\n${errors.join('\n')}`,
+  ).toBe(true);
+}
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -41,7 +62,7 @@ describe('the build fails safe', () => {
       c.edit('paths.yaml', (t) => t.replace('chapter: procedures/telephone#what-to-say', 'chapter: procedures/telephone#what-we-say'));
       const failed = build();
       expect(failed.status).not.toBe(0);
-      expect(`${failed.stdout}${failed.stderr}`).toContain('has no section "#what-we-say"');
+      expect(`${failed.stdout}${failed.stderr}`).toContain('(no section "#what-we-say" in "procedures/telephone")');
       expect(readdirSync(outDir, { recursive: true, encoding: 'utf8' }).sort()).toEqual(before);
     } finally {
       rmSync(path.dirname(outDir), { recursive: true, force: true });
@@ -101,7 +122,11 @@ describe('the build fails safe', () => {
     rmSync(c.file('editions/2025.1'), { recursive: true });
     const { status, output } = buildWithContent(c.dir);
     expect(status).not.toBe(0);
-    expect(output).toContain('Edition "2025.1" is listed in editions.yaml but has no chapters');
+    expectBothRefuse(
+      c.dir,
+      output,
+      /editions\.yaml:\d+:\d+: Unexpected edition "2025\.1" without chapters, expected chapter files in editions\/2025\.1\/<section>\//,
+    );
   });
 
   it('refuses an empty glossary: the file is optional, but one that exists without entries is likely a mistake', () => {
@@ -133,8 +158,11 @@ describe('the build fails safe', () => {
     c.edit('editions/draft/procedures/face-to-face.mdx', (t) => t.replace('redirectFrom: [procedures/front-counter]', 'redirectFrom: []'));
     const { status, output } = buildWithContent(c.dir);
     expect(status).not.toBe(0);
-    expect(output).toContain('- /2025.1/procedures/front-counter/');
-    expect(output).toContain('add the old path to redirectFrom');
+    expectBothRefuse(
+      c.dir,
+      output,
+      /published-urls\.txt:\d+:1: Unexpected loss of the published address "\/2025\.1\/procedures\/front-counter\/".*add the old path to redirectFrom/,
+    );
   });
 
   it('refuses a reading path step that points nowhere', () => {
@@ -142,6 +170,10 @@ describe('the build fails safe', () => {
     c.edit('paths.yaml', (t) => t.replace('chapter: procedures/telephone#what-to-say', 'chapter: procedures/telephone#what-we-say'));
     const { status, output } = buildWithContent(c.dir);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/paths\.yaml: path "phone-team": step 5 "procedures\/telephone#what-we-say": "Telephone" has no section "#what-we-say"/);
+    expectBothRefuse(
+      c.dir,
+      output,
+      /paths\.yaml:\d+:\d+: Unexpected step 5 "procedures\/telephone#what-we-say" of path "phone-team" \(no section "#what-we-say" in "procedures\/telephone"\), expected "procedures\/telephone#what-to-say"/,
+    );
   });
 });

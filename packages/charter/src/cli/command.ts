@@ -1,3 +1,6 @@
+import { readVocabulary, VocabularyRefused } from '../lib/vocabulary-file.ts';
+import type { Vocabulary } from '../lib/vocabulary.ts';
+
 /** A subcommand that stops with a message for the person at the terminal, and an exit code. */
 export class CommandFailed extends Error {
   readonly command: string;
@@ -7,5 +10,15 @@ export class CommandFailed extends Error {
     this.name = 'CommandFailed';
     this.command = command;
     this.code = code;
+  }
+}
+
+/** The content folder's vocabulary for a command; a bad vocabulary.yaml stops it with every problem located. */
+export function commandVocabulary(command: string, contentDir: string): Vocabulary {
+  try {
+    return readVocabulary(contentDir);
+  } catch (error) {
+    if (error instanceof VocabularyRefused) throw new CommandFailed(command, error.message);
+    throw error;
   }
 }

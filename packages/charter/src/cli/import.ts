@@ -10,11 +10,10 @@ import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
 import { reviewToday } from '../lib/review.ts';
-import { readVocabulary, VocabularyRefused } from '../lib/vocabulary-file.ts';
 import { editionFolderProblem, IMPORTED_NOTE, prepareImport, type ImportReport } from '../import/index.ts';
 import { readManifest } from '../lib/content-files.ts';
 import { edition } from '../lib/schemas.ts';
-import { CommandFailed } from './command.ts';
+import { CommandFailed, commandVocabulary } from './command.ts';
 
 export const USAGE = `Usage: charter import <from> [<content-dir>] [options]
 
@@ -64,13 +63,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const editionName = parsed.values.edition ?? importedEdition(contentDir) ?? `${new Date().getFullYear()}.1`;
   const editionId = edition.shape.id.safeParse(editionName);
   if (!editionId.success) fail(`--edition "${editionName}" ${editionId.error.issues[0]!.message}, for example --edition 2026.1 or --edition draft.`, 2);
-  let vocabulary;
-  try {
-    vocabulary = readVocabulary(contentDir);
-  } catch (error) {
-    if (error instanceof VocabularyRefused) fail(error.message);
-    throw error;
-  }
+  const vocabulary = commandVocabulary('import', contentDir);
   const owner = parsed.values.owner.trim();
   if (owner.length < 2) fail('--owner must name a team, for example --owner "People Team".', 2);
 

@@ -12,8 +12,7 @@ import { writeFilesAtomically } from '../lib/fs-transaction.ts';
 import { section as sectionSchema } from '../lib/schemas.ts';
 import { defaultChapterType, isChapterType, scaffoldChapter, SLUG_PATTERN } from '../lib/scaffold.ts';
 import { idsOf, vocabularyNote } from '../lib/vocabulary.ts';
-import { readVocabulary, VocabularyRefused } from '../lib/vocabulary-file.ts';
-import { CommandFailed } from './command.ts';
+import { CommandFailed, commandVocabulary } from './command.ts';
 
 export const USAGE =
   'Usage: charter new <section>/<slug> [--type procedure] [--edition draft]   (for example: charter new procedures/social-media --type procedure)';
@@ -41,13 +40,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     );
   }
   const contentDir = resolveContentDir();
-  let vocabulary;
-  try {
-    vocabulary = readVocabulary(contentDir);
-  } catch (error) {
-    if (error instanceof VocabularyRefused) fail(error.message);
-    throw error;
-  }
+  const vocabulary = commandVocabulary('new', contentDir);
   const type = parsed.values.type ?? defaultChapterType(vocabulary);
   if (!isChapterType(type, vocabulary))
     fail(`--type "${type}" is not a chapter type. Use one of: ${idsOf(vocabulary, 'types').join(', ')}${vocabularyNote(vocabulary, 'types')}.`);

@@ -356,6 +356,16 @@ export function literalOf(expression: string): string | number | boolean | null 
   return undefined;
 }
 
+/** The text of a JSX attribute's value: a string, or a string literal in braces (`{"https://…"}`). */
+export function attributeText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') {
+    const literal = literalOf(value.value);
+    return typeof literal === 'string' ? literal : undefined;
+  }
+  return undefined;
+}
+
 /** A single-quoted string's value: the same escapes as JSON, plus `\'`. */
 function singleQuoted(inner: string): string | undefined {
   try {

@@ -7,7 +7,7 @@
  * heading's text after smart punctuation, repeats numbered `-1`, `-2`.
  */
 import GithubSlugger from 'github-slugger';
-import { literalOf, type TreeNode } from './check-tree.ts';
+import { attributeText, type TreeNode } from './check-tree.ts';
 import { pointAt } from './problem.ts';
 import { readRawHtml } from './raw-html.ts';
 
@@ -88,8 +88,7 @@ type Add = (kind: Reference['kind'], url: string, place: TreeNode['position']) =
 function jsxReferences(node: TreeNode, add: Add): void {
   const attribute = node.name === 'a' ? 'href' : node.name === 'img' ? 'src' : node.name === 'Term' ? 'id' : undefined;
   if (!attribute) return;
-  const value = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === attribute)?.value;
-  const text = typeof value === 'string' ? value : value && typeof value === 'object' ? literalOf(value.value) : undefined;
+  const text = attributeText(node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === attribute)?.value);
   if (attribute === 'id') add('term', typeof text === 'string' ? text : '', node.position);
   else if (typeof text === 'string') add(attribute === 'href' ? 'link' : 'image', text, node.position);
 }

@@ -18,7 +18,7 @@ import type { Plugin } from 'vite';
 import { checkBody, ContentRefused, displayPath, formatProblem, gateProblems, passedGate, refusalMessage, type GateProblem } from '../gate/index.ts';
 import { COMPILER_FEATURES, formatOf } from '../gate/compiler.ts';
 import { classifyUrl } from '../gate/urls.ts';
-import { literalOf } from '../gate/check-tree.ts';
+import { attributeText } from '../gate/check-tree.ts';
 import { componentPropValues } from '../lint/allowed-components.ts';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../lib/vocabulary.ts';
 import { chapterLinksFor } from './chapter-links.ts';
@@ -74,18 +74,8 @@ export const gateInsideCompiler: MdastPluginEntry = gateInsideCompilerFor(DEFAUL
 
 type JsxElement = { attributes: { type: string; name?: string; value?: unknown }[] };
 
-/** The text of an attribute value: a string, or a literal in braces (`{"https://…"}`). */
-function valueText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') {
-    const literal = literalOf(value.value);
-    return typeof literal === 'string' ? literal : undefined;
-  }
-  return undefined;
-}
-
 function withSafeRel<T extends JsxElement>(node: T): T | undefined {
-  const hrefs = node.attributes.filter((a) => a.type === 'mdxJsxAttribute' && a.name === 'href').map((a) => valueText(a.value));
+  const hrefs = node.attributes.filter((a) => a.type === 'mdxJsxAttribute' && a.name === 'href').map((a) => attributeText(a.value));
   // Any href that is not plainly a path on this site counts as leaving it.
   if (!hrefs.some((href) => href === undefined || classifyUrl(href).kind !== 'site')) return undefined;
   return { ...node, attributes: [...node.attributes.filter((a) => a.name !== 'rel'), { type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer' }] };

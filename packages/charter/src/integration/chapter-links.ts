@@ -18,7 +18,7 @@ import { readManifest } from '../lib/content-files.ts';
 import type { EditionRef } from '../lib/edition-urls.ts';
 import { publishedHref } from '../lib/link-targets.ts';
 import { isExternalHref } from '../lib/links.ts';
-import { isPlainComment, literalOf } from '../gate/check-tree.ts';
+import { attributeText, isPlainComment } from '../gate/check-tree.ts';
 import { rewriteRawHtml } from '../gate/raw-html.ts';
 
 interface Place {
@@ -71,7 +71,7 @@ export function chapterLinksFor(contentDir: string, base: string): MdastPluginEn
       if (!attribute || !node.attributes) return;
       let changed = false;
       const attributes = node.attributes.map((a) => {
-        const written = a.type === 'mdxJsxAttribute' && a.name === attribute ? textOf(a.value) : undefined;
+        const written = a.type === 'mdxJsxAttribute' && a.name === attribute ? attributeText(a.value) : undefined;
         if (written === undefined) return a;
         const rewritten = href(written);
         if (rewritten === written) return a;
@@ -112,14 +112,4 @@ export function chapterLinksFor(contentDir: string, base: string): MdastPluginEn
       mdxJsxTextElement: (node, ctx) => jsx(node as never, ctx as never),
     };
   };
-}
-
-/** An attribute's value as text: a string, or a string literal in braces. */
-function textOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') {
-    const literal = literalOf(value.value);
-    return typeof literal === 'string' ? literal : undefined;
-  }
-  return undefined;
 }

@@ -13,6 +13,7 @@ import { readDataList } from './data-files.ts';
 import { section } from './schemas.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { linkProblems, type LinkContext } from './link-check.ts';
+import { editionFolderProblems, lostAddressProblems, readingPathProblems } from './folder-check.ts';
 import { editionIndex, snapshotIndex, type EditionIndex } from '../lint/edition-index.ts';
 import { loadHandbookData, type HandbookData } from '../lint/handbook-data.ts';
 
@@ -57,7 +58,20 @@ export async function buildProblems(contentDir: string, options: ContentCheckOpt
     const problems = [...reading.problems, ...links, ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
     if (problems.length > 0) results.push({ file, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) });
   }
+  if (handbook) results.push(...contentFolderProblems(contentDir, handbook, indexOf));
   return results.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/**
+ * The problems of the folder as a whole (folder-check.ts): editions without chapters or not
+ * listed, reading path steps that lead nowhere, published addresses that would be lost.
+ */
+export function contentFolderProblems(contentDir: string, handbook: HandbookData, indexOf: (edition: string) => EditionIndex): FileProblems[] {
+  return [
+    ...editionFolderProblems(contentDir, handbook.editions),
+    ...readingPathProblems(contentDir, handbook.paths, indexOf(handbook.currentEdition)),
+    ...lostAddressProblems(contentDir, handbook.editions),
+  ];
 }
 
 /** What a chapter's links are checked against: its edition's index and the handbook's editions, paths and glossary. */

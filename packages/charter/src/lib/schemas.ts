@@ -22,7 +22,10 @@ function closedList<const T extends readonly [string, ...string[]]>(values: T, w
  */
 function vocabularyValue(vocabulary: Vocabulary, list: VocabularyList, what: string) {
   const values = idsOf(vocabulary, list);
-  const message = (input: unknown) => `${JSON.stringify(input)} is not a known ${what}; use one of ${quoted(values)}${vocabularyNote(vocabulary, list)}`;
+  const message = (input: unknown) =>
+    input === undefined
+      ? `is required: the ${what}, one of ${quoted(values)}${vocabularyNote(vocabulary, list)}`
+      : `${JSON.stringify(input)} is not a known ${what}; use one of ${quoted(values)}${vocabularyNote(vocabulary, list)}`;
   return z.string({ error: (issue) => message(issue.input) }).refine((value) => values.includes(value), { error: (issue) => message(issue.input) });
 }
 
@@ -85,7 +88,12 @@ function buildChapterFrontmatter(vocabulary: Vocabulary) {
       touchpoints: z.array(vocabularyValue(vocabulary, 'touchpoints', 'touchpoint')).default([]),
       /** Who should read it, e.g. `[frontline, phone-team]`. */
       audience: z
-        .array(vocabularyValue(vocabulary, 'audiences', 'audience'))
+        .array(vocabularyValue(vocabulary, 'audiences', 'audience'), {
+          error: (issue) =>
+            issue.input === undefined
+              ? `is required: who should read the chapter, a list such as [${idsOf(vocabulary, 'audiences')[0] ?? 'frontline'}]`
+              : `must be a list of audiences, such as [${idsOf(vocabulary, 'audiences')[0] ?? 'frontline'}]`,
+        })
         .min(1, { error: `needs at least one audience; use any of ${quoted(idsOf(vocabulary, 'audiences'))}${vocabularyNote(vocabulary, 'audiences')}` }),
       /** The team that keeps this chapter true, e.g. `Customer Contact Team`. */
       owner: z.string({ error: 'is required: the team that keeps this chapter true' }).trim().min(2, { error: 'must name a team' }),

@@ -21,7 +21,7 @@ import { displayPath } from '../gate/problem.ts';
 import { formatOf } from '../gate/compiler.ts';
 import { isChapterFile } from '../lib/chapter-files.ts';
 import { linkProblems } from '../lib/link-check.ts';
-import { linkContextFor } from '../lib/content-check.ts';
+import { contentFolderProblems, linkContextFor } from '../lib/content-check.ts';
 import { readChapterSources, readPathShortLinks, strayFiles, structureProblems } from '../lib/structure.ts';
 import { vocabularyReading } from '../lib/vocabulary-file.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
@@ -370,6 +370,17 @@ export function strayFileMessages(folders: readonly string[], options: CheckOpti
     const file = path.join(contentDir, 'editions', stray.edition, stray.file);
     return inScope(file) ? [gateMessage(displayPath(root, file), stray.problem)] : [];
   });
+}
+
+/**
+ * The problems of the content folder as a whole that stop the build (editions, reading paths,
+ * published addresses), as messages on the files that hold them: for runs over the whole tree.
+ */
+export function contentFolderMessages(options: CheckOptions = {}): LintMessage[] {
+  const run = createRun(options);
+  return contentFolderProblems(run.contentDir, run.handbook, run.indexOf).flatMap(({ file, problems }) =>
+    problems.map((problem) => gateMessage(displayPath(run.root, file), problem)),
+  );
 }
 
 /** The run's cache, when asked for and usable: not when comparing with a git base, which it does not record. */

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { checkerSettings, loadProjectConfig, ProjectConfigError } from '../lib/project-config.ts';
 import { changedBase, GitError } from './git.ts';
-import { checkFiles, expandPaths, sortMessages, strayFileMessages, UsageError, vocabularyMessages } from './check.ts';
+import { checkFiles, contentFolderMessages, expandPaths, sortMessages, strayFileMessages, UsageError, vocabularyMessages } from './check.ts';
 import { selectChanged } from './changed.ts';
 import { fixFiles } from './fix.ts';
 import { formatGithub, formatJobSummary } from './format/github.ts';
@@ -147,6 +147,9 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
       options,
     ),
   ];
+  // A run over every edition also checks what lies between them: the manifest, reading paths, published addresses.
+  const editionsDir = path.join(contentDir, 'editions');
+  if (scopes.some((scope) => editionsDir === scope || editionsDir.startsWith(scope + path.sep))) extra = [...extra, ...contentFolderMessages(options)];
   if (files.length === 0) return { messages: extra, checked: 0 };
   if (args.fix) {
     const result = await fixFiles(files, options);
