@@ -10,6 +10,7 @@ import { previousEdition, sortEditions } from '../lib/edition-urls.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
 import { groupBySection, readingOrder, type SectionWithChapters } from '../lib/navigation.ts';
 import { parseChapterId } from '../lib/paths.ts';
+import { chapterFormatOf } from '../lib/chapter-files.ts';
 import { assertPublishedUrlsAnswer, planRoutes, type EditionChapters, type Route } from '../lib/routes.ts';
 import type { Edition } from '../lib/schemas.ts';
 import { readIfExists } from '../lib/fs-transaction.ts';
@@ -111,7 +112,7 @@ async function load(): Promise<Handbook> {
     if (!comparisons.has(editionId)) {
       const edition = editions.find((e) => e.id === editionId);
       const before = edition && previousEdition(editions, edition);
-      const source = (c: Chapter) => ({ slug: c.slug, title: c.title, redirectFrom: c.redirectFrom, source: c.entry.body ?? '' });
+      const source = (c: Chapter) => ({ slug: c.slug, title: c.title, redirectFrom: c.redirectFrom, source: c.entry.body ?? '', format: chapterFormatOf(c.file) });
       comparisons.set(
         editionId,
         edition && before ? compareEditions(views.get(before.id)!.ordered.map(source), views.get(edition.id)!.ordered.map(source)) : undefined,

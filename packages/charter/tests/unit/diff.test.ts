@@ -171,3 +171,13 @@ describe('parseChapter', () => {
     }
   });
 });
+
+describe('redlines of Markdown chapters', () => {
+  it('read a .md chapter as Markdown, raw HTML that MDX would refuse included', () => {
+    const before = '## Hold\n\nCome back within a minute.<br>\nSay thanks.\n';
+    const after = '## Hold\n\nCome back within 30 seconds.<br>\nSay thanks.\n';
+    expect(() => redlineChapter(before, after)).toThrow();
+    const sections = redlineChapter(before, after, { before: 'md', after: 'md' });
+    expect(sections.map((s) => [s.heading, s.change])).toEqual([['Hold', 'changed']]);
+  });
+});

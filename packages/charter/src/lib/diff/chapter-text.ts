@@ -6,6 +6,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseChapter } from '../mdx-parser.ts';
+import type { ChapterFormat } from '../chapter-files.ts';
 
 export type BlockKind = 'paragraph' | 'item' | 'heading' | 'quote' | 'code' | 'row';
 
@@ -79,9 +80,9 @@ function collectBlocks(node: RootContent, into: TextBlock[], inQuote = false): v
   }
 }
 
-/** Parses MDX source into readable sections. */
-export function chapterSections(source: string): TextSection[] {
-  const tree = parseChapter(source);
+/** Parses a chapter's source, Markdown or MDX, into readable sections. */
+export function chapterSections(source: string, format: ChapterFormat = 'mdx'): TextSection[] {
+  const tree = parseChapter(source, format);
   const sections: TextSection[] = [{ heading: null, blocks: [] }];
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth <= 2) {

@@ -4,13 +4,16 @@
  */
 import { redlineChapter, type SectionDiff } from './redline.ts';
 import { textAfterFrontmatter } from '../frontmatter.ts';
+import type { ChapterFormat } from '../chapter-files.ts';
 
 export interface ComparableChapter {
   slug: string;
   title: string;
   redirectFrom: readonly string[];
-  /** The chapter's MDX source. */
+  /** The chapter's source. */
   source: string;
+  /** How the source is written; MDX when not given. */
+  format?: ChapterFormat;
 }
 
 export interface ChapterChange {
@@ -51,7 +54,7 @@ export function compareEditions(before: readonly ComparableChapter[], after: rea
     matched.add(previous.slug);
     const textChanged = bodyOf(previous.source) !== bodyOf(chapter.source) || previous.title !== chapter.title;
     // Only chapters whose text differs are parsed: at thousands of chapters, most are unchanged.
-    const sections = textChanged ? redlineChapter(bodyOf(previous.source), bodyOf(chapter.source)) : [];
+    const sections = textChanged ? redlineChapter(bodyOf(previous.source), bodyOf(chapter.source), { before: previous.format, after: chapter.format }) : [];
     const change: ChapterChange = { slug: chapter.slug, title: chapter.title, sections };
     if (previous.title !== chapter.title) change.previousTitle = previous.title;
     if (previous.slug !== chapter.slug) {

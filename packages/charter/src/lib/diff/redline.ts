@@ -5,6 +5,7 @@
  */
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import { chapterSections, type BlockKind, type TextBlock, type TextSection } from './chapter-text.ts';
+import type { ChapterFormat } from '../chapter-files.ts';
 
 export type Change = 'same' | 'added' | 'removed' | 'changed';
 
@@ -173,7 +174,14 @@ export function diffSections(before: readonly TextSection[], after: readonly Tex
   });
 }
 
-/** The redline of one chapter from its MDX source in two editions. */
-export function redlineChapter(beforeSource: string, afterSource: string): SectionDiff[] {
-  return diffSections(chapterSections(beforeSource), chapterSections(afterSource));
+/**
+ * The redline of one chapter from its source in two editions, each read in its own format (a
+ * chapter may have moved from Markdown to MDX between them).
+ */
+export function redlineChapter(
+  beforeSource: string,
+  afterSource: string,
+  formats: { before?: ChapterFormat | undefined; after?: ChapterFormat | undefined } = {},
+): SectionDiff[] {
+  return diffSections(chapterSections(beforeSource, formats.before), chapterSections(afterSource, formats.after));
 }
