@@ -137,6 +137,12 @@ Back to [the phone pages](./index.md) or [the top](#when-to-hold).
       'editions/2025.1/procedures/notes.md',
       `${FRONTMATTER('Call notes', 'What to write down during a call.')}See [telephone](./telephone.mdx) and [listening](/skills/listening/).\n`,
     );
+    // The same Markdown chapter changed between editions, with HTML that MDX would not read: its redline.
+    write(
+      content.dir,
+      'editions/2026.1/procedures/notes.md',
+      `${FRONTMATTER('Call notes', 'What to write down during a call.')}Write the caller's name first.<br>\nThen the order number.\n`,
+    );
 
     const { status, output } = buildWithContent(content.dir, {}, (dist) => {
       for (const page of [
@@ -179,6 +185,7 @@ Back to [the phone pages](./index.md) or [the top](#when-to-hold).
       expect(transfers).toContain('href="/procedures/phone/transfers/cold/"');
       // The folder's own chapter lists what is in it.
       expect(readFileSync(path.join(dist, 'procedures/phone/index.html'), 'utf8')).toContain('href="/procedures/phone/transfers/warm/"');
+      expect(readFileSync(path.join(dist, 'changes/2026.1/index.html'), 'utf8')).toMatch(/Call notes[\s\S]*Write the caller/);
       const archived = readFileSync(path.join(dist, '2025.1/procedures/notes/index.html'), 'utf8');
       expect(archived).toContain('href="/2025.1/procedures/telephone/"');
       expect(archived).toContain('href="/2025.1/skills/listening/"');
