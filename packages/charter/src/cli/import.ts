@@ -30,7 +30,7 @@ copied; links are pointed at the new files; nothing is dropped without the repor
   --report <file>    also write the report as JSON to <file>
   --json             print the report as JSON instead of text
 
-Exit status: 0 imported, 1 the import was refused or lost words, 2 usage problem.`;
+Exit status: 0 imported, 1 the import was refused, would lose words or left chapters the build refuses, 2 usage problem.`;
 
 function fail(message: string, code = 1): never {
   throw new CommandFailed('import', message, code);
@@ -80,6 +80,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (!parsed.values['dry-run']) writeFilesAtomically(result.writes);
+  if (report.summary.refused > 0) {
+    process.stderr.write(
+      `charter import: ${report.summary.refused} chapter(s) still have what the build refuses ("the build refuses this" above): fix them by hand, then run npm run lint:content.\n`,
+    );
+    return 1;
+  }
   return 0;
 }
 
@@ -117,7 +123,8 @@ export function formatReport(report: ImportReport, dryRun: boolean): string {
     lines.push('', `${page.source} → editions/${report.edition}/${page.target}`);
     if (page.renamed) lines.push(`  renamed: ${page.renamed} (the old address redirects)`);
     for (const change of page.changes) lines.push(`  changed: ${change}`);
-    for (const need of page.needs) lines.push(`  needs a person: ${page.source}:${need.line}: ${need.message}`);
+    for (const need of page.needs)
+      lines.push(`  needs a person: ${need.inChapter ? `editions/${report.edition}/${page.target}` : page.source}:${need.line}: ${need.message}`);
     if (page.lostWords.length > 0) lines.push(`  LOST WORDS: ${page.lostWords.join(', ')}`);
   }
   lines.push(

@@ -112,7 +112,13 @@ async function load(): Promise<Handbook> {
     if (!comparisons.has(editionId)) {
       const edition = editions.find((e) => e.id === editionId);
       const before = edition && previousEdition(editions, edition);
-      const source = (c: Chapter) => ({ slug: c.slug, title: c.title, redirectFrom: c.redirectFrom, source: c.entry.body ?? '', format: chapterFormatOf(c.file) });
+      const source = (c: Chapter) => ({
+        slug: c.slug,
+        title: c.title,
+        redirectFrom: c.redirectFrom,
+        source: c.entry.body ?? '',
+        format: chapterFormatOf(c.file),
+      });
       comparisons.set(
         editionId,
         edition && before ? compareEditions(views.get(before.id)!.ordered.map(source), views.get(edition.id)!.ordered.map(source)) : undefined,

@@ -22,8 +22,8 @@ export interface PageEdits {
   /** Frontmatter fields as the page had them. */
   frontmatter: Record<string, unknown>;
   changes: string[];
-  /** Things a person should look at, with the line in the source page. */
-  needs: { line: number; message: string }[];
+  /** Things a person should look at, with the line in the source page (or, with `inChapter`, in the chapter written). */
+  needs: { line: number; message: string; inChapter?: true }[];
   removedText: string[];
 }
 
@@ -170,26 +170,38 @@ function otherToolsSyntax(text: string, result: PageEdits, lineOf: (line: number
       }
       continue;
     }
-    line = line.replace(/\{\{[<%]\s*(\/?)([A-Za-z0-9_-]+)([^]*?)[>%]\}\}/g, (shortcode, closing: string, name: string, args: string) => {
-      if (!closing && (name === 'ref' || name === 'relref')) {
-        const target = /"([^"]+)"|'([^']+)'|(\S+)/.exec(args.trim());
-        result.changes.push(`replaced the ${name} shortcode with the file it names`);
-        result.removedText.push(shortcode);
-        return target ? (target[1] ?? target[2] ?? target[3]!) : '';
-      }
-      result.removedText.push(shortcode);
-      result.needs.push({ line: lineOf(i + 1), message: `shortcode ${shortcode.slice(0, 80)} removed: Charter has no shortcodes; its text, if any, stays` });
-      return '';
-    });
-    line = line.replace(/\{%-?\s*([A-Za-z_]+)[^]*?-?%\}|\{\{-?\s*[^{}]+?\s*-?\}\}/g, (template) => {
-      if (/^\{\{\s*\//.test(template)) return template;
-      result.removedText.push(template);
-      result.needs.push({ line: lineOf(i + 1), message: `template tag ${template.slice(0, 80)} removed: pages are not templates` });
-      return '';
-    });
-    out.push(line);
+    out.push(outsideCode(line, (part) => shortcodes(part, result, lineOf(i + 1))));
   }
   return out.join('\n');
+}
+
+/** Applies `change` to the parts of a line outside inline code spans. */
+function outsideCode(line: string, change: (part: string) => string): string {
+  if (!line.includes('`')) return change(line);
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 === 1 ? part : change(part)))
+    .join('');
+}
+
+/** Hugo and Jekyll shortcodes and template tags in a part of a line, removed and reported; a `ref` keeps the file it names. */
+function shortcodes(text: string, result: PageEdits, line: number): string {
+  const withoutShortcodes = text.replace(/\{\{[<%]\s*(\/?)([A-Za-z0-9_-]+)([^]*?)[>%]\}\}/g, (shortcode, closing: string, name: string, args: string) => {
+    result.removedText.push(shortcode);
+    if (!closing && (name === 'ref' || name === 'relref')) {
+      const target = /"([^"]+)"|'([^']+)'|(\S+)/.exec(args.trim());
+      result.changes.push(`replaced the ${name} shortcode with the file it names`);
+      return target ? (target[1] ?? target[2] ?? target[3]!) : '';
+    }
+    result.needs.push({ line, message: `shortcode ${shortcode.slice(0, 80)} removed: Charter has no shortcodes; its text, if any, stays` });
+    return '';
+  });
+  return withoutShortcodes.replace(/\{%-?\s*([A-Za-z_]+)[^]*?-?%\}|\{\{-?\s*[^{}]+?\s*-?\}\}/g, (template) => {
+    if (/^\{\{\s*\//.test(template)) return template;
+    result.removedText.push(template);
+    result.needs.push({ line, message: `template tag ${template.slice(0, 80)} removed: pages are not templates` });
+    return '';
+  });
 }
 
 function capitalize(word: string): string {

@@ -12,6 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
 import { parseDocument, stringify } from 'yaml';
 import { chapterSlug } from '../lib/chapter-files.ts';
 import { linkProblems, anchorsOfSource } from '../lib/link-check.ts';
@@ -42,7 +43,7 @@ export interface PageReport {
   target: string;
   renamed?: string | undefined;
   changes: string[];
-  needs: { line: number; message: string }[];
+  needs: { line: number; message: string; inChapter?: true }[];
   /** Words of the source that the chapter lacks and no change accounts for: a bug if ever not empty. */
   lostWords: string[];
 }
@@ -59,7 +60,7 @@ export interface ImportReport {
   sections: { id: string; title: string; added: boolean }[];
   /** Frontmatter values the importer chose, for a person to check. */
   defaults: Record<string, string>;
-  summary: { filesIn: number; pagesOut: number; filesCopied: number; skipped: number; needsAPerson: number; lostWords: number };
+  summary: { filesIn: number; pagesOut: number; filesCopied: number; skipped: number; needsAPerson: number; lostWords: number; refused: number };
 }
 
 export interface ImportResult {
@@ -124,6 +125,10 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
       text = fixed;
     }
     texts.set(page.target, text);
+    // Whatever the build would still refuse (a page over the size limits, say) is for a person, named here.
+    const left = (await gateReading(text, 'md', options.vocabulary)).problems;
+    for (const problem of left)
+      edits.needs.push({ line: problem.line, inChapter: true, message: `the build refuses this: ${problem.message} (${problem.ruleId})` });
     const kept = wordsOf(bodyOf(text));
     addWords(kept, `${edits.title ?? ''} ${String(edits.frontmatter['title'] ?? '')} ${String(edits.frontmatter['description'] ?? '')}`);
     const removed = new Map<string, number>();
@@ -169,6 +174,7 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
       skipped: plan.skipped.length,
       needsAPerson,
       lostWords: reports.reduce((sum, r) => sum + r.lostWords.length, 0),
+      refused: reports.filter((r) => r.needs.some((n) => n.message.startsWith('the build refuses this'))).length,
     },
   };
   return { report, writes };
@@ -203,6 +209,17 @@ function rewriteUrl(url: string, page: PlannedPage, plan: ImportPlan, bySource: 
     if (!found) continue;
     const newTarget = isPageFile(found) ? bySource.get(found)?.target : plan.files.get(found);
     if (newTarget) return `${relativePath(page.target, newTarget)}${anchor}`;
+  }
+  // A folder without a page of its own: its page on the site, which lists what is in it.
+  for (const base of bases) {
+    const folder = base.replace(/\/$/, '');
+    const inside = plan.pages.find((p) => folder !== '' && p.source.startsWith(`${folder}/`));
+    if (!inside) continue;
+    const depth = folder.split('/').length;
+    const sourceDepth = inside.source.split('/').length - 1;
+    // Pages at the top moved into a section of their own: one folder more on the new side.
+    const targetFolder = inside.target.split('/').slice(0, depth + (inside.target.split('/').length - 1 - sourceDepth));
+    return `/${targetFolder.join('/')}/${anchor}`;
   }
   return url;
 }
@@ -263,7 +280,7 @@ function encodeSpaces(file: string): string {
  */
 function unlink(
   text: string,
-  problems: readonly { line: number; column: number; endLine: number; endColumn: number; message: string }[],
+  problems: readonly { line: number; column: number; endLine: number; endColumn: number; message: string; expected?: string }[],
   edits: PageEdits,
 ): string {
   const offsets = lineOffsets(text);
@@ -278,12 +295,21 @@ function unlink(
     if (markdown && anchorOnly) {
       const url = markdown[3]!.replace(/^<|>$/g, '');
       const withoutAnchor = url.replace(/#.*$/, '');
+      // GitHub reads `#Who-Qualifies` as `#who-qualifies`: the heading the link meant, written in other case.
+      const meant = problem.expected?.includes('#') ? problem.expected.slice(problem.expected.indexOf('#') + 1) : undefined;
+      const written = decodeSafely(url.slice(url.indexOf('#') + 1));
+      if (meant !== undefined && new GithubSlugger().slug(written) === meant) {
+        changes.push({ start, end, text: slice.replace(markdown[3]!, `${withoutAnchor}#${meant}`) });
+        edits.changes.push(`wrote the anchor of a link as the heading's id (#${meant})`);
+        continue;
+      }
       changes.push({ start, end, text: slice.replace(markdown[3]!, withoutAnchor || '#') });
       edits.changes.push(`dropped the anchor of a link whose heading is gone (${url})`);
     } else if (markdown) {
       changes.push({ start, end, text: markdown[1] ? markdown[2]! : markdown[2]! });
       edits.needs.push({
         line: problem.line,
+        inChapter: true,
         message: `${markdown[1] ? 'image' : 'link'} to "${markdown[3]}" made plain text: ${problem.message.replace(/, expected .*$/, '')}`,
       });
     } else if (/^<(?:a|img)\b/i.test(slice)) {
@@ -291,11 +317,16 @@ function unlink(
       changes.push({ start, end, text: /^<img/i.test(slice) ? (alt ?? '') : slice.replace(/\s+href="[^"]*"/i, '') });
       edits.needs.push({
         line: problem.line,
+        inChapter: true,
         message: `HTML ${/^<img/i.test(slice) ? 'image' : 'link'} made plain text: ${problem.message.replace(/, expected .*$/, '')}`,
       });
     } else if (/^\[[^\]]*\]:/.test(slice)) {
       changes.push({ start, end, text: '' });
-      edits.needs.push({ line: problem.line, message: `link definition removed: ${problem.message.replace(/, expected .*$/, '')}` });
+      edits.needs.push({
+        line: problem.line,
+        inChapter: true,
+        message: `link definition removed: ${problem.message.replace(/, expected .*$/, '')}`,
+      });
     }
   }
   return applyEdits(text, changes);

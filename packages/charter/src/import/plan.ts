@@ -8,6 +8,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isAttachmentFile, toSlugSegment } from '../lib/chapter-files.ts';
+import { RESERVED_SECTION_IDS } from '../lib/routes.ts';
 
 /** Source files read as pages. */
 const PAGE_FILE = /\.(?:md|mdx|markdown|mdown|mkd)$/i;
@@ -74,12 +75,16 @@ export function planImport(files: readonly string[]): ImportPlan {
   const pages: PlannedPage[] = [];
   const attachments = new Map<string, string>();
   const skipped: string[] = [];
-  // Folder names are made valid once, so every page of a folder lands in the same new folder.
+  // Folder names are made valid once, so every page of a folder lands in the same new folder; a
+  // top-level folder named like one of the site's own pages (/search/, /review/) gets a longer name.
   const folderOf = (sourceFolder: string): string =>
     sourceFolder
       .split('/')
       .filter(Boolean)
-      .map((part) => toSlugSegment(part) || 'folder')
+      .map((part, i) => {
+        const name = toSlugSegment(part) || 'folder';
+        return i === 0 && (RESERVED_SECTION_IDS as readonly string[]).includes(name) ? `${name}-pages` : name;
+      })
       .join('/');
   const pageFiles = files.filter(isPageFile);
   // Index pages first, so a folder's own page gets `index.md` before a page of the same name could.

@@ -91,8 +91,15 @@ describe('charter import', () => {
     expect(chapter('hugo-site/content/policies/index.md')).toContain('[conduct policy](./conduct.md)');
     expect(readFileSync(path.join(edition, 'assets/team.png'))).toEqual(readFileSync(path.join(fixture, 'assets/team.png')));
     expect(chapter('benefits/index.md')).toContain('* A page that was deleted');
+    // GitHub's way of writing an anchor, a folder without a page of its own, code that looks like a template.
+    expect(chapter('benefits/index.md')).toContain('[Who qualifies](./state-fmla.md#who-qualifies)');
+    expect(chapter('benefits/index.md')).toContain('[Notes on states](/benefits/state-fmla-docs/) and `{{ not a template }}` in code');
+    // A top-level folder named like one of the site's own pages gets a longer name.
+    expect(report.pages.find((p) => p.source === 'review/cycle.md')!.target).toBe('review-pages/cycle.md');
     const benefits = report.pages.find((p) => p.target === 'benefits/index.md')!;
-    expect(benefits.needs).toEqual([expect.objectContaining({ message: expect.stringContaining('link to "removed-page.md" made plain text') })]);
+    expect(benefits.needs).toEqual([
+      expect.objectContaining({ inChapter: true, message: expect.stringContaining('link to "removed-page.md" made plain text') }),
+    ]);
   });
 
   it('turns other tools’ syntax and unsafe HTML into plain Markdown, reporting each with its line', () => {
