@@ -131,7 +131,7 @@ function otherToolsSyntax(text: string, result: PageEdits, lineOf: (line: number
   let fence: string | undefined;
   let admonitionIndent: number | undefined;
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
+    const line = lines[i]!;
     const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(line);
     if (fenceMatch && admonitionIndent === undefined) {
       if (fence === undefined) fence = fenceMatch[1]![0]!.repeat(fenceMatch[1]!.length);
