@@ -200,9 +200,9 @@ export function readingPathFor(vocabulary: Vocabulary) {
     steps: z
       .array(
         z.strictObject({
-          /** A chapter path, optionally with a section: `procedures/telephone#our-standard`. */
-          chapter: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(?:#[a-z0-9-]+)?$/, {
-            error: 'must be a chapter path like "procedures/telephone", optionally with "#section"',
+          /** A chapter path, optionally with a section: `procedures/telephone#our-standard`, `procedures/phone/hold`. */
+          chapter: z.string().regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*(?:#[^\s#]+)?$/, {
+            error: 'must be a chapter path like "procedures/telephone" or "procedures/phone/hold", optionally with "#section"',
           }),
           /** Why this step matters, or what to look out for. */
           note: z.string().optional(),
