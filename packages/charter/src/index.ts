@@ -25,6 +25,7 @@ import { resolveContentDir } from './lib/content-dir.ts';
 import { detectOptionalPages } from './lib/optional-pages.ts';
 import { resolveSiteConfig, type SiteConfigInput } from './lib/site-config.ts';
 import { readVocabulary } from './lib/vocabulary-file.ts';
+import { createTranslator } from './i18n/index.ts';
 
 export { defineCharterConfig, type SiteConfigInput as CharterConfig } from './lib/site-config.ts';
 
@@ -44,6 +45,7 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
         // A bad vocabulary.yaml stops the build here, with every problem located.
         const vocabulary = readVocabulary(contentDir);
         const pages = detectOptionalPages(contentDir, publicDir);
+        const i18n = createTranslator(site.lang, site.strings);
         for (const route of routesFor(pages))
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.file}`, import.meta.url), prerender: true });
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
@@ -66,7 +68,10 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           devToolbar: { enabled: false },
           // Shiki colours code with inline styles, which the Content-Security-Policy forbids; code
           // blocks in chapters are short examples and read fine unhighlighted.
-          markdown: { syntaxHighlight: false, processor: charterMarkdownProcessor(vocabulary, { contentDir, base: site.base }) },
+          markdown: {
+            syntaxHighlight: false,
+            processor: charterMarkdownProcessor(vocabulary, { contentDir, base: site.base, copyLinkLabel: (heading) => i18n.t('copyLink.label', { heading }) }),
+          },
           security: { csp: CONTENT_SECURITY_POLICY },
           vite: {
             plugins: [chapterGateVitePlugin(vocabulary), virtualConfigPlugin(site, pages, vocabulary)],

@@ -62,9 +62,14 @@ export function htmlFiles(dist: string): string[] {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 }
 
-/** Every `href` and `src` of a page, entities decoded as the browser would. */
+/** Every `href` and `src` of a page, entities decoded as the browser would; code shown on the page is text, not links. */
 function linksOf(html: string): string[] {
-  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&').replaceAll('&#38;', '&'));
+  return [...withoutCode(html).matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&').replaceAll('&#38;', '&'));
+}
+
+/** A page without its code blocks and inline code, whose `"` the renderer leaves as it is. */
+export function withoutCode(html: string): string {
+  return html.replace(/<pre\b[\s\S]*?<\/pre>|<code\b[\s\S]*?<\/code>/g, '');
 }
 
 /**

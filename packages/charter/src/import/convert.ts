@@ -10,7 +10,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { commonmarkParser, mdxParser } from '../lib/mdx-parser.ts';
-import { classifyUrl } from '../gate/urls.ts';
+import { classifyUrl, decodeCharacterReferences, imageSourceProblem } from '../gate/urls.ts';
 import { repairHtml } from './html.ts';
 
 export interface PageEdits {
@@ -59,11 +59,24 @@ export function convertPage(source: string, format: 'md' | 'mdx', rewrite: Rewri
   }
   const edits: Edit[] = [];
   takeTitle(tree, text, result, edits);
-  const first = tree.children.find((node) => node.type === 'paragraph');
-  if (first) result.firstParagraph = squash(toString(first));
+  // The first paragraph with words of its own: a row of badges (images in links) says nothing.
+  const first = tree.children
+    .map((node) => (node.type === 'paragraph' ? squash(toString(node, { includeImageAlt: false })) : ''))
+    .find((text) => text.length >= 20);
+  if (first) result.firstParagraph = first;
   collectEdits(tree, text, rewrite, result, edits, lineOf, mdx);
   result.body = applyEdits(text, edits).replace(/^\s*\n/, '');
   return result;
+}
+
+/**
+ * A page's body as its own tool shows it, before any conversion: admonition bodies read as text
+ * (plain Markdown would take MkDocs' indented ones for code), shortcodes and template tags as
+ * what they stand for rather than as words. The word check counts the source's words in this.
+ */
+export function toolReading(source: string): string {
+  const scratch: PageEdits = { body: '', title: undefined, firstParagraph: undefined, frontmatter: {}, changes: [], needs: [], removedText: [] };
+  return otherToolsSyntax(normalizeLineEnds(readFrontmatter(source, scratch).body), scratch, (line) => line);
 }
 
 function normalizeLineEnds(text: string): string {
@@ -78,7 +91,8 @@ function readFrontmatter(source: string, result: PageEdits): { data: Record<stri
   const bodyLine = match[0].split('\n').length;
   const body = text.slice(match[0].length);
   try {
-    const data = match[1] === '---' ? parseYaml(match[2]!) : readToml(match[2]!, result);
+    // Placeholders such as {{date:YYYY-MM-DD}} read as odd keys; the warnings would only be noise, the fields are checked below.
+    const data = match[1] === '---' ? parseYaml(match[2]!, { logLevel: 'error' }) : readToml(match[2]!, result);
     if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, body, bodyLine };
     result.needs.push({ line: 1, message: 'frontmatter is not a list of fields: left out, the fields were filled in' });
   } catch (error) {
@@ -211,12 +225,24 @@ function capitalize(word: string): string {
 /** The first heading, when it is a level-1 heading before any other text: the page's title, taken out of the body. */
 function takeTitle(tree: Root, text: string, result: PageEdits, edits: Edit[]): void {
   const first = tree.children.find((node) => node.type !== 'html' || !/^<!--/.test(node.value));
+  // A title written in HTML (a centred <h1> above the text) names the page; the HTML stays as it is.
+  const htmlTitle = first?.type === 'html' ? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(first.value)?.[1] : undefined;
+  if (htmlTitle !== undefined) {
+    const title = squash(decodeEntities(htmlTitle.replace(/<[^>]*>/g, '')));
+    if (title) result.title = title;
+    return;
+  }
   if (!first || first.type !== 'heading' || first.depth !== 1 || !first.position) return;
   result.title = squash(toString(first));
   const start = first.position.start.offset!;
   const end = text.indexOf('\n', first.position.end.offset!);
   edits.push({ start, end: end === -1 ? text.length : end + 1, text: '' });
   result.changes.push('took the title from the first heading, which the page shows above the text');
+}
+
+/** `&mdash;` and `&#8212;` as the characters they stand for, for a title read from HTML. */
+function decodeEntities(text: string): string {
+  return decodeCharacterReferences(text);
 }
 
 /** Collapses runs of whitespace, for titles and descriptions. */
@@ -251,6 +277,11 @@ function collectEdits(tree: Root, text: string, rewrite: Rewrite, result: PageEd
           if (rewritten !== node.url) {
             const edit = urlEdit(text, start, end, node.type === 'definition');
             if (edit) edits.push({ ...edit, text: formatUrl(rewritten) });
+          }
+          if (node.type === 'image' && imageSourceProblem(rewritten)) {
+            // A file a browser cannot show as an image (.tiff, .bmp): offered as a download instead.
+            edits.push({ start, end: start + 1, text: '' });
+            result.changes.push('turned an image a browser cannot show into a link to the file');
           }
           break;
         }

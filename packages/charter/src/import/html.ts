@@ -114,14 +114,19 @@ export function repairHtml(html: string, rewrite: UrlRewrite): HtmlRepair {
       }
       if (externalImage !== undefined) {
         const alt = element.attrs.find((a) => a.name === 'alt')?.value ?? '';
-        const link = /^https?:\/\//i.test(externalImage) ? externalImage : '';
+        // An image from another host, or a file a browser cannot show as one (.tiff): a link to it.
+        const link = /^https?:\/\//i.test(externalImage) || !/^[a-z][a-z0-9+.-]*:/i.test(externalImage) ? externalImage : '';
         edits.push({
           start: place.startOffset,
           end: place.endOffset,
           text: link ? `<a href="${escapeAttribute(link)}">${escapeText(alt || link)}</a>` : escapeText(alt),
         });
-        repair.changes.push('turned an image from another host into a link to it');
-        repair.needs.push(`image ${externalImage}: download it into the content folder next to the chapter and show it from there`);
+        if (/^https?:\/\//i.test(externalImage)) {
+          repair.changes.push('turned an image from another host into a link to it');
+          repair.needs.push(`image ${externalImage}: download it into the content folder next to the chapter and show it from there`);
+        } else {
+          repair.changes.push('turned an image a browser cannot show into a link to the file');
+        }
         continue;
       }
       if (changed) {

@@ -15,6 +15,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { parseDocument, stringify } from 'yaml';
 import { chapterSlug } from '../lib/chapter-files.ts';
+import { frontmatterData } from '../lib/content-files.ts';
 import { linkProblems, anchorsOfSource } from '../lib/link-check.ts';
 import { resolveLink } from '../lib/link-targets.ts';
 import { isoDate } from '../lib/review.ts';
@@ -22,7 +23,8 @@ import { idsOf, sectionsOf, type Vocabulary } from '../lib/vocabulary.ts';
 import { folderName } from '../lib/navigation.ts';
 import { gateReading } from '../gate/index.ts';
 import { oldPath } from '../lib/schemas.ts';
-import { applyEdits, convertPage, squash, type PageEdits } from './convert.ts';
+import { RESERVED_SECTION_IDS } from '../lib/routes.ts';
+import { applyEdits, convertPage, squash, toolReading, type PageEdits } from './convert.ts';
 import { isPageFile, listSourceFiles, planImport, TOP_SECTION, type ImportPlan, type PlannedPage } from './plan.ts';
 import { addWords, lostWords, wordsOf } from './words.ts';
 
@@ -42,6 +44,8 @@ export interface PageReport {
   source: string;
   target: string;
   renamed?: string | undefined;
+  /** The old addresses the chapter forwards from (its `redirectFrom`). */
+  redirectFrom: string[];
   changes: string[];
   needs: { line: number; message: string; inChapter?: true }[];
   /** Words of the source that the chapter lacks and no change accounts for: a bug if ever not empty. */
@@ -86,13 +90,14 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
     const rewrite = (_kind: 'link' | 'image', url: string) => rewriteUrl(url, page, plan, bySource, sourceSet);
     const edits = convertPage(source, /\.mdx$/i.test(page.source) ? 'mdx' : 'md', rewrite);
     const format = /\.mdx$/i.test(page.source) ? 'mdx' : 'md';
-    converted.set(page.source, { page, edits, sourceWords: wordsOf(bodyOf(source), format) });
+    converted.set(page.source, { page, edits, sourceWords: wordsOf(toolReading(source), format) });
   }
 
   // 2. The chapters' text, then every link checked as the build checks it; those that lead nowhere become text.
   const orders = siblingOrders(plan.pages);
   const texts = new Map<string, string>();
-  for (const { page, edits } of converted.values()) texts.set(page.target, chapterText(page, edits, defaults, orders.get(page.target)!, bySource));
+  for (const { page, edits } of converted.values())
+    texts.set(page.target, chapterText(page, edits, defaults, orders.get(page.target)!, bySource, options.edition));
   const reports: PageReport[] = [];
   const attachments = [...plan.files.values()].sort();
   const slugs = plan.pages.map((p) => chapterSlug(p.target)).sort();
@@ -137,6 +142,7 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
       source: page.source,
       target: page.target,
       ...(page.renamed ? { renamed: page.renamed } : {}),
+      redirectFrom: ((frontmatterData(text)['redirectFrom'] as unknown[] | undefined) ?? []).map(String),
       changes: [...new Set(edits.changes)],
       needs: edits.needs,
       lostWords: lostWords(sourceWords, kept, removed),
@@ -202,7 +208,7 @@ function rewriteUrl(url: string, page: PlannedPage, plan: ImportPlan, bySource: 
   const anchor = hash === -1 ? '' : url.slice(hash);
   const written = decodeSafely((hash === -1 ? url : url.slice(0, hash)).split('?')[0]!);
   const folder = path.posix.dirname(page.source) === '.' ? '' : path.posix.dirname(page.source);
-  const bases = written.startsWith('/') ? rootCandidates(written) : [path.posix.normalize(path.posix.join(folder, written))];
+  const bases = written.startsWith('/') ? rootCandidates(written, folder) : [path.posix.normalize(path.posix.join(folder, written))];
   for (const base of bases) {
     if (base.startsWith('..')) continue;
     const found = findSource(base.replace(/\/$/, ''), sourceSet, written.endsWith('/'));
@@ -224,10 +230,15 @@ function rewriteUrl(url: string, page: PlannedPage, plan: ImportPlan, bySource: 
   return url;
 }
 
-/** A path from the site's root may carry the old site's base (`/docs/…`, `/handbook/…`): each shorter tail is tried. */
-function rootCandidates(written: string): string[] {
+/**
+ * What a path from the site's root may mean: from the top of the folder of one of the page's
+ * folders (Hugo's `ref "/fleet/x.md"` is from its content folder), or with the old site's base in
+ * front (`/docs/…`, `/handbook/…`): every reading is tried, the nearest first.
+ */
+function rootCandidates(written: string, folder: string): string[] {
   const parts = written.split('/').filter(Boolean);
-  return parts.map((_, i) => parts.slice(i).join('/'));
+  const ancestors = folder === '' ? [] : folder.split('/').map((_, i, all) => all.slice(0, all.length - i).join('/'));
+  return [...ancestors.map((ancestor) => `${ancestor}/${parts.join('/')}`), ...parts.map((_, i) => parts.slice(i).join('/'))];
 }
 
 /** The source file a link means: the file itself, or a page by the names tools give them. */
@@ -292,20 +303,24 @@ function unlink(
     const slice = text.slice(start, end);
     const anchorOnly = /no such heading/.test(problem.message);
     const markdown = /^(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|[^\s)]*)/.exec(slice);
-    if (markdown && anchorOnly) {
-      const url = markdown[3]!.replace(/^<|>$/g, '');
-      const withoutAnchor = url.replace(/#.*$/, '');
+    const markdownUrl = markdown?.[3]!.replace(/^<|>$/g, '');
+    if (markdown && markdownUrl !== undefined && anchorOnly) {
+      const withoutAnchor = markdownUrl.replace(/#.*$/, '');
       // GitHub reads `#Who-Qualifies` as `#who-qualifies`: the heading the link meant, written in other case.
       const meant = problem.expected?.includes('#') ? problem.expected.slice(problem.expected.indexOf('#') + 1) : undefined;
-      const written = decodeSafely(url.slice(url.indexOf('#') + 1));
+      const written = decodeSafely(markdownUrl.slice(markdownUrl.indexOf('#') + 1));
       if (meant !== undefined && new GithubSlugger().slug(written) === meant) {
         changes.push({ start, end, text: slice.replace(markdown[3]!, `${withoutAnchor}#${meant}`) });
         edits.changes.push(`wrote the anchor of a link as the heading's id (#${meant})`);
         continue;
       }
-      changes.push({ start, end, text: slice.replace(markdown[3]!, withoutAnchor || '#') });
-      edits.changes.push(`dropped the anchor of a link whose heading is gone (${url})`);
-    } else if (markdown) {
+      if (withoutAnchor !== '') {
+        changes.push({ start, end, text: slice.replace(markdown[3]!, withoutAnchor) });
+        edits.changes.push(`dropped the anchor of a link whose heading is gone (${markdownUrl})`);
+        continue;
+      }
+    }
+    if (markdown) {
       changes.push({ start, end, text: markdown[1] ? markdown[2]! : markdown[2]! });
       edits.needs.push({
         line: problem.line,
@@ -360,6 +375,7 @@ function chapterText(
   defaults: { type: string; audience: string; owner: string; reviewed: string },
   order: number,
   bySource: ReadonlyMap<string, PlannedPage>,
+  edition: string,
 ): string {
   const kept = edits.frontmatter;
   const title = stringField(kept['title']) ?? edits.title ?? titleFromFile(page.source);
@@ -374,6 +390,8 @@ function chapterText(
     ...arrayField(kept['redirect_from']).map((a) => a.replace(/^\/+|\/+$/g, '')),
   ]
     .filter((old, i, all) => old !== '' && old !== slug && all.indexOf(old) === i && oldPath.safeParse(old).success)
+    // The site's own pages keep their addresses (/search/, /review/): an old page there cannot forward.
+    .filter((old) => !(RESERVED_SECTION_IDS as readonly string[]).includes(old.split('/')[0]!) && old.split('/')[0] !== edition)
     .filter((old) => ![...bySource.values()].some((p) => chapterSlug(p.target) === old));
   const dropped = Object.keys(kept).filter(
     (key) => !['title', 'description', 'summary', 'excerpt', 'order', 'weight', 'sidebar_position', 'nav_order', 'aliases', 'redirect_from'].includes(key),
@@ -409,7 +427,9 @@ function arrayField(value: unknown): string[] {
 /** `benefits/paid_time-off.md` → `Paid time off`. */
 function titleFromFile(source: string): string {
   const name = path.posix.basename(source).replace(/\.[^.]+$/, '');
-  const base = /^(?:readme|index|_index)$/i.test(name) ? path.posix.basename(path.posix.dirname(source)) : name;
+  const folder = path.posix.dirname(source);
+  // The page at the top of the whole handbook has no folder to take a name from.
+  const base = /^(?:readme|index|_index)$/i.test(name) ? (folder === '.' ? 'Overview' : path.posix.basename(folder)) : name;
   const words =
     base
       .replace(/^\d+[-_. ]+/, '')

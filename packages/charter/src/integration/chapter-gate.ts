@@ -21,7 +21,7 @@ import { classifyUrl } from '../gate/urls.ts';
 import { attributeText } from '../gate/check-tree.ts';
 import { componentPropValues } from '../lint/allowed-components.ts';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../lib/vocabulary.ts';
-import { chapterLinksFor } from './chapter-links.ts';
+import { chapterLinksFor, markdownHeadingLinks } from './chapter-links.ts';
 
 /** A chapter the gate refused: a located message for Astro's error output and overlay. */
 export class ChapterRefused extends ContentRefused {
@@ -99,11 +99,14 @@ export const externalLinkRel = defineHastPlugin({
  * The site's Markdown and MDX processor: Astro's default compiler with the gate inside it and,
  * for a content folder, every link given its published address (chapter-links.ts).
  */
-export function charterMarkdownProcessor(vocabulary: Vocabulary = DEFAULT_VOCABULARY, links?: { contentDir: string; base: string }) {
+export function charterMarkdownProcessor(
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+  links?: { contentDir: string; base: string; copyLinkLabel: (heading: string) => string },
+) {
   return satteri({
     features: COMPILER_FEATURES,
     mdastPlugins: [gateInsideCompilerFor(vocabulary), ...(links ? [chapterLinksFor(links.contentDir, links.base)] : [])],
-    hastPlugins: [externalLinkRel],
+    hastPlugins: [externalLinkRel, ...(links ? [markdownHeadingLinks(links.copyLinkLabel)] : [])],
   });
 }
 

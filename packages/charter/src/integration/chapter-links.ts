@@ -13,7 +13,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MdastPluginEntry, PluginFactoryContext } from 'satteri';
+import GithubSlugger from 'github-slugger';
+import { defineHastPlugin, type HastPluginEntry, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
 import { readManifest } from '../lib/content-files.ts';
 import type { EditionRef } from '../lib/edition-urls.ts';
 import { publishedHref } from '../lib/link-targets.ts';
@@ -111,5 +112,48 @@ export function chapterLinksFor(contentDir: string, base: string): MdastPluginEn
       mdxJsxFlowElement: (node, ctx) => jsx(node as never, ctx as never),
       mdxJsxTextElement: (node, ctx) => jsx(node as never, ctx as never),
     };
+  };
+}
+
+/**
+ * Headings of Markdown chapters get the copy-link control MDX chapters get from the Heading
+ * component (layouts/parts/Heading.astro): the same markup, so the same styles and script serve
+ * both. The ids are made here as the site's processor makes them (GitHub-style slugs of the text,
+ * repeats numbered), and the processor keeps an id it finds.
+ */
+export function markdownHeadingLinks(label: (heading: string) => string): HastPluginEntry {
+  return (context: PluginFactoryContext) => {
+    if (context.sourceFormat !== 'markdown') return null;
+    const slugger = new GithubSlugger();
+    return defineHastPlugin({
+      name: 'charter-markdown-heading-links',
+      element: {
+        filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+        visit: (node, ctx) => {
+          const text = ctx.textContent(node);
+          const existing = node.properties?.['id'];
+          const id = typeof existing === 'string' ? existing : slugger.slug(text);
+          const level = Number(node.tagName.slice(1));
+          if (level < 2 || level > 4) return;
+          ctx.replaceNode(node, {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['heading-wrap', `level-${level}`] },
+            children: [
+              { ...node, properties: { ...node.properties, id } },
+              {
+                type: 'element',
+                tagName: 'a',
+                properties: { className: ['heading-anchor'], href: `#${id}`, dataCopyLink: '', dataPagefindIgnore: '' },
+                children: [
+                  { type: 'element', tagName: 'span', properties: { className: ['heading-anchor-icon'], ariaHidden: 'true' }, children: [] },
+                  { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: label(text.trim()) }] },
+                ],
+              },
+            ],
+          } as never);
+        },
+      },
+    });
   };
 }

@@ -15,7 +15,7 @@ const CHAPTER_FILE = /\.mdx?$/;
 
 /** Files a chapter may show (images) or offer for download next to it. */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg'] as const;
-export const DOCUMENT_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'csv', 'txt', 'zip'] as const;
+export const DOCUMENT_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'csv', 'txt', 'zip', 'bmp', 'tif', 'tiff'] as const;
 const ATTACHMENT_FILE = new RegExp(`\\.(?:${[...IMAGE_EXTENSIONS, ...DOCUMENT_EXTENSIONS].join('|')})$`, 'i');
 const IMAGE_FILE = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 

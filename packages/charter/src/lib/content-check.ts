@@ -34,12 +34,13 @@ export async function buildProblems(contentDir: string, options: ContentCheckOpt
   const chapters = options.chapters ?? readChapterSources(contentDir);
   // The sections as sections.yaml lists them; a broken file is refused by its own loader, in its own words.
   const sections = readDataList(contentDir, 'sections.yaml', section, { required: true, purpose: 'its list of sections' });
+  const handbook = handbookOrUndefined(contentDir);
   const between = structureProblems(chapters, {
     shortLinks: readPathShortLinks(contentDir),
     edition: currentEditionOf(contentDir),
     ...(sections.problems.length === 0 ? { sections: sections.entries.map((s) => s.id) } : {}),
+    ...(handbook ? { editions: handbook.editions.map((e) => e.id) } : {}),
   });
-  const handbook = handbookOrUndefined(contentDir);
   const indexes = new Map<string, EditionIndex>();
   const indexOf = (edition: string) => {
     let index = indexes.get(edition);

@@ -46,6 +46,11 @@ export function resolveLink(url: string, chapterFile: string): LinkTarget {
   const suffix = url.slice(query === -1 ? beforeHash.length : query);
   if (address === '') return anchor === undefined ? { kind: 'empty' } : { kind: 'anchor', anchor };
   if (address.startsWith('/')) {
+    // A chapter's file named from the top of the edition (`/procedures/telephone.mdx`) means its page.
+    if (CHAPTER_FILE_LINK.test(address)) {
+      const slug = chapterSlug(address.slice(1).replace(CHAPTER_FILE_LINK, (extension) => extension.toLowerCase()));
+      return { kind: 'page', path: slug === '' ? '/' : `/${slug}/`, anchor, suffix, fromFile: true };
+    }
     if (/\.[a-z0-9]+$/i.test(address)) return { kind: 'public', path: address };
     return { kind: 'page', path: address, anchor, suffix, fromFile: false };
   }

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { pointAt, type GateProblem } from '../gate/problem.ts';
 import { chapterFileNameProblem, chapterSlug, listChapterPaths, readEditionFolder, unexpectedFileMessage } from './chapter-files.ts';
 import { readManifest } from './content-files.ts';
+import { RESERVED_SECTION_IDS } from './routes.ts';
 import { locateFrontmatter, nodeRange, yamlNodeAt } from './frontmatter.ts';
 
 export const STRUCTURE_RULE = 'chapter-files';
@@ -42,7 +43,12 @@ export interface PathShortLink {
  */
 export function structureProblems(
   chapters: readonly ChapterSource[],
-  paths: { shortLinks: readonly PathShortLink[]; edition: string | undefined; sections?: readonly string[] | undefined } = {
+  paths: {
+    shortLinks: readonly PathShortLink[];
+    edition: string | undefined;
+    sections?: readonly string[] | undefined;
+    editions?: readonly string[] | undefined;
+  } = {
     shortLinks: [],
     edition: undefined,
   },
@@ -102,6 +108,19 @@ export function structureProblems(
               range.start,
               range.end,
               `Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`,
+            ),
+          );
+          return;
+        }
+        const first = old.split('/')[0]!;
+        if ((RESERVED_SECTION_IDS as readonly string[]).includes(first) || (paths.editions ?? []).includes(first)) {
+          add(
+            chapter,
+            at(
+              chapter.source,
+              range.start,
+              range.end,
+              `Unexpected redirectFrom "${old}": the site's own ${first === old ? 'page answers' : 'pages answer'} at /${first}/, expected an old chapter path outside ${RESERVED_SECTION_IDS.filter((id) => !id.startsWith('_')).join(', ')} and the editions' ids`,
             ),
           );
           return;

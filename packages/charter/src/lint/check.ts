@@ -352,6 +352,7 @@ function structureMessages(run: CheckRun, files: readonly string[], texts: Reado
     shortLinks: readPathShortLinks(run.contentDir),
     edition: run.handbook.currentEdition,
     sections: run.handbook.sections,
+    editions: run.handbook.editions.map((e) => e.id),
   });
   return places.flatMap(({ file, place }) =>
     place ? (problems.get(`${place.edition}/${place.chapterFile}`) ?? []).map((p) => gateMessage(displayPath(run.root, file), p)) : [],

@@ -65,6 +65,9 @@ describe('links as the published page has them', () => {
     expect(resolveLink('../listening/', 'skills/tone.mdx')).toMatchObject({ kind: 'page', path: '/skills/listening/' });
     expect(resolveLink('https://example.com/a.md', 'a/b.md')).toEqual({ kind: 'outside' });
     expect(resolveLink('#top', 'a/b.md')).toEqual({ kind: 'anchor', anchor: 'top' });
+    // A chapter's file named from the top of the edition is its page; other files there come from public/.
+    expect(resolveLink('/procedures/telephone.mdx#hold', 'a/b.md')).toMatchObject({ kind: 'page', path: '/procedures/telephone/', anchor: 'hold' });
+    expect(resolveLink('/favicon.svg', 'a/b.md')).toEqual({ kind: 'public', path: '/favicon.svg' });
   });
 
   it('gives pages and files the edition and the base path, and leaves other hosts alone', () => {
