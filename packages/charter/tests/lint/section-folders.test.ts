@@ -36,3 +36,22 @@ describe('section folders', () => {
     expect(messages.filter((m) => m.ruleId === 'chapter-files')).toEqual([]);
   });
 });
+
+describe('old addresses', () => {
+  it('refuse a redirect from one of the site’s own pages or an edition, which would never forward', async () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    const file = path.join(content.dir, 'editions/2026.1/skills/listening.mdx');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^title: .*$/m, (title) => `${title}\nredirectFrom: [review, search/old-page, 2025.1/skills/hearing, skills/hearing]`),
+    );
+    const messages = (await checkFiles([file], { contentDir: content.dir, root, today: TODAY })).filter((m) => m.ruleId === 'chapter-files');
+    expect(messages.map((m) => m.message.slice(0, m.message.indexOf(':')))).toEqual([
+      'Unexpected redirectFrom "review"',
+      'Unexpected redirectFrom "search/old-page"',
+      'Unexpected redirectFrom "2025.1/skills/hearing"',
+    ]);
+    expect(messages[0]!.message).toContain("the site's own page answers at /review/");
+  });
+});
