@@ -67,6 +67,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   const owner = parsed.values.owner.trim();
   if (owner.length < 2) fail('--owner must name a team, for example --owner "People Team".', 2);
 
+  if (existsSync(path.join(contentDir, 'editions.yaml'))) {
+    const draft = readManifest(contentDir).find((e) => e.status === 'draft');
+    if (draft && draft.id !== editionName)
+      fail(
+        `${contentDir} already has a draft edition (${draft.id}), and an edition can only be added as the draft: import into a new content folder and copy over what you need, or release the draft first.`,
+      );
+  }
   const result = await prepareImport({ from, contentDir, edition: editionName, vocabulary, today: reviewToday(), owner });
   const blocked = editionFolderProblem(result);
   if (blocked) fail(blocked);

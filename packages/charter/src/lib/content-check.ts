@@ -6,10 +6,11 @@
  * the checker reports the same problems in the same words (see lint/check.ts).
  */
 import path from 'node:path';
-import { gateReading, type GateProblem } from '../gate/index.ts';
+import { gateReading, type GateProblem, type GateReading } from '../gate/index.ts';
 import { formatOf } from '../gate/compiler.ts';
 import { readChapterSources, readPathShortLinks, strayFiles, structureProblems, currentEditionOf, type ChapterSource } from './structure.ts';
 import { readDataList } from './data-files.ts';
+import { chapterSlug } from './chapter-files.ts';
 import { section } from './schemas.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { linkProblems, type LinkContext } from './link-check.ts';
@@ -41,24 +42,37 @@ export async function buildProblems(contentDir: string, options: ContentCheckOpt
     ...(sections.problems.length === 0 ? { sections: sections.entries.map((s) => s.id) } : {}),
     ...(handbook ? { editions: handbook.editions.map((e) => e.id) } : {}),
   });
+  // Every chapter is gated first: links into a chapter are then checked against the heading ids
+  // its own reading found, without parsing it a second time.
+  const readings: GateReading[] = [];
+  const anchors = new Map<string, ReadonlySet<string>>();
+  for (const chapter of chapters) {
+    const reading = await gateReading(chapter.source, formatOf(chapter.file), options.vocabulary);
+    readings.push(reading);
+    if (reading.references) anchors.set(`${chapter.edition}/${chapterSlug(chapter.file)}`, new Set(reading.references.anchors));
+  }
   const indexes = new Map<string, EditionIndex>();
   const indexOf = (edition: string) => {
     let index = indexes.get(edition);
-    if (!index) indexes.set(edition, (index = snapshotIndex(editionIndex(contentDir, edition))));
+    if (!index) {
+      const onDisk = snapshotIndex(editionIndex(contentDir, edition));
+      index = { ...onDisk, anchorsOf: (slug: string) => anchors.get(`${edition}/${slug}`) ?? onDisk.anchorsOf(slug) };
+      indexes.set(edition, index);
+    }
     return index;
   };
   const results: FileProblems[] = strayFiles(contentDir).map((stray) => ({
     file: path.join(contentDir, 'editions', stray.edition, stray.file),
     problems: [stray.problem],
   }));
-  for (const chapter of chapters) {
+  chapters.forEach((chapter, i) => {
     const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
-    const reading = await gateReading(chapter.source, formatOf(file), options.vocabulary);
+    const reading = readings[i]!;
     const context = handbook && linkContextFor(handbook, chapter.edition, chapter.file, indexOf(chapter.edition));
     const links = context && reading.references ? linkProblems(reading.references, context) : [];
     const problems = [...reading.problems, ...links, ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
     if (problems.length > 0) results.push({ file, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) });
-  }
+  });
   if (handbook) results.push(...contentFolderProblems(contentDir, handbook, indexOf));
   return results.sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -153,8 +153,11 @@ describe('charter import', () => {
     expect(readFileSync(path.join(copy, 'editions.yaml'), 'utf8')).toMatch(
       /status: current[\s\S]*- id: draft\n\s+title: Next edition \(draft\)\n\s+status: draft/,
     );
-    // With more than the one edition an import made, the edition must be named.
+    // With more than the one edition an import made, the edition must be named; a second draft is refused.
     expect(runImport([fixture, copy]).stderr).toContain('name the new edition to import into with --edition <id>');
+    expect(runImport([fixture, copy, '--edition', '2027.1']).stderr).toContain(
+      'already has a draft edition (draft), and an edition can only be added as the draft',
+    );
   });
 });
 
