@@ -16,6 +16,13 @@ export const CONFIGURABLE_RULE_IDS: readonly string[] = [
   'review-due',
   'archived-frozen',
   'carry-pending',
+  'no-undefined-references',
+  'no-unused-definitions',
+  'no-duplicate-definitions',
+  'no-emphasis-as-heading',
+  'no-duplicate-headings-in-section',
+  'no-empty-url',
+  'heading-increment',
   'repeated-words',
   'equality',
 ];

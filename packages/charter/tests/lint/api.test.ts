@@ -40,6 +40,13 @@ describe('ruleCatalog', () => {
       'heading-style': 'warning',
       'review-due': 'warning',
       'lint-comments': 'warning',
+      'no-undefined-references': 'warning',
+      'no-unused-definitions': 'warning',
+      'no-duplicate-definitions': 'warning',
+      'no-emphasis-as-heading': 'warning',
+      'no-duplicate-headings-in-section': 'warning',
+      'no-empty-url': 'warning',
+      'heading-increment': 'warning',
       'prose:repeated-words': 'suggestion',
       'prose:equality': 'suggestion',
     });

@@ -22,6 +22,13 @@ import { equality, repeatedWords, severity as proseSeverity } from './prose.ts';
 import reviewDue, { severity as reviewDueSeverity } from './review-due.ts';
 import spellingVariant, { severity as spellingVariantSeverity } from './spelling-variant.ts';
 import terminology, { severity as terminologySeverity } from './terminology.ts';
+import noUndefinedReferences, { severity as noUndefinedReferencesSeverity } from './no-undefined-references.ts';
+import noUnusedDefinitions, { severity as noUnusedDefinitionsSeverity } from './no-unused-definitions.ts';
+import noDuplicateDefinitions, { severity as noDuplicateDefinitionsSeverity } from './no-duplicate-definitions.ts';
+import noEmphasisAsHeading, { severity as noEmphasisAsHeadingSeverity } from './no-emphasis-as-heading.ts';
+import noDuplicateHeadingsInSection, { severity as noDuplicateHeadingsInSectionSeverity } from './no-duplicate-headings-in-section.ts';
+import noEmptyUrl, { severity as noEmptyUrlSeverity } from './no-empty-url.ts';
+import headingIncrement, { severity as headingIncrementSeverity } from './heading-increment.ts';
 
 export interface RuleModule {
   /** The id in messages and lint comments, e.g. `terminology` or `repeated-words`. */
@@ -53,6 +60,18 @@ export const RULES: readonly RuleModule[] = [
   rule('review-due', 'review-due.ts', reviewDueSeverity, reviewDue as RuleModule['plugin']),
   rule('archived-frozen', 'archived-frozen.ts', archivedFrozenSeverity, archivedFrozen as RuleModule['plugin']),
   rule('carry-pending', 'carry-pending.ts', carryPendingSeverity, carryPending as RuleModule['plugin']),
+  rule('no-undefined-references', 'no-undefined-references.ts', noUndefinedReferencesSeverity, noUndefinedReferences as RuleModule['plugin']),
+  rule('no-unused-definitions', 'no-unused-definitions.ts', noUnusedDefinitionsSeverity, noUnusedDefinitions as RuleModule['plugin']),
+  rule('no-duplicate-definitions', 'no-duplicate-definitions.ts', noDuplicateDefinitionsSeverity, noDuplicateDefinitions as RuleModule['plugin']),
+  rule('no-emphasis-as-heading', 'no-emphasis-as-heading.ts', noEmphasisAsHeadingSeverity, noEmphasisAsHeading as RuleModule['plugin']),
+  rule(
+    'no-duplicate-headings-in-section',
+    'no-duplicate-headings-in-section.ts',
+    noDuplicateHeadingsInSectionSeverity,
+    noDuplicateHeadingsInSection as RuleModule['plugin'],
+  ),
+  rule('no-empty-url', 'no-empty-url.ts', noEmptyUrlSeverity, noEmptyUrl as RuleModule['plugin']),
+  rule('heading-increment', 'heading-increment.ts', headingIncrementSeverity, headingIncrement as RuleModule['plugin']),
   rule('repeated-words', 'prose.ts', proseSeverity, repeatedWords as RuleModule['plugin'], 'prose:'),
   rule('equality', 'prose.ts', proseSeverity, equality as RuleModule['plugin'], 'prose:'),
 ];
