@@ -11,7 +11,7 @@
  * problems of all files at once; these layers make sure nothing reaches the compiler unchecked.
  */
 import type { AstroIntegration } from 'astro';
-import { defineHastPlugin, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
+import { defineHastPlugin, type HastPluginEntry, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -81,16 +81,26 @@ function withSafeRel<T extends JsxElement>(node: T): T | undefined {
   return { ...node, attributes: [...node.attributes.filter((a) => a.name !== 'rel'), { type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer' }] };
 }
 
+/**
+ * Markdown links of `.md` chapters are rendered by the compiler itself, without the Link component
+ * that gives MDX chapters' links their rel; MDX chapters leave this out.
+ */
+export const markdownExternalLinkRel: HastPluginEntry = (context: PluginFactoryContext) =>
+  context.sourceFormat !== 'markdown'
+    ? null
+    : defineHastPlugin({
+        name: 'charter-markdown-external-link-rel',
+        element: {
+          filter: ['a'],
+          visit: (node, ctx) => {
+            const href = node.properties?.['href'];
+            if (typeof href === 'string' && classifyUrl(href).kind !== 'site') ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
+          },
+        },
+      });
+
 export const externalLinkRel = defineHastPlugin({
   name: 'charter-external-link-rel',
-  // Markdown links of `.md` chapters are rendered by the compiler itself, without the Link component.
-  element: {
-    filter: ['a'],
-    visit: (node, ctx) => {
-      const href = node.properties?.['href'];
-      if (typeof href === 'string' && classifyUrl(href).kind !== 'site') ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
-    },
-  },
   mdxJsxTextElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },
   mdxJsxFlowElement: { filter: ['a'], visit: (node) => withSafeRel(node as unknown as JsxElement) as never },
 });
@@ -106,7 +116,7 @@ export function charterMarkdownProcessor(
   return satteri({
     features: COMPILER_FEATURES,
     mdastPlugins: [gateInsideCompilerFor(vocabulary), ...(links ? [chapterLinksFor(links.contentDir, links.base)] : [])],
-    hastPlugins: [externalLinkRel, ...(links ? [markdownHeadingLinks(links.copyLinkLabel)] : [])],
+    hastPlugins: [externalLinkRel, markdownExternalLinkRel, ...(links ? [markdownHeadingLinks(links.copyLinkLabel)] : [])],
   });
 }
 

@@ -14,7 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
-import { defineHastPlugin, type HastPluginEntry, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
+import { defineHastPlugin, type HastPluginEntry, type MdastPluginDefinition, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
 import { readManifest } from '../lib/content-files.ts';
 import type { EditionRef } from '../lib/edition-urls.ts';
 import { publishedHref } from '../lib/link-targets.ts';
@@ -59,13 +59,26 @@ function manifestReader(contentDir: string): () => readonly EditionRef[] {
 
 type JsxAttribute = { type: string; name?: string; value?: unknown };
 
+/**
+ * Whether a chapter has anything this plugin would change. Most chapters of the current edition
+ * under the root path only link by site path, which stays as written; leaving the plugin out for
+ * them saves a call into JavaScript for every link of thousands of chapters.
+ */
+function needsRewriting(source: string, edition: EditionRef, base: string, format: string): boolean {
+  if (edition.status !== 'current' || base !== '/') return true;
+  // A Markdown chapter's comments leave the page; its HTML links get their rel.
+  if (format === 'markdown' && /<!--|<a\b|<img\b/i.test(source)) return true;
+  // Links to files (chapters, images, documents) and relative ones: `](./…`, `](../…`, `](name.md`, `href="…"`.
+  return /\]\(\s*<?(?![a-z][a-z0-9+.-]*:|\/|#)|^\s*\[[^\]]+\]:\s*<?(?![a-z][a-z0-9+.-]*:|\/|#)|\.mdx?[#)?"'\s>]|\b(?:href|src)=/im.test(source);
+}
+
 /** The plugin for a content folder and the site's base path. */
 export function chapterLinksFor(contentDir: string, base: string): MdastPluginEntry {
   const editions = manifestReader(contentDir);
   return (context: PluginFactoryContext) => {
     const file = context.fileURL ? fileURLToPath(context.fileURL) : undefined;
     const place = file === undefined ? undefined : placeOf(file, contentDir, editions);
-    if (!place) return null;
+    if (!place || !needsRewriting(context.source, place.edition, base, context.sourceFormat)) return null;
     const href = (url: string) => publishedHref(url, place.chapterFile, place.edition, base);
     const jsx = (node: { name?: string | null; attributes?: JsxAttribute[] }, ctx: { setProperty: (node: never, key: 'attributes', value: never) => void }) => {
       const attribute = node.name === 'a' ? 'href' : node.name === 'img' ? 'src' : undefined;
@@ -81,7 +94,7 @@ export function chapterLinksFor(contentDir: string, base: string): MdastPluginEn
       });
       if (changed) ctx.setProperty(node as never, 'attributes', attributes as never);
     };
-    return {
+    const plugin: MdastPluginDefinition = {
       name: 'charter-chapter-links',
       link: (node, ctx) => {
         const rewritten = href(node.url);
@@ -112,6 +125,16 @@ export function chapterLinksFor(contentDir: string, base: string): MdastPluginEn
       mdxJsxFlowElement: (node, ctx) => jsx(node as never, ctx as never),
       mdxJsxTextElement: (node, ctx) => jsx(node as never, ctx as never),
     };
+    // Only the kinds of node the chapter can have: each visitor is a call into JavaScript per node.
+    const source = context.source;
+    if (!source.includes('<')) {
+      delete plugin.html;
+      delete plugin.mdxJsxFlowElement;
+      delete plugin.mdxJsxTextElement;
+    }
+    if (!source.includes('![')) delete plugin.image;
+    if (!source.includes(']:')) delete plugin.definition;
+    return plugin;
   };
 }
 

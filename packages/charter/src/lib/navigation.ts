@@ -175,11 +175,20 @@ export function buildSidebar(groups: readonly SectionWithChapters[], currentSlug
       title: section.title,
       count: chapters.length,
       expanded,
-      chapters: nestInFolders(section.id, chapters.slice(start, end), new Map(chapters.map((c) => [c.slug, c.title])), currentSlug),
+      chapters: nestInFolders(section.id, chapters.slice(start, end), titlesOf(chapters), currentSlug),
       hiddenBefore: expanded ? start : 0,
       hiddenAfter: expanded ? chapters.length - end : 0,
     };
   });
+}
+
+/** Each chapter's title by address, worked out once per section for every page the section has. */
+const titleMaps = new WeakMap<readonly NavChapter[], ReadonlyMap<string, string>>();
+
+function titlesOf(chapters: readonly NavChapter[]): ReadonlyMap<string, string> {
+  let titles = titleMaps.get(chapters);
+  if (!titles) titleMaps.set(chapters, (titles = new Map(chapters.map((c) => [c.slug, c.title]))));
+  return titles;
 }
 
 /** Chapters in reading order, placed in the folders they sit in below the section (the section's own page stays first). */
