@@ -7,7 +7,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveContentDir } from '../lib/content-dir.ts';
+import { DEFAULT_CONTENT_DIR } from '../lib/content-dir.ts';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
 import { reviewToday } from '../lib/review.ts';
 import { editionFolderProblem, IMPORTED_NOTE, prepareImport, type ImportReport } from '../import/index.ts';
@@ -57,7 +57,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (!fromArg || extra.length > 0) fail(USAGE, 2);
   const from = path.resolve(fromArg);
   if (!existsSync(from) || !statSync(from).isDirectory()) fail(`"${fromArg}" is not a folder. Give the folder of Markdown pages to import.`, 2);
-  const contentDir = contentArg ? path.resolve(contentArg) : resolveContentDir();
+  // The content folder may not exist yet: the import writes it.
+  const contentDir = path.resolve(contentArg ?? (process.env['HANDBOOK_CONTENT_DIR']?.trim() || DEFAULT_CONTENT_DIR));
   if (contentDir === from || contentDir.startsWith(from + path.sep))
     fail(`The content folder ${contentDir} is inside the folder being imported; write it somewhere else.`, 2);
   const editionName = parsed.values.edition ?? importedEdition(contentDir) ?? `${new Date().getFullYear()}.1`;

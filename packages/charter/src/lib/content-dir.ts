@@ -4,6 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ContentRefused } from '../gate/problem.ts';
 
 export const DEFAULT_CONTENT_DIR = 'src/content';
 
@@ -13,7 +14,8 @@ export function resolveContentDir(env: Record<string, string | undefined> = proc
   const dir = path.resolve(cwd, configured || DEFAULT_CONTENT_DIR);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     const origin = configured ? `HANDBOOK_CONTENT_DIR is set to "${configured}"` : `the default content folder "${DEFAULT_CONTENT_DIR}"`;
-    throw new Error(
+    // Refused content, not a fault: the message is the whole story, without a stack.
+    throw new ContentRefused(
       `Content folder not found: ${origin}, which resolves to ${dir}. ` +
         'Point HANDBOOK_CONTENT_DIR at a folder with editions/, editions.yaml and sections.yaml, or unset it.',
     );

@@ -22,13 +22,16 @@ import { fixFiles } from './fix.ts';
 import { formatGithub, formatJobSummary } from './format/github.ts';
 import { formatJson } from './format/json.ts';
 import { formatPretty } from './format/pretty.ts';
+import { formatReview } from './format/review.ts';
 import { loadHandbookData } from './handbook-data.ts';
 import type { CheckOptions, LintMessage } from './types.ts';
 
 export const USAGE = `Usage: charter lint [paths…] [--format pretty|json|github] [--fix] [--changed[=<git-ref>]] [--no-cache] [--threads <n>]
 
   paths              chapter files or folders, relative to the repository root (default: every edition)
-  --format <name>    pretty (default), json, or github (GitHub Actions annotations and job summary)
+  --format <name>    pretty (default), json, github (GitHub Actions annotations and job summary), or
+                     review (a pull-request review with a suggested change for every message with a fix,
+                     as the body of GitHub's create-review request)
   --fix              rewrite terminology and spelling to the suggested words, then report what is left
   --changed[=<ref>]  check only chapters changed since the merge base with <ref> (default: main)
                      and the chapters that link to them; also turns on the archived-editions check
@@ -39,7 +42,7 @@ export const USAGE = `Usage: charter lint [paths…] [--format pretty|json|githu
 
 Exit status: 0 no errors, 1 errors found, 2 usage or internal failure.`;
 
-const FORMATS = ['pretty', 'json', 'github'] as const;
+const FORMATS = ['pretty', 'json', 'github', 'review'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface CliIO {
@@ -178,6 +181,7 @@ function cacheOption(wanted: boolean, env: Record<string, string | undefined>): 
 function report(format: Format, messages: readonly LintMessage[], checked: number, io: CliIO): void {
   if (format === 'json') return io.stdout(formatJson(messages));
   if (format === 'pretty') return io.stdout(formatPretty(messages, checked));
+  if (format === 'review') return io.stdout(formatReview(messages, { cwd: io.cwd, workspace: io.env['GITHUB_WORKSPACE'] }));
   io.stdout(formatGithub(messages, { cwd: io.cwd, workspace: io.env['GITHUB_WORKSPACE'] }));
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) appendFileSync(summaryFile, formatJobSummary(messages, checked));

@@ -1,0 +1,72 @@
+/**
+ * `--format review`: the body of GitHub's "create a review" request
+ * (POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews), with a suggested change for every
+ * message that has a fix. Compared with a recorded request (fixtures/review-request.json, the body
+ * the starter's workflow sends for these two chapters), never with the network.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LintMessage } from '../../src/lint/types.ts';
+import { REWRITING_RULES, reviewRequest, suggestedLine } from '../../src/lint/format/review.ts';
+import { engineRoot, handbookContent, repoRoot, runCli } from './support.ts';
+
+const chapters = ['tests/lint/fixtures/warnings.mdx', 'tests/lint/fixtures/errors.mdx'];
+const env = { HANDBOOK_CONTENT_DIR: handbookContent, GITHUB_WORKSPACE: repoRoot };
+
+describe('lint --format review', () => {
+  it('writes the recorded request: one comment with a suggestion per line that has fixes, paths from the repository root', () => {
+    const result = runCli([...chapters, '--format', 'review', '--no-cache'], { cwd: engineRoot, env });
+    const recorded = JSON.parse(readFileSync(path.join(engineRoot, 'tests/lint/fixtures/review-request.json'), 'utf8'));
+    expect(JSON.parse(result.stdout)).toEqual(recorded);
+    expect(recorded.event).toBe('COMMENT');
+    for (const comment of recorded.comments)
+      expect(comment).toEqual({
+        path: expect.stringMatching(/^packages\/charter\/tests\/lint\/fixtures\/\w+\.mdx$/),
+        line: expect.any(Number),
+        side: 'RIGHT',
+        body: expect.stringMatching(/\n```suggestion\n[^\n]*\n```$/),
+      });
+  });
+
+  it('holds a suggestion for every message with a one-line fix, and each suggestion is the line with the fix made', () => {
+    const messages = JSON.parse(runCli([...chapters, '--format', 'json', '--no-cache'], { cwd: engineRoot, env }).stdout) as LintMessage[];
+    const fixable = messages.filter((m) => m.expected !== undefined && m.endLine === m.line && REWRITING_RULES.has(m.ruleId));
+    expect(fixable.length).toBeGreaterThan(2);
+    const review = reviewRequest(messages, { cwd: engineRoot });
+    for (const message of fixable) {
+      const comment = review.comments.find((c) => c.path === message.file && c.line === message.line);
+      expect(comment, `${message.file}:${message.line}`).toBeDefined();
+      expect(comment!.body).toContain(message.message);
+      const suggestion = /```suggestion\n([^\n]*)\n```/.exec(comment!.body)![1]!;
+      expect(suggestion).toContain(message.expected);
+      const text = readFileSync(path.join(engineRoot, message.file), 'utf8');
+      expect(suggestion).not.toBe(text.split('\n')[message.line - 1]);
+    }
+    // Messages without a rewrite stay with the annotations: a broken link's expected page is no rewrite of the link.
+    expect(messages.some((m) => m.ruleId === 'links' && m.expected)).toBe(true);
+    expect(review.comments.every((c) => !c.body.includes('(`links`)'))).toBe(true);
+  });
+
+  it('makes several fixes on one line into one suggestion, right to left', () => {
+    const line = 'Email the clients and the customer via e-mail.';
+    const at = (word: string, expected: string): LintMessage => {
+      const column = line.indexOf(word) + 1;
+      return {
+        file: 'a.mdx',
+        line: 1,
+        column,
+        endLine: 1,
+        endColumn: column + word.length,
+        ruleId: 'terminology',
+        severity: 'warning',
+        message: `Unexpected "${word}"`,
+        expected,
+      };
+    };
+    const review = reviewRequest([at('clients', 'customers'), at('e-mail', 'email')], { cwd: '/' }, () => `${line}\n`);
+    expect(review.comments).toHaveLength(1);
+    expect(review.comments[0]!.body).toMatch(/```suggestion\nEmail the customers and the customer via email\.\n```$/);
+    expect(suggestedLine(line, { ...at('clients', 'customers'), endLine: 2 })).toBeUndefined();
+  });
+});
