@@ -100,29 +100,14 @@ export function structureProblems(
       from.forEach((old: unknown, index: number) => {
         if (typeof old !== 'string') return;
         const range = rangeAt(['redirectFrom', index]);
-        if (live.has(old)) {
-          add(
-            chapter,
-            at(
-              chapter.source,
-              range.start,
-              range.end,
-              `Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`,
-            ),
-          );
-          return;
-        }
         const first = old.split('/')[0]!;
-        if ((RESERVED_SECTION_IDS as readonly string[]).includes(first) || (paths.editions ?? []).includes(first)) {
-          add(
-            chapter,
-            at(
-              chapter.source,
-              range.start,
-              range.end,
-              `Unexpected redirectFrom "${old}": the site's own ${first === old ? 'page answers' : 'pages answer'} at /${first}/, expected an old chapter path outside ${RESERVED_SECTION_IDS.filter((id) => !id.startsWith('_')).join(', ')} and the editions' ids`,
-            ),
-          );
+        const refusal = live.has(old)
+          ? `Unexpected redirectFrom "${old}": a chapter still lives at that path, expected only old paths no chapter uses: remove the entry or move that chapter`
+          : (RESERVED_SECTION_IDS as readonly string[]).includes(first) || (paths.editions ?? []).includes(first)
+            ? `Unexpected redirectFrom "${old}": the site's own ${first === old ? 'page answers' : 'pages answer'} at /${first}/, expected an old chapter path outside ${RESERVED_SECTION_IDS.filter((id) => !id.startsWith('_')).join(', ')} and the editions' ids`
+            : undefined;
+        if (refusal) {
+          add(chapter, at(chapter.source, range.start, range.end, refusal));
           return;
         }
         redirects.set(old, [...(redirects.get(old) ?? []), { owner: `"${slug}"`, chapter, range }]);
