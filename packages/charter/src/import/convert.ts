@@ -228,7 +228,7 @@ function takeTitle(tree: Root, text: string, result: PageEdits, edits: Edit[]): 
   // A title written in HTML (a centred <h1> above the text) names the page; the HTML stays as it is.
   const htmlTitle = first?.type === 'html' ? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(first.value)?.[1] : undefined;
   if (htmlTitle !== undefined) {
-    const title = squash(decodeEntities(htmlTitle.replace(/<[^>]*>/g, '')));
+    const title = squash(decodeCharacterReferences(htmlTitle.replace(/<[^>]*>/g, '')));
     if (title) result.title = title;
     return;
   }
@@ -238,11 +238,6 @@ function takeTitle(tree: Root, text: string, result: PageEdits, edits: Edit[]): 
   const end = text.indexOf('\n', first.position.end.offset!);
   edits.push({ start, end: end === -1 ? text.length : end + 1, text: '' });
   result.changes.push('took the title from the first heading, which the page shows above the text');
-}
-
-/** `&mdash;` and `&#8212;` as the characters they stand for, for a title read from HTML. */
-function decodeEntities(text: string): string {
-  return decodeCharacterReferences(text);
 }
 
 /** Collapses runs of whitespace, for titles and descriptions. */

@@ -17,7 +17,8 @@ import { parseDocument, stringify } from 'yaml';
 import { chapterSlug } from '../lib/chapter-files.ts';
 import { frontmatterData } from '../lib/content-files.ts';
 import { linkProblems, anchorsOfSource } from '../lib/link-check.ts';
-import { resolveLink } from '../lib/link-targets.ts';
+import { decodeUriPart, resolveLink } from '../lib/link-targets.ts';
+import { textAfterFrontmatter } from '../lib/frontmatter.ts';
 import { isoDate } from '../lib/review.ts';
 import { idsOf, sectionsOf, type Vocabulary } from '../lib/vocabulary.ts';
 import { folderName } from '../lib/navigation.ts';
@@ -134,7 +135,7 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
     const left = (await gateReading(text, 'md', options.vocabulary)).problems;
     for (const problem of left)
       edits.needs.push({ line: problem.line, inChapter: true, message: `the build refuses this: ${problem.message} (${problem.ruleId})` });
-    const kept = wordsOf(bodyOf(text));
+    const kept = wordsOf(textAfterFrontmatter(text));
     addWords(kept, `${edits.title ?? ''} ${String(edits.frontmatter['title'] ?? '')} ${String(edits.frontmatter['description'] ?? '')}`);
     const removed = new Map<string, number>();
     for (const part of edits.removedText) addWords(removed, part);
@@ -148,8 +149,6 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
       lostWords: lostWords(sourceWords, kept, removed),
     });
   }
-  // Anchors read before a page's links were fixed may be stale; the texts are final now.
-  anchors.clear();
 
   // 3. The edition, the sections and the manifest.
   const manifestFile = path.join(options.contentDir, 'editions.yaml');
@@ -192,10 +191,6 @@ function defaultType(vocabulary: Vocabulary): string {
   return types.find((t) => t === 'guide') ?? types.find((t) => !sectionsOf(vocabulary, t)?.length) ?? types[0] ?? 'guide';
 }
 
-function bodyOf(source: string): string {
-  return source.replace(/^\uFEFF/, '').replace(/^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/, '');
-}
-
 /**
  * A link's new address: a page of the imported folder, found by its file (`../a.md`, `./b`,
  * `./folder/`, `/docs/c`), or a file copied beside the chapters; anything else as it was (the
@@ -206,7 +201,7 @@ function rewriteUrl(url: string, page: PlannedPage, plan: ImportPlan, bySource: 
   if (target.kind === 'outside' || target.kind === 'anchor' || target.kind === 'empty' || target.kind === 'unreadable') return url;
   const hash = url.indexOf('#');
   const anchor = hash === -1 ? '' : url.slice(hash);
-  const written = decodeSafely((hash === -1 ? url : url.slice(0, hash)).split('?')[0]!);
+  const written = decodeUriPart((hash === -1 ? url : url.slice(0, hash)).split('?')[0]!);
   const folder = path.posix.dirname(page.source) === '.' ? '' : path.posix.dirname(page.source);
   const bases = written.startsWith('/') ? rootCandidates(written, folder) : [path.posix.normalize(path.posix.join(folder, written))];
   for (const base of bases) {
@@ -267,14 +262,6 @@ function findSource(base: string, files: ReadonlySet<string>, folderLink: boolea
   return undefined;
 }
 
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** The relative path from one file below the edition folder to another. */
 function relativePath(from: string, to: string): string {
   const relative = path.posix.relative(path.posix.dirname(from), to);
@@ -308,7 +295,7 @@ function unlink(
       const withoutAnchor = markdownUrl.replace(/#.*$/, '');
       // GitHub reads `#Who-Qualifies` as `#who-qualifies`: the heading the link meant, written in other case.
       const meant = problem.expected?.includes('#') ? problem.expected.slice(problem.expected.indexOf('#') + 1) : undefined;
-      const written = decodeSafely(markdownUrl.slice(markdownUrl.indexOf('#') + 1));
+      const written = decodeUriPart(markdownUrl.slice(markdownUrl.indexOf('#') + 1));
       if (meant !== undefined && new GithubSlugger().slug(written) === meant) {
         changes.push({ start, end, text: slice.replace(markdown[3]!, `${withoutAnchor}#${meant}`) });
         edits.changes.push(`wrote the anchor of a link as the heading's id (#${meant})`);

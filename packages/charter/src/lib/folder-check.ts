@@ -9,10 +9,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { yamlSpanProblem, type GateProblem } from '../gate/problem.ts';
-import { chapterSlug, readEditionFolder } from './chapter-files.ts';
-import { frontmatterData, MANIFEST } from './content-files.ts';
+import { readEditionFolder } from './chapter-files.ts';
+import { listChapterFiles, MANIFEST } from './content-files.ts';
 import { planRoutes, type EditionChapters } from './routes.ts';
-import { parsePublished, PUBLISHED_URLS } from './release.ts';
+import { parsePublished, PUBLISHED_URLS, toPlanned } from './release.ts';
 import type { Edition } from './schemas.ts';
 import type { LinkIndex } from './link-check.ts';
 import { closest } from '../lint/text/closest.ts';
@@ -148,16 +148,7 @@ export function lostAddressProblems(contentDir: string, editions: readonly Editi
   if (published.length === 0) return [];
   const planned: EditionChapters[] = editions.map((edition) => ({
     edition,
-    chapters: readEditionFolder(contentDir, edition.id).chapters.map((chapterFile) => {
-      const data = safeData(path.join(contentDir, 'editions', edition.id, chapterFile));
-      const slug = chapterSlug(chapterFile);
-      return {
-        slug,
-        title: String(data['title'] ?? slug),
-        section: slug.split('/')[0] ?? '',
-        redirectFrom: Array.isArray(data['redirectFrom']) ? data['redirectFrom'].map(String) : [],
-      };
-    }),
+    chapters: toPlanned(listChapterFiles(contentDir, edition.id)),
   }));
   let answered: Set<string>;
   try {
@@ -182,12 +173,4 @@ export function lostAddressProblems(contentDir: string, editions: readonly Editi
     });
   });
   return problems.length > 0 ? [{ file, problems }] : [];
-}
-
-function safeData(file: string): Record<string, unknown> {
-  try {
-    return frontmatterData(readFileSync(file, 'utf8'));
-  } catch {
-    return {};
-  }
 }

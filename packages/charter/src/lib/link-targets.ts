@@ -39,10 +39,10 @@ export function resolveLink(url: string, chapterFile: string): LinkTarget {
   if (url.trim() === '') return { kind: 'empty' };
   if (classifyUrl(url).kind !== 'site') return { kind: 'outside' };
   const hash = url.indexOf('#');
-  const anchor = hash === -1 ? undefined : decoded(url.slice(hash + 1));
+  const anchor = hash === -1 ? undefined : decodeUriPart(url.slice(hash + 1));
   const beforeHash = hash === -1 ? url : url.slice(0, hash);
   const query = beforeHash.indexOf('?');
-  const address = decoded(query === -1 ? beforeHash : beforeHash.slice(0, query));
+  const address = decodeUriPart(query === -1 ? beforeHash : beforeHash.slice(0, query));
   const suffix = url.slice(query === -1 ? beforeHash.length : query);
   if (address === '') return anchor === undefined ? { kind: 'empty' } : { kind: 'anchor', anchor };
   if (address.startsWith('/')) {
@@ -65,13 +65,14 @@ export function resolveLink(url: string, chapterFile: string): LinkTarget {
   try {
     // A relative page link, from this chapter's own address.
     const page = chapterSlug(chapterFile);
-    return { kind: 'page', path: decoded(new URL(address, `https://handbook.invalid/${page}/`).pathname), anchor, suffix, fromFile: false };
+    return { kind: 'page', path: decodeUriPart(new URL(address, `https://handbook.invalid/${page}/`).pathname), anchor, suffix, fromFile: false };
   } catch {
     return { kind: 'unreadable' };
   }
 }
 
-function decoded(text: string): string {
+/** A part of a URL with its %-escapes decoded; as written when it is not valid escaping. */
+export function decodeUriPart(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

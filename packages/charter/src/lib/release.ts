@@ -43,7 +43,8 @@ export function draftSchemaProblems(files: readonly ChapterFile[], vocabulary: V
   });
 }
 
-function toPlanned(files: readonly ChapterFile[]) {
+/** Chapter files as the route plan needs them: address, title, section and old addresses. */
+export function toPlanned(files: readonly ChapterFile[]) {
   return files.map((f) => ({
     slug: f.slug,
     title: String(f.frontmatter.title ?? f.slug),
