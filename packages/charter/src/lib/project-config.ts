@@ -5,6 +5,7 @@
  * `resolveSiteConfig`, so one schema says what is allowed.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveSiteConfig, siteConfigSchema, type SiteConfig } from './site-config.ts';
@@ -29,14 +30,41 @@ export function findProjectConfig(projectRoot: string): string | undefined {
 export async function loadProjectConfig(projectRoot: string, env: Record<string, string | undefined> = process.env): Promise<SiteConfig | undefined> {
   const file = findProjectConfig(projectRoot);
   if (!file) return undefined;
-  const shown = path.relative(process.cwd(), file) || file;
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (error) {
-    const hint = file.endsWith('.ts') ? ' (a .ts config needs a Node that runs TypeScript, 22.18 or later; or rename it to .mjs)' : '';
-    throw new ProjectConfigError(`Could not load ${shown}${hint}: ${(error as Error).message}`);
+    throw loadFailure(file, error);
   }
+  return configOfModule(file, module, env);
+}
+
+/**
+ * The same as loadProjectConfig, for code that cannot wait: a lint rule run by remark or an
+ * editor builds its context synchronously. Node loads an ES module config with `require` as long
+ * as it has no top-level await, which a config has no reason to use.
+ */
+export function loadProjectConfigSync(projectRoot: string, env: Record<string, string | undefined> = process.env): SiteConfig | undefined {
+  const file = findProjectConfig(projectRoot);
+  if (!file) return undefined;
+  let module: { default?: unknown };
+  try {
+    module = createRequire(import.meta.url)(file) as { default?: unknown };
+  } catch (error) {
+    throw loadFailure(file, error);
+  }
+  return configOfModule(file, module, env);
+}
+
+const shownPath = (file: string) => path.relative(process.cwd(), file) || file;
+
+function loadFailure(file: string, error: unknown): ProjectConfigError {
+  const hint = file.endsWith('.ts') ? ' (a .ts config needs a Node that runs TypeScript, 22.18 or later; or rename it to .mjs)' : '';
+  return new ProjectConfigError(`Could not load ${shownPath(file)}${hint}: ${(error as Error).message}`);
+}
+
+function configOfModule(file: string, module: { default?: unknown }, env: Record<string, string | undefined>): SiteConfig {
+  const shown = shownPath(file);
   const input = module.default;
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ProjectConfigError(

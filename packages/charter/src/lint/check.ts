@@ -1,7 +1,6 @@
 /**
  * Runs the checker over files or in-memory text and turns vfile messages into LintMessages.
  */
-import type { Root } from 'mdast';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -16,16 +15,14 @@ import { editsOf } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
 import { checkInParallel, threadCount, type Job } from './parallel.ts';
-import { gateChapter, type GateProblem } from '../gate/index.ts';
 import { displayPath } from '../gate/problem.ts';
-import { formatOf } from '../gate/compiler.ts';
 import { isChapterFile } from '../lib/chapter-files.ts';
-import { linkProblems } from '../lib/link-check.ts';
-import { contentFolderProblems, linkContextFor } from '../lib/content-check.ts';
+import { contentFolderProblems } from '../lib/content-check.ts';
+import type { GateProblem } from '../gate/index.ts';
 import { readChapterSources, readPathShortLinks, strayFiles, structureProblems } from '../lib/structure.ts';
 import { vocabularyReading } from '../lib/vocabulary-file.ts';
-import type { Vocabulary } from '../lib/vocabulary.ts';
 import { linterFor } from './processor.ts';
+import { GATE_SOURCE } from './gate-step.ts';
 import { applyRuleSettings } from './rule-settings.ts';
 import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
@@ -54,6 +51,8 @@ export interface CheckRun {
   /** The edition's index for this run. */
   indexOf(edition: string): EditionIndex;
   check(absolutePath: string, source: string, rules?: readonly string[]): Promise<FileResult>;
+  /** What the rules know about a file of this run (for a file checked outside `check`). */
+  contextOf(absolutePath: string): FileContext;
 }
 
 /** The project root and content folder a run checks. */
@@ -103,8 +102,9 @@ export function createRun(options: CheckOptions = {}): CheckRun {
       const settings = { today, lang, organization };
       const context = () =>
         fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
-      return checkOne(absolutePath, source, rules, context, root, reads, handbook.vocabulary);
+      return checkOne(absolutePath, source, rules, context, root, reads);
     },
+    contextOf: (absolutePath) => fileContext(handbook, absolutePath, options.edition, { today, lang, organization }, readBase, baseLabel, indexOf),
   };
 }
 
@@ -184,29 +184,24 @@ async function checkOne(
   context: () => FileContext,
   root: string,
   reads: IndexRead[],
-  vocabulary: Vocabulary,
 ): Promise<FileResult> {
   const display = displayPath(root, absolutePath);
   const file = new VFile({ path: absolutePath, value: source });
-  // The build's own gate, on the text the compiler receives. Its messages bypass lint comments and
-  // the rule selection: safety, syntax and limits cannot be switched off.
-  const gate = await gateChapter(source, formatOf(absolutePath), { vocabulary });
-  // Links are checked on the gate's reading of the compiler's tree, as the build checks them.
-  const charter = context();
-  const links = gate.references ? linkProblems(gate.references, linkContextFor(charter.handbook, charter.edition, charter.chapterFile, charter.index)) : [];
-  const gateMessages = [...gate.problems, ...links].map((problem) => gateMessage(display, problem));
-  if (!gate.tree) return { messages: gateMessages, fixes: [], reads };
-  const tree: Root = gate.tree;
-  file.data.charter = charter;
+  file.data.charter = context();
   try {
-    await linterFor(rules).run(tree, file);
+    // The gate step replaces this empty tree with the checker's reading of the file.
+    await linterFor(rules).run({ type: 'root', children: [] }, file);
   } catch (error) {
     // A rule that fails must not let the chapter through unchecked: the chapter is refused, named.
-    return { messages: [...gateMessages, checkerFailure(display, error)], fixes: [], reads };
+    const gate = file.messages.filter((message) => message.source === GATE_SOURCE).map((message) => toLintMessage(display, message));
+    return { messages: [...gate, checkerFailure(display, error)], fixes: [], reads };
   }
-  const kept = file.messages.filter((message) => !rules || rules.includes(reportIdOf(message)) || rules.includes(message.ruleId ?? ''));
+  // The gate's messages bypass the rule selection: safety, syntax and limits cannot be switched off.
+  const kept = file.messages.filter(
+    (message) => message.source === GATE_SOURCE || !rules || rules.includes(reportIdOf(message)) || rules.includes(message.ruleId ?? ''),
+  );
   return {
-    messages: [...gateMessages, ...kept.map((message) => toLintMessage(display, message))],
+    messages: kept.map((message) => toLintMessage(display, message)),
     fixes: kept.flatMap((message) => {
       const edits = editsOf(message);
       return edits ? [[...edits]] : [];

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { EditionIndex } from './edition-index.ts';
 import type { HandbookData } from './handbook-data.ts';
 import type { Edition } from '../lib/schemas.ts';
+import { discoveredContext } from './project.ts';
 
 export interface FileContext {
   handbook: HandbookData;
@@ -34,6 +35,12 @@ export interface FileContext {
   baseLabel: string;
   /** Rule ids a `lint` comment may name. */
   knownRuleIds: readonly string[];
+  /**
+   * True when the file is checked on its own (by remark or an editor) rather than inside a
+   * `charter lint` run, which applies the config's rule levels and the checks between chapters
+   * itself, once for all files.
+   */
+  standalone?: boolean;
 }
 
 declare module 'vfile' {
@@ -42,9 +49,10 @@ declare module 'vfile' {
   }
 }
 
-/** The context of a file being checked; rules run only inside the checker, which always sets it. */
+/**
+ * The context of a file being checked. `charter lint` sets it before the rules run; a rule run by
+ * remark, an editor or another unified pipeline builds it from the project the file belongs to.
+ */
 export function contextOf(file: VFile): FileContext {
-  const context = file.data.charter;
-  if (!context) throw new Error(`No checker context for ${file.path}: run rules through checkSource or checkFiles.`);
-  return context;
+  return (file.data.charter ??= discoveredContext(file));
 }

@@ -1,6 +1,8 @@
 /**
- * The unified pipeline that checks one chapter's tree (parsed by `parseChapter`, see check.ts): run
- * the rules, drop messages that lint comments turn off, then check the lint comments themselves.
+ * The unified pipeline that checks one chapter: the build's gate on its text (which hands the
+ * rules the checker's own tree of the file), the rules, then message control (lint comments turn
+ * messages off), then the check of the lint comments themselves. `charter lint` runs it, and the
+ * remark preset (preset.ts) is the same pipeline for remark and editors.
  */
 import type { Nodes, Root } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
@@ -10,12 +12,22 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { MARKER_NAME, MARKER_VERBS } from './rules/lint-comments.ts';
 import { LINT_COMMENTS_RULE, RULES } from './rules/index.ts';
+import charterGate, { unlessRefused } from './gate-step.ts';
 import type { RuleSeverity } from './types.ts';
 
 export type Linter = Processor<Root, Root, Root>;
 
-/** Where lint comments can be: MDX comments in braces, between blocks or inside a paragraph. */
-const COMMENT_NODES = ['mdxFlowExpression', 'mdxTextExpression'];
+/**
+ * The message sources lint comments control: the house rules, the prose suggestions and the
+ * remark-lint rules the checker runs. The gate's source is not among them.
+ */
+const CONTROLLED_SOURCES = ['handbook', 'prose', 'remark-lint'];
+
+/**
+ * Where lint comments can be: MDX comments in braces, between blocks or inside a paragraph, and
+ * HTML comments in Markdown chapters.
+ */
+const COMMENT_NODES = ['mdxFlowExpression', 'mdxTextExpression', 'html'];
 
 const linters = new Map<string, Linter>();
 
@@ -31,14 +43,23 @@ export function linterFor(ruleIds: readonly string[] | undefined): Linter {
 }
 
 function createLinter(ruleIds: readonly string[] | undefined): Linter {
-  const selected = (id: string) => !ruleIds || ruleIds.includes(id);
-  const processor = unified();
+  return unified().use(charterChecks, { rules: ruleIds }).freeze() as unknown as Linter;
+}
+
+export interface CharterChecksOptions {
+  /** Only these rules (ids or report ids); every rule when left out. The gate always runs. */
+  rules?: readonly string[] | undefined;
+}
+
+/** The checker's steps, added to a processor: the plugin behind both `charter lint` and the remark preset. */
+export function charterChecks(this: Processor, options: CharterChecksOptions = {}): void {
+  const selected = (id: string) => !options.rules || options.rules.includes(id);
+  this.use(charterGate);
   for (const rule of RULES) {
-    if (rule.plugin && (selected(rule.id) || selected(rule.reportId))) processor.use(rule.plugin, [levelOf(rule.severity)]);
+    if (rule.plugin && (selected(rule.id) || selected(rule.reportId))) this.use(unlessRefused(rule.plugin), [levelOf(rule.severity)]);
   }
-  processor.use(controlMessages);
-  if (LINT_COMMENTS_RULE.plugin && selected(LINT_COMMENTS_RULE.id)) processor.use(LINT_COMMENTS_RULE.plugin, [levelOf(LINT_COMMENTS_RULE.severity)]);
-  return processor.freeze() as unknown as Linter;
+  this.use(unlessRefused(controlMessages));
+  if (LINT_COMMENTS_RULE.plugin && selected(LINT_COMMENTS_RULE.id)) this.use(unlessRefused(LINT_COMMENTS_RULE.plugin), [levelOf(LINT_COMMENTS_RULE.severity)]);
 }
 
 /** unified-lint-rule levels: 2 marks messages fatal (errors), 1 leaves them warnings. */
@@ -53,7 +74,7 @@ function levelOf(severity: RuleSeverity): 1 | 2 {
  */
 function controlMessages() {
   return (tree: Root, file: VFile) => {
-    messageControl(withoutEmptyChildren(tree), { file, name: MARKER_NAME, source: ['handbook', 'prose'], marker: readableMarker, test: COMMENT_NODES });
+    messageControl(withoutEmptyChildren(tree), { file, name: MARKER_NAME, source: CONTROLLED_SOURCES, marker: readableMarker, test: COMMENT_NODES });
   };
 }
 

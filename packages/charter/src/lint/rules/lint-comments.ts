@@ -1,6 +1,7 @@
 /**
  * Checks the comments that turn rules off: `{/* lint disable <rule> *\/}`, `{/* lint enable <rule> *\/}`
- * and `{/* lint ignore <rule> *\/}` (the next block or element only). Reported: a keyword other than
+ * and `{/* lint ignore <rule> *\/}` (the next block or element only); in a Markdown (`.md`) chapter
+ * the same words go in an HTML comment, `<!-- lint disable <rule> -->`, as remark-lint reads them. Reported: a keyword other than
  * disable, enable or ignore; a rule id the checker does not know (the closest one is suggested);
  * a comment that starts with "lint" but cannot be read; a `disable` that is never enabled again
  * before the end of the file; and, as an error, a comment that tries to turn off a rule of the
@@ -56,6 +57,25 @@
  *   5:1-5:38: Unexpected "lint disable spelling-variant" without a later "lint enable spelling-variant", expected the rule enabled again before the end of the file
  *   9:1-9:31: Unexpected "lint ignore mdx-safety": the build's safety, syntax, limits and frontmatter checks cannot be turned off, expected the names of house-style rules only
  *   11:1-11:20: Unexpected "lint ignore" without rule ids, which would mean every rule, expected the names of the house-style rules to turn off (the build's safety checks stay on)
+ *
+ * @example
+ *   {"name": "ok.md", "config": {"path": "editions/2026.1/reference/rule-example.md"}}
+ *
+ *   <!-- lint ignore terminology -->
+ *
+ *   The old spelling e-mail stays in this quotation.
+ *
+ * @example
+ *   {"name": "markdown.md", "label": "input", "config": {"path": "editions/2026.1/reference/rule-example.md"}}
+ *
+ *   <!-- lint disable terminolgy -->
+ *
+ *   Text.
+ *
+ * @example
+ *   {"name": "markdown.md", "label": "output"}
+ *
+ *   1:1-1:33: Unexpected rule "terminolgy" in a lint comment, expected "terminology"
  */
 import type { Root } from 'mdast';
 import { commentMarker, type Marker } from 'mdast-comment-marker';
@@ -77,7 +97,7 @@ export const MARKER_VERBS = ['disable', 'enable', 'ignore'];
 const lintComments = lintRule<Root>({ origin: 'handbook:lint-comments' }, (tree, file) => {
   const known = contextOf(file).knownRuleIds;
   const open = new Map<string, Marker>();
-  visit(tree, ['mdxFlowExpression', 'mdxTextExpression'], (node) => {
+  visit(tree, ['mdxFlowExpression', 'mdxTextExpression', 'html'], (node) => {
     const marker = commentMarker(node);
     if (!marker) {
       if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') checkUnreadable(node.value, node.position, file);

@@ -1,0 +1,70 @@
+/**
+ * The checker for a file met on its own: by `remark`, by an editor, or by a rule used outside
+ * `charter lint`. It finds the project the file belongs to, reads that project's config and
+ * content folder once, and checks every file of the project with the settings `charter lint`
+ * uses there, so the messages are the same whichever tool asks.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { DEFAULT_CONTENT_DIR, resolveContentDir } from '../lib/content-dir.ts';
+import { CONFIG_FILES, checkerSettings, loadProjectConfigSync } from '../lib/project-config.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
+import { createRun, type CheckRun } from './check.ts';
+import type { FileContext } from './file-context.ts';
+import type { CheckOptions } from './types.ts';
+
+export interface Project {
+  root: string;
+  options: CheckOptions;
+  run: CheckRun;
+}
+
+/** The options `charter lint` checks a project with: its folders, its config's settings and today. */
+export function projectCheckOptions(root: string, contentDir: string, config: SiteConfig | undefined, env: Record<string, string | undefined>): CheckOptions {
+  const { lang, organization, checker } = checkerSettings(config);
+  return { root, contentDir, today: env['CHARTER_TODAY'] || new Date(), lang, organization, ruleSettings: checker };
+}
+
+/**
+ * The project folder of a file: the nearest folder above it with a charter config file, else the
+ * nearest with the default content folder, else the working directory (where `charter lint` runs).
+ */
+export function projectRootOf(absoluteFile: string, cwd: string = process.cwd()): string {
+  const marked = (test: (dir: string) => boolean) => {
+    for (let dir = path.dirname(absoluteFile); ; dir = path.dirname(dir)) {
+      if (test(dir)) return dir;
+      if (path.dirname(dir) === dir) return undefined;
+    }
+  };
+  return (
+    marked((dir) => CONFIG_FILES.some((name) => existsSync(path.join(dir, name)))) ??
+    marked((dir) => existsSync(path.join(dir, DEFAULT_CONTENT_DIR, 'editions'))) ??
+    cwd
+  );
+}
+
+const projects = new Map<string, Project>();
+
+/** The project of a file, read once per process (see forgetProjects). */
+export function projectFor(absoluteFile: string, env: Record<string, string | undefined> = process.env): Project {
+  const root = projectRootOf(absoluteFile);
+  let project = projects.get(root);
+  if (!project) {
+    const options = projectCheckOptions(root, resolveContentDir(env, root), loadProjectConfigSync(root, env), env);
+    project = { root, options, run: createRun(options) };
+    projects.set(root, project);
+  }
+  return project;
+}
+
+/** Reads every project again on next use: for a long-lived process (the language server) after files change. */
+export function forgetProjects(): void {
+  projects.clear();
+}
+
+/** The context of a file checked outside `charter lint`, from its project. */
+export function discoveredContext(file: VFile): FileContext {
+  const absolute = path.resolve(file.cwd, file.path);
+  return { ...projectFor(absolute).run.contextOf(absolute), standalone: true };
+}
