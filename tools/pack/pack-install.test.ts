@@ -5,7 +5,7 @@
  * then built, checked, extended and released with the installed `charter` command.
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,25 @@ describe('the packed engine and scaffolder, installed outside the repository', (
     expect(messages).toEqual([]);
   });
 
+  it("checks chapters with npx remark and the starter's .remarkrc.mjs, reporting what charter lint reports", () => {
+    const chapter = path.join(handbook, 'src/content/editions/draft/procedures/remark-check.md');
+    const source = readFileSync(path.join(handbook, 'src/content/editions/draft/procedures/returns.mdx'), 'utf8')
+      .replace(/^title: .*$/m, 'title: Remark check')
+      .concat('\nSee [the form][missing-form] and [this]().\n\n<script>alert(1)</script>\n');
+    writeFileSync(chapter, source);
+    try {
+      const lint = runIn(handbook, 'npx', ['charter', 'lint', '--format', 'json', 'src/content/editions/draft/procedures/remark-check.md']);
+      const expected = JSON.parse(lint.stdout) as { line: number; column: number; ruleId: string; message: string }[];
+      expect(expected.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['mdx-safety', 'no-undefined-references', 'links']));
+      const remark = runIn(handbook, 'npm', ['run', '--silent', 'lint:remark', '--', '--no-color']);
+      expect(remark.status, remark.output).toBe(1);
+      for (const m of expected)
+        expect(remark.output).toMatch(new RegExp(`${m.line}:${m.column}\\S*\\s+(error|warning)\\s+${escapeRegExp(m.message)}\\s+${m.ruleId}`));
+    } finally {
+      rmSync(chapter);
+    }
+  });
+
   it('releases the draft with npx charter release', () => {
     const id = nextEditionId();
     expect(mustRun(handbook, 'npx', ['charter', 'release', id, '--date', '2026-12-01'])).toContain(`Released edition ${id}`);
@@ -182,3 +201,7 @@ describe('the packed engine and scaffolder, installed outside the repository', (
     expect(run.output).not.toMatch(/^\s+at /m);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

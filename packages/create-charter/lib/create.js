@@ -146,6 +146,8 @@ export function starterManifest({ name, engineSpec, astro }) {
       preview: 'astro preview',
       start: 'npm run build && npm run preview',
       'lint:content': 'charter lint',
+      // The same checks through remark and the starter's .remarkrc.mjs, as editor integrations run them.
+      'lint:remark': 'remark --ext md,mdx --quiet --frail src/content',
       new: 'charter new',
       release: 'charter release',
       carry: 'charter carry',
@@ -153,7 +155,7 @@ export function starterManifest({ name, engineSpec, astro }) {
     dependencies: { astro, 'charter-handbook': engineSpec },
     // The "node" package puts Node 24 in node_modules/.bin, so `npm run …` uses it even where the
     // machine's own Node is older than the engine needs.
-    devDependencies: { node: '^24' },
+    devDependencies: { node: '^24', 'remark-cli': '^12.0.1' },
     allowScripts: { node: true, esbuild: true },
   };
 }

@@ -97,12 +97,13 @@ describe('create-charter writes a starter handbook', () => {
     expect(manifest.name).toBe('ops-guide');
     expect(manifest.private).toBe(true);
     expect(manifest.dependencies).toEqual({ astro: engineManifest.peerDependencies.astro, 'charter-handbook': `^${engineManifest.version}` });
-    expect(manifest.devDependencies).toEqual({ node: '^24' });
+    expect(manifest.devDependencies).toEqual({ node: '^24', 'remark-cli': '^12.0.1' });
     expect(manifest.scripts).toMatchObject({
       dev: 'astro dev',
       build: 'astro build',
       preview: 'astro preview',
       'lint:content': 'charter lint',
+      'lint:remark': 'remark --ext md,mdx --quiet --frail src/content',
       new: 'charter new',
       release: 'charter release',
       carry: 'charter carry',

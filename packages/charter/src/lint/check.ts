@@ -240,7 +240,12 @@ function checkerFailure(file: string, error: unknown): LintMessage {
 }
 
 /** `prose:<name>` for the retext suggestions, the rule id for everything else. */
-function reportIdOf(message: VFileMessage): string {
+/** Rules at level 2 mark their messages fatal; a lint comment that tries to turn off a build rule is forced to an error. */
+export function isError(message: VFileMessage): boolean {
+  return message.fatal === true || (message as ForcedError).forcedError === true;
+}
+
+export function reportIdOf(message: VFileMessage): string {
   return message.source === 'prose' ? `prose:${message.ruleId}` : (message.ruleId ?? 'unknown');
 }
 
@@ -258,7 +263,7 @@ function toLintMessage(file: string, message: VFileMessage): LintMessage {
     endColumn: end?.column ?? column,
     ruleId: reportIdOf(message),
     // Rules at level 2 mark their messages fatal; warnings and prose suggestions are not.
-    severity: message.fatal === true || (message as ForcedError).forcedError === true ? 'error' : 'warning',
+    severity: isError(message) ? 'error' : 'warning',
     message: message.reason,
   };
   const expected = message.expected?.[0];
@@ -330,7 +335,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
  * concern the given files, from the same check the build's content loader runs. `texts` gives
  * text that is not (yet) on disk, such as an editor's buffer.
  */
-function structureMessages(run: CheckRun, files: readonly string[], texts: ReadonlyMap<string, string> = new Map()): LintMessage[] {
+export function structureMessages(run: CheckRun, files: readonly string[], texts: ReadonlyMap<string, string> = new Map()): LintMessage[] {
   const places = files.map((file) => ({ file, place: placeInEditions(run.contentDir, file) }));
   const editions = [...new Set(places.flatMap(({ place }) => (place ? [place.edition] : [])))];
   if (editions.length === 0) return [];

@@ -27,6 +27,7 @@ declare module 'vfile' {
 
 export default function charterGate() {
   return async (_tree: Root, file: VFile): Promise<Root> => {
+    if (!file.path) return refuseNameless(file);
     const charter = contextOf(file);
     const absolute = path.resolve(file.cwd, file.path);
     const gate = await gateChapter(String(file.value), formatOf(absolute), { vocabulary: charter.handbook.vocabulary });
@@ -35,6 +36,23 @@ export default function charterGate() {
     file.data.charterRefused = gate.tree === undefined;
     return gate.tree ?? { type: 'root', children: [] };
   };
+}
+
+/**
+ * Text without a file name (remark reading standard input) belongs to no edition, folder or
+ * format, so nothing about it can be decided: it is refused with what to do instead.
+ */
+function refuseNameless(file: VFile): Root {
+  const message = file.message(
+    "Cannot check text without its file name, expected the chapter's path (remark --file-path <chapter> when the text comes on standard input)",
+    {
+      ruleId: 'chapter-files',
+      source: GATE_SOURCE,
+    },
+  );
+  message.fatal = true;
+  file.data.charterRefused = true;
+  return { type: 'root', children: [] };
 }
 
 /** A problem that stops the build, as an error on the file. */
@@ -51,7 +69,6 @@ export function reportGateProblem(file: VFile, problem: GateProblem & { expected
 type Next = (error?: Error | null, tree?: Root) => void;
 type AnyTransform = (tree: Root, file: VFile, next: Next) => unknown;
 // unified's Plugin type; the guard passes whatever options the plugin takes through unchanged.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPlugin = Plugin<any[], Root>;
 
 /** Leaves a plugin out of files the gate refused: their tree is not the one the compiler would see. */

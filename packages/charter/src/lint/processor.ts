@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { MARKER_NAME, MARKER_VERBS } from './rules/lint-comments.ts';
 import { LINT_COMMENTS_RULE, RULES } from './rules/index.ts';
 import charterGate, { unlessRefused } from './gate-step.ts';
+import { projectSteps } from './preset.ts';
 import type { RuleSeverity } from './types.ts';
 
 export type Linter = Processor<Root, Root, Root>;
@@ -49,6 +50,8 @@ function createLinter(ruleIds: readonly string[] | undefined): Linter {
 export interface CharterChecksOptions {
   /** Only these rules (ids or report ids); every rule when left out. The gate always runs. */
   rules?: readonly string[] | undefined;
+  /** Add, last, what `charter lint` does once per run (preset.ts): for remark and editors. */
+  projectSteps?: boolean;
 }
 
 /** The checker's steps, added to a processor: the plugin behind both `charter lint` and the remark preset. */
@@ -60,6 +63,7 @@ export function charterChecks(this: Processor, options: CharterChecksOptions = {
   }
   this.use(unlessRefused(controlMessages));
   if (LINT_COMMENTS_RULE.plugin && selected(LINT_COMMENTS_RULE.id)) this.use(unlessRefused(LINT_COMMENTS_RULE.plugin), [levelOf(LINT_COMMENTS_RULE.severity)]);
+  if (options.projectSteps) this.use(projectSteps);
 }
 
 /** unified-lint-rule levels: 2 marks messages fatal (errors), 1 leaves them warnings. */

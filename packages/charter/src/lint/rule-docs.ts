@@ -21,6 +21,9 @@
  * (the file's text at the git base), `lang` and `organization` (as in the site config; the test
  * handbook's own when left out). Inside a doc comment `*\/` stands for `*` `/`.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { engineDir } from '../lib/engine-files.ts';
 import { readLintFile } from './source-files.ts';
 import { ALL_RULES } from './rules/index.ts';
 import type { RuleSeverity } from './types.ts';
@@ -95,4 +98,14 @@ export function buildRuleCatalog(): RuleCatalogEntry[] {
       bad: doc.examples.filter((example) => example.label === 'input').map((example) => example.text),
     };
   });
+}
+
+/**
+ * Where a rule is documented: its module in the installed engine, whose doc comment says what the
+ * rule asks for, why, and shows examples. A file address works on an intranet and opens in the
+ * editor that shows the message; undefined for an id that is not a rule.
+ */
+export function ruleDocUrl(ruleId: string): string | undefined {
+  const rule = ALL_RULES.find((candidate) => candidate.reportId === ruleId || candidate.id === ruleId);
+  return rule && pathToFileURL(path.join(engineDir(), 'src', 'lint', 'rules', rule.docFile)).href;
 }

@@ -72,21 +72,29 @@ function levelFor(
 }
 
 /**
+ * The level the config gives a rule's messages in a file (absolute path), or undefined when it
+ * leaves them as the rule says. Build rules always keep theirs.
+ */
+export function configuredLevels(config: CheckerConfig | undefined, contentDir: string): (ruleId: string, absoluteFile: string) => RuleLevel | undefined {
+  if (!config || (!config.rules && config.overrides.length === 0)) return () => undefined;
+  const matchers = config.overrides.map((override) => picomatch(override.files, { dot: true }));
+  return (ruleId, absoluteFile) => {
+    if ((BUILD_RULE_IDS as readonly string[]).includes(ruleId)) return undefined;
+    const relative = path.relative(contentDir, absoluteFile).split(path.sep).join('/');
+    const inContent = relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+    return levelFor(config, ruleId, inContent, matchers);
+  };
+}
+
+/**
  * Messages with the config's levels applied: a rule turned off drops its messages, one set to a
  * level gets it. `root` is what message paths are relative to.
  */
 export function applyRuleSettings(messages: readonly LintMessage[], config: CheckerConfig | undefined, root: string, contentDir: string): LintMessage[] {
-  if (!config || (!config.rules && config.overrides.length === 0)) return [...messages];
-  const matchers = config.overrides.map((override) => picomatch(override.files, { dot: true }));
+  const levelOf = configuredLevels(config, contentDir);
   const result: LintMessage[] = [];
   for (const message of messages) {
-    if ((BUILD_RULE_IDS as readonly string[]).includes(message.ruleId)) {
-      result.push(message);
-      continue;
-    }
-    const relative = path.relative(contentDir, path.resolve(root, message.file)).split(path.sep).join('/');
-    const inContent = relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
-    const level = levelFor(config, message.ruleId, inContent, matchers);
+    const level = levelOf(message.ruleId, path.resolve(root, message.file));
     if (level === 'off') continue;
     result.push(level === undefined ? message : { ...message, severity: level });
   }

@@ -65,6 +65,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
     encoding: 'utf8',
     env: { ...process.env, CHARTER_TODAY: TODAY, GITHUB_STEP_SUMMARY: '', ...options.env },
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
