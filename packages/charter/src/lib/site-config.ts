@@ -62,6 +62,8 @@ export const siteConfigSchema = z.strictObject({
    * to "off", "warning" or "error"; each of `overrides` does the same for the files its globs
    * match (relative to the content folder). Example: `{ overrides: [{ files: 'editions/*\/benefits/**',
    * rules: { 'heading-style': 'off' } }] }`. The rules the build refuses under cannot be changed.
+   * `readability` sets the readability rule's Flesch reading ease thresholds: `{ minimum: 50,
+   * audiences: { frontline: 60 } }`.
    */
   checker: checkerConfigSchema.optional(),
   /** The language of the content, as a BCP 47 tag. Example: `en-US`. */

@@ -3,9 +3,9 @@
  * when something its result depends on changed. A result depends on
  *
  * - the run: the checker's own code and data, the installed packages, the glossary, phrases,
- *   manifest, reading paths and vocabulary, the content's language and the organization, "today"
- *   (review-due), the rules asked for, the root and content folder. Any change there starts the
- *   cache afresh (see `runKey`);
+ *   manifest, reading paths and vocabulary, the content's language and the organization, the
+ *   readability thresholds, "today" (review-due), the rules asked for, the root and content
+ *   folder. Any change there starts the cache afresh (see `runKey`);
  * - the chapter's own text (its SHA-1);
  * - what the links rule asked the edition's index about other chapters (does `/x/` exist, which
  *   headings has it…): every question is asked again, and the result is reused only if every
@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { MANIFEST } from '../lib/content-files.ts';
 import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
 import type { IndexRead } from './edition-index.ts';
+import type { ReadabilitySettings } from './rule-settings.ts';
 import type { LintMessage } from './types.ts';
 import { engineVersion } from '../lib/engine-files.ts';
 
@@ -56,6 +57,8 @@ export interface RunKeyInputs {
   /** The content's language and the organization (spelling and heading names depend on them). */
   lang: string;
   organization: string | null;
+  /** The readability rule's thresholds from the config (its messages depend on them). */
+  readability: ReadabilitySettings | null;
   rules: readonly string[] | undefined;
   edition: string | undefined;
 }

@@ -23,7 +23,7 @@ import { readChapterSources, readPathShortLinks, strayFiles, structureProblems }
 import { vocabularyReading } from '../lib/vocabulary-file.ts';
 import { linterFor } from './processor.ts';
 import { GATE_SOURCE } from './gate-step.ts';
-import { applyRuleSettings } from './rule-settings.ts';
+import { applyRuleSettings, readabilityAudienceProblems, type ReadabilitySettings } from './rule-settings.ts';
 import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
 import type { CheckOptions, Edit, LintMessage } from './types.ts';
@@ -79,6 +79,7 @@ export function createRun(options: CheckOptions = {}): CheckRun {
   const today = todayOf(options.today);
   const lang = options.lang ?? DEFAULT_LANG;
   const organization = options.organization;
+  const readability = readabilitySettingsFor(options, handbook);
   const readBase = baseReader(options, root);
   const baseLabel = options.baseLabel ?? options.baseRef ?? 'the base';
   // One index per edition for the whole run: the files do not change while it runs (--fix starts a
@@ -99,13 +100,24 @@ export function createRun(options: CheckOptions = {}): CheckRun {
     indexOf,
     check: (absolutePath, source, rules = options.rules) => {
       const reads: IndexRead[] = [];
-      const settings = { today, lang, organization };
+      const settings = { today, lang, organization, readability };
       const context = () =>
         fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
       return checkOne(absolutePath, source, rules, context, root, reads);
     },
-    contextOf: (absolutePath) => fileContext(handbook, absolutePath, options.edition, { today, lang, organization }, readBase, baseLabel, indexOf),
+    contextOf: (absolutePath) => fileContext(handbook, absolutePath, options.edition, { today, lang, organization, readability }, readBase, baseLabel, indexOf),
   };
+}
+
+/**
+ * The readability thresholds of the config (they travel to worker threads inside `ruleSettings`). A
+ * threshold for an audience the vocabulary does not list is a usage error, found before any check.
+ */
+function readabilitySettingsFor(options: CheckOptions, handbook: HandbookData): ReadabilitySettings | undefined {
+  const settings = options.ruleSettings?.readability;
+  const problems = readabilityAudienceProblems(settings, handbook.vocabulary);
+  if (problems.length > 0) throw new UsageError(`Invalid site configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  return settings;
 }
 
 function todayOf(today: CheckOptions['today']): Date {
@@ -141,7 +153,7 @@ function fileContext(
   handbook: HandbookData,
   absolutePath: string,
   editionOption: string | undefined,
-  { today, lang, organization }: { today: Date; lang: string; organization: string | undefined },
+  { today, lang, organization, readability }: { today: Date; lang: string; organization: string | undefined; readability: ReadabilitySettings | undefined },
   readBase: ((file: string) => string | null) | undefined,
   baseLabel: string,
   indexOf: (edition: string) => EditionIndex,
@@ -165,6 +177,7 @@ function fileContext(
     baseSource,
     draftSource,
     baseLabel,
+    readability,
     knownRuleIds: CONTROLLABLE_RULE_IDS,
   };
 }
@@ -394,6 +407,7 @@ function openCache(run: CheckRun, options: CheckOptions): ResultCache | undefine
     today: isoDate(run.today),
     lang: run.lang,
     organization: run.organization ?? null,
+    readability: options.ruleSettings?.readability ?? null,
     rules: options.rules,
     edition: options.edition,
   });

@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import type { EditionIndex } from './edition-index.ts';
 import type { HandbookData } from './handbook-data.ts';
+import type { ReadabilitySettings } from './rule-settings.ts';
 import type { Edition } from '../lib/schemas.ts';
 import { discoveredContext } from './project.ts';
 
@@ -33,6 +34,8 @@ export interface FileContext {
   draftSource?: string | null | undefined;
   /** How the base is named in messages, e.g. `origin/main`. */
   baseLabel: string;
+  /** The readability rule's thresholds from the config's `checker.readability`; undefined when it sets none. */
+  readability: ReadabilitySettings | undefined;
   /** Rule ids a `lint` comment may name. */
   knownRuleIds: readonly string[];
   /**

@@ -19,7 +19,8 @@
  *
  * `config` in the JSON line sets up the check: `today`, `path` (below the content folder), `base`
  * (the file's text at the git base), `lang` and `organization` (as in the site config; the test
- * handbook's own when left out). Inside a doc comment `*\/` stands for `*` `/`.
+ * handbook's own when left out) and `checker` (the config's `checker` settings, such as the
+ * readability rule's thresholds). Inside a doc comment `*\/` stands for `*` `/`.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +35,8 @@ export interface ExampleConfig {
   base?: string;
   lang?: string;
   organization?: string;
+  /** As the config's `checker`, validated by its schema. */
+  checker?: unknown;
 }
 
 export interface RuleExample {

@@ -23,6 +23,7 @@ export const CONFIGURABLE_RULE_IDS: readonly string[] = [
   'no-duplicate-headings-in-section',
   'no-empty-url',
   'heading-increment',
+  'readability',
   'repeated-words',
   'equality',
 ];

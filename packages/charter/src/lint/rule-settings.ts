@@ -11,10 +11,15 @@
  *
  * The rules the build refuses under (GATE_RULE_IDS) keep their level: turning them down would let
  * the checker pass what the build refuses.
+ *
+ * `readability` holds the readability rule's thresholds (see rules/readability.ts):
+ *
+ *   checker: { readability: { minimum: 50, audiences: { frontline: 60, managers: 45 } } }
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'astro/zod';
+import { idsOf, vocabularyNote, type Vocabulary } from '../lib/vocabulary.ts';
 import { CONFIGURABLE_RULE_IDS, BUILD_RULE_IDS } from './rule-names.ts';
 import type { LintMessage } from './types.ts';
 
@@ -38,6 +43,22 @@ const ruleLevels = z
   })
   .transform((rules) => rules as Record<string, RuleLevel>);
 
+/** What a section is held to when the config sets no threshold for the chapter: see rules/readability.ts. */
+export const DEFAULT_READABILITY_MINIMUM = 50;
+
+const READING_EASE_ERROR = 'must be a Flesch reading ease: a number from 0 to 100, higher being plainer (60 and up is plain English)';
+
+/** A Flesch reading ease a section must reach. The score itself can fall below 0, a threshold cannot usefully. */
+const readingEase = z.number({ error: READING_EASE_ERROR }).min(0, { error: READING_EASE_ERROR }).max(100, { error: READING_EASE_ERROR });
+
+const readabilitySchema = z.strictObject({
+  /** The threshold for chapters none of whose audiences has one of its own. */
+  minimum: readingEase.optional(),
+  /** Thresholds by audience id; a chapter for several audiences takes the highest of theirs. */
+  audiences: z.record(z.string(), readingEase).optional(),
+});
+export type ReadabilitySettings = z.infer<typeof readabilitySchema>;
+
 export const checkerConfigSchema = z.strictObject({
   /** Levels for the whole handbook. */
   rules: ruleLevels.optional(),
@@ -50,6 +71,8 @@ export const checkerConfigSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** The readability rule's thresholds: a minimum, and one per audience. */
+  readability: readabilitySchema.optional(),
 });
 export type CheckerConfig = z.infer<typeof checkerConfigSchema>;
 
@@ -99,4 +122,19 @@ export function applyRuleSettings(messages: readonly LintMessage[], config: Chec
     result.push(level === undefined ? message : { ...message, severity: level });
   }
   return result;
+}
+
+/**
+ * The config's readability audiences that the handbook's vocabulary does not list, each as a
+ * sentence naming the field: such a threshold would never apply, most likely from a typo. The
+ * schema cannot say this, as the vocabulary lives in the content folder.
+ */
+export function readabilityAudienceProblems(settings: ReadabilitySettings | undefined, vocabulary: Vocabulary): string[] {
+  const known = idsOf(vocabulary, 'audiences');
+  return Object.keys(settings?.audiences ?? {})
+    .filter((id) => !known.includes(id))
+    .map(
+      (id) =>
+        `checker.readability.audiences.${id}: "${id}" is not an audience; use one of ${known.map((k) => `"${k}"`).join(', ')}${vocabularyNote(vocabulary, 'audiences')}`,
+    );
 }

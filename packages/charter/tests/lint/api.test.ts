@@ -47,6 +47,7 @@ describe('ruleCatalog', () => {
       'no-duplicate-headings-in-section': 'warning',
       'no-empty-url': 'warning',
       'heading-increment': 'warning',
+      readability: 'warning',
       'prose:repeated-words': 'suggestion',
       'prose:equality': 'suggestion',
     });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/lint/index.ts';
 import { readRuleDoc, type RuleExample } from '../../src/lint/rule-docs.ts';
+import { checkerConfigSchema } from '../../src/lint/rule-settings.ts';
 import { ALL_RULES } from '../../src/lint/rules/index.ts';
 import type { LintMessage } from '../../src/lint/types.ts';
 import { handbookContent, handbookSettings, root, TODAY } from './support.ts';
@@ -21,6 +22,7 @@ async function runExample(example: RuleExample, ruleIds: readonly string[]): Pro
     today: example.config.today ?? TODAY,
     lang: example.config.lang ?? handbookSettings.lang,
     organization: example.config.organization ?? handbookSettings.organization,
+    ruleSettings: example.config.checker === undefined ? undefined : checkerConfigSchema.parse(example.config.checker),
     ...(base === undefined ? {} : { readBase: () => base, baseLabel: 'the base' }),
   });
   return messages.filter((message) => ruleIds.includes(message.ruleId));

@@ -29,6 +29,7 @@ import noEmphasisAsHeading, { severity as noEmphasisAsHeadingSeverity } from './
 import noDuplicateHeadingsInSection, { severity as noDuplicateHeadingsInSectionSeverity } from './no-duplicate-headings-in-section.ts';
 import noEmptyUrl, { severity as noEmptyUrlSeverity } from './no-empty-url.ts';
 import headingIncrement, { severity as headingIncrementSeverity } from './heading-increment.ts';
+import readability, { severity as readabilitySeverity } from './readability.ts';
 
 export interface RuleModule {
   /** The id in messages and lint comments, e.g. `terminology` or `repeated-words`. */
@@ -72,6 +73,7 @@ export const RULES: readonly RuleModule[] = [
   ),
   rule('no-empty-url', 'no-empty-url.ts', noEmptyUrlSeverity, noEmptyUrl as RuleModule['plugin']),
   rule('heading-increment', 'heading-increment.ts', headingIncrementSeverity, headingIncrement as RuleModule['plugin']),
+  rule('readability', 'readability.ts', readabilitySeverity, readability as RuleModule['plugin']),
   rule('repeated-words', 'prose.ts', proseSeverity, repeatedWords as RuleModule['plugin'], 'prose:'),
   rule('equality', 'prose.ts', proseSeverity, equality as RuleModule['plugin'], 'prose:'),
 ];

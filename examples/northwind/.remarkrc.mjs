@@ -1,0 +1,2 @@
+import charter from 'charter-handbook/remark-preset';
+export default charter;
