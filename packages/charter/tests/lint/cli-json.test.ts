@@ -1,6 +1,7 @@
 /** The command line's JSON contract and exit codes, through the real CLI in a child process. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
 import { engineRoot, handbookContent, runCli as runHandbookCli } from './support.ts';
@@ -18,7 +19,7 @@ import { engineRoot, handbookContent, runCli as runHandbookCli } from './support
 const runCli = (args: readonly string[], options: { env?: Record<string, string | undefined> } = {}) =>
   runHandbookCli(args, { cwd: engineRoot, env: { HANDBOOK_CONTENT_DIR: handbookContent, ...options.env } });
 
-const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'expected'];
+const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'expected', 'url'];
 const json = (stdout: string) => JSON.parse(stdout) as LintMessage[];
 
 /** 1-based line and column of the first occurrence of `text` in a fixture. */
@@ -64,6 +65,7 @@ describe('lint:content --format json', () => {
       severity: 'warning',
       message: 'Unexpected "e-mail", expected "email"',
       expected: 'email',
+      url: pathToFileURL(path.join(engineRoot, 'src/lint/rules/terminology.ts')).href,
     });
   });
 

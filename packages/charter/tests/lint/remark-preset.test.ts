@@ -10,7 +10,7 @@ import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
-import { engineRoot, fixtures, repoRoot, root as kestrelRoot, runCli, tempDir, TODAY } from './support.ts';
+import { engineRoot, repoRoot, root as kestrelRoot, runCli, tempDir, TODAY } from './support.ts';
 
 const node = path.join(repoRoot, 'node_modules/.bin/node');
 const remarkCli = path.join(repoRoot, 'node_modules/remark-cli/cli.js');
@@ -41,7 +41,7 @@ beforeAll(() => {
     `export default { title: 'Counter Handbook', organization: 'Kestrel Tool Hire', lang: 'en-GB',
   checker: { rules: { 'heading-increment': 'error' }, overrides: [{ files: 'editions/*/imported/**', rules: { 'heading-style': 'off' } }] } };\n`,
   );
-  cpSync(path.join(fixtures, 'parity'), path.join(dir, edition, 'procedures'), { recursive: true });
+  cpSync(path.join(engineRoot, 'tests/fixtures/parity-chapters'), path.join(dir, edition, 'procedures'), { recursive: true });
   // Other people's Markdown, every page of it, in a folder of its own.
   for (const entry of readdirSync(importedHandbook, { recursive: true, encoding: 'utf8' })) {
     if (!entry.endsWith('.md')) continue;
