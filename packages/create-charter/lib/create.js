@@ -151,6 +151,7 @@ export function starterManifest({ name, engineSpec, astro }) {
       new: 'charter new',
       release: 'charter release',
       carry: 'charter carry',
+      redline: 'charter redline',
     },
     dependencies: { astro, 'charter-handbook': engineSpec },
     // The "node" package puts Node 24 in node_modules/.bin, so `npm run …` uses it even where the

@@ -107,6 +107,7 @@ describe('create-charter writes a starter handbook', () => {
       new: 'charter new',
       release: 'charter release',
       carry: 'charter carry',
+      redline: 'charter redline',
     });
     expect(manifest.scripts.start).toContain('build');
   });

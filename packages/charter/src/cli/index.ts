@@ -45,6 +45,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: async () => (await import('./carry.ts')).USAGE,
     run: async (argv) => (await import('./carry.ts')).run(argv),
   },
+  redline: {
+    summary: "show a branch's changed chapters as word-level redlines on one page, with a summary for CI",
+    usage: async () => (await import('./redline.ts')).USAGE,
+    run: async (argv) => (await import('./redline.ts')).run(argv),
+  },
 };
 
 function overview(): string {

@@ -116,6 +116,27 @@ export const de: Catalog = {
     other: '{count} unveränderte Absätze oder Punkte nicht angezeigt.',
   },
   'redline.unchangedSections': { one: '{count} Abschnitt unverändert.', other: '{count} Abschnitte unverändert.' },
+  'redlinePage.title': 'Änderungen gegenüber {ref}',
+  'redlinePage.comparedMergeBase': 'Verglichen mit Commit {commit}, an dem dieser Branch von {ref} abzweigt.',
+  'redlinePage.comparedCommit': 'Verglichen mit {ref}, Commit {commit}: dieser Branch hat keine gemeinsame Geschichte damit.',
+  'redlinePage.count': {
+    one: '{count} Kapitel hinzugefügt, entfernt, umbenannt oder geändert.',
+    other: '{count} Kapitel hinzugefügt, entfernt, umbenannt oder geändert.',
+  },
+  'redlinePage.chapters': 'Geänderte Kapitel',
+  'redlinePage.edition': 'Ausgabe',
+  'redlinePage.chapter': 'Kapitel',
+  'redlinePage.file': 'Datei',
+  'redlinePage.change': 'Änderung',
+  'redlinePage.wordsAdded': 'Wörter hinzugefügt',
+  'redlinePage.wordsRemoved': 'Wörter entfernt',
+  'redlinePage.sectionsChanged': 'Geänderte Abschnitte',
+  'redlinePage.movedFrom': 'verschoben von {path}',
+  'redlinePage.sameText': 'Der Text hat sich nicht geändert.',
+  'redlinePage.unreadableBefore':
+    'Die frühere Fassung (Commit {commit}) ließ sich nicht als {format} lesen ({reason}); darum werden beide Fassungen als reiner Text verglichen.',
+  'redlinePage.unreadableAfter':
+    'Die Fassung dieses Branches ließ sich nicht als {format} lesen ({reason}); darum werden beide Fassungen als reiner Text verglichen.',
 
   'review.title': 'Prüfstatus',
   'review.description': 'Welche Kapitel zur Prüfung anstehen, wer für sie verantwortlich ist und wann sie zuletzt geprüft wurden.',

@@ -122,6 +122,26 @@ export const en = {
     other: '{count} unchanged paragraphs or items not shown.',
   },
   'redline.unchangedSections': { one: '{count} section unchanged.', other: '{count} sections unchanged.' },
+  'redlinePage.title': 'Changes against {ref}',
+  'redlinePage.comparedMergeBase': 'Compared with commit {commit}, where this branch left {ref}.',
+  'redlinePage.comparedCommit': 'Compared with {ref}, commit {commit}: this branch shares no history with it.',
+  'redlinePage.count': {
+    one: '{count} chapter added, removed, renamed or changed.',
+    other: '{count} chapters added, removed, renamed or changed.',
+  },
+  'redlinePage.chapters': 'Changed chapters',
+  'redlinePage.edition': 'Edition',
+  'redlinePage.chapter': 'Chapter',
+  'redlinePage.file': 'File',
+  'redlinePage.change': 'Change',
+  'redlinePage.wordsAdded': 'Words added',
+  'redlinePage.wordsRemoved': 'Words removed',
+  'redlinePage.sectionsChanged': 'Sections changed',
+  'redlinePage.movedFrom': 'moved from {path}',
+  'redlinePage.sameText': 'The text did not change.',
+  'redlinePage.unreadableBefore':
+    'The earlier version, at commit {commit}, could not be read as {format} ({reason}), so both versions are compared as plain text.',
+  'redlinePage.unreadableAfter': 'This branch’s version could not be read as {format} ({reason}), so both versions are compared as plain text.',
 
   // Review status
   'review.title': 'Review status',

@@ -93,3 +93,16 @@ export function chapterSections(source: string, format: ChapterFormat = 'mdx'): 
   }
   return sections.filter((s) => s.heading !== null || s.blocks.length > 0);
 }
+
+/**
+ * A chapter's text as it is written, one paragraph per run of lines between blank lines: what a
+ * redline compares when a version of the chapter cannot be parsed, so that the change is still shown.
+ */
+export function plainTextSections(source: string): TextSection[] {
+  const blocks = source
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map(squash)
+    .filter(Boolean)
+    .map((text): TextBlock => ({ kind: 'paragraph', text }));
+  return blocks.length > 0 ? [{ heading: null, blocks }] : [];
+}

@@ -185,3 +185,42 @@ export function redlineChapter(
 ): SectionDiff[] {
   return diffSections(chapterSections(beforeSource, formats.before), chapterSections(afterSource, formats.after));
 }
+
+export interface RedlineCounts {
+  wordsAdded: number;
+  wordsRemoved: number;
+  /** Sections added, removed or changed. */
+  sectionsChanged: number;
+}
+
+/** Words are runs between spaces with a letter or digit in them: a dash alone is not a word. */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** The words a heading change adds and removes: a new or removed section's title, or both titles of a renamed one. */
+function headingWords(section: SectionDiff): { added: number; removed: number } {
+  const words = (heading: string | null | undefined) => countWords(heading ?? '');
+  if (section.change === 'added') return { added: words(section.heading), removed: 0 };
+  if (section.change === 'removed') return { added: 0, removed: words(section.heading) };
+  if (section.previousHeading !== undefined && section.previousHeading !== section.heading) {
+    return { added: words(section.heading), removed: words(section.previousHeading) };
+  }
+  return { added: 0, removed: 0 };
+}
+
+/** How big a redline is, for a table of many chapters: the words struck and marked, and the sections touched. */
+export function redlineCounts(sections: readonly SectionDiff[]): RedlineCounts {
+  const counts: RedlineCounts = { wordsAdded: 0, wordsRemoved: 0, sectionsChanged: 0 };
+  for (const section of sections) {
+    if (section.change !== 'same') counts.sectionsChanged += 1;
+    const heading = headingWords(section);
+    counts.wordsAdded += heading.added;
+    counts.wordsRemoved += heading.removed;
+    for (const piece of section.blocks.flatMap((block) => block.pieces)) {
+      if (piece.change === 'added') counts.wordsAdded += countWords(piece.text);
+      if (piece.change === 'removed') counts.wordsRemoved += countWords(piece.text);
+    }
+  }
+  return counts;
+}
