@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           root: 'packages/charter',
-          include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/import/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/import/**/*.test.ts', 'tests/lsp/**/*.test.ts'],
           testTimeout: 120_000,
         },
       },

@@ -6,6 +6,14 @@ import { runCli as runLint, USAGE as LINT_USAGE } from '../lint/cli.ts';
 import { CommandFailed } from './command.ts';
 import { ContentRefused } from '../gate/problem.ts';
 
+const LSP_USAGE = `Usage: charter lsp --stdio
+
+  Runs the checker as a language server (LSP) over standard input and output, for editors:
+  diagnostics as you type in .md and .mdx chapters (the messages charter lint gives), quick fixes
+  for messages with a replacement, glossary definitions on hover, and completion of frontmatter
+  values, components and props from the handbook's vocabulary. editors/vscode has an extension
+  that starts it.`;
+
 interface Subcommand {
   summary: string;
   usage: () => Promise<string>;
@@ -39,6 +47,21 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     summary: 'turn a folder of Markdown pages into a content folder or a new edition',
     usage: async () => (await import('./import.ts')).USAGE,
     run: async (argv) => (await import('./import.ts')).run(argv),
+  },
+  lsp: {
+    summary: 'run the checker as a language server for editors (--stdio)',
+    usage: async () => LSP_USAGE,
+    run: async (argv) => {
+      if (!argv.includes('--stdio') || argv.some((arg) => arg !== '--stdio')) {
+        process.stderr.write(
+          `charter lsp: ${argv.includes('--stdio') ? `unknown arguments: ${argv.filter((a) => a !== '--stdio').join(' ')}` : 'the language server talks over standard input and output: run charter lsp --stdio'}\n\n${LSP_USAGE}\n`,
+        );
+        return 2;
+      }
+      (await import('../lsp/server.ts')).startServer();
+      // The server answers until the editor closes its end of the connection.
+      return new Promise<number>((resolve) => process.stdin.once('end', () => resolve(0)));
+    },
   },
   carry: {
     summary: 'carry a correction made to the current edition into the draft',

@@ -11,7 +11,7 @@ import { isoDate, reviewToday } from '../lib/review.ts';
 import { defaultCacheFile, ResultCache, runKey, sha1 } from './cache.ts';
 import { answerAgain, editionIndex, recordingIndex, snapshotIndex, type EditionIndex, type IndexRead } from './edition-index.ts';
 import type { FileContext } from './file-context.ts';
-import { editsOf } from './fixes.ts';
+import { editsOf, recordMessageEdits } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
 import { checkInParallel, threadCount, type Job } from './parallel.ts';
@@ -214,7 +214,12 @@ async function checkOne(
     (message) => message.source === GATE_SOURCE || !rules || rules.includes(reportIdOf(message)) || rules.includes(message.ruleId ?? ''),
   );
   return {
-    messages: kept.map((message) => toLintMessage(display, message)),
+    messages: kept.map((message) => {
+      const lint = toLintMessage(display, message);
+      const edits = editsOf(message);
+      if (edits) recordMessageEdits(lint, edits);
+      return lint;
+    }),
     fixes: kept.flatMap((message) => {
       const edits = editsOf(message);
       return edits ? [[...edits]] : [];
@@ -431,7 +436,14 @@ async function checkJobs(run: CheckRun, jobs: readonly Job[], options: CheckOpti
 export async function checkSource(source: string, filePath: string, options: CheckOptions = {}): Promise<LintMessage[]> {
   const refused = vocabularyMessages(options);
   if (refused.length > 0) return refused;
-  const run = createRun(options);
+  return checkSourceInRun(createRun(options), source, filePath, options);
+}
+
+/**
+ * checkSource in a run made before: a long-lived caller (the language server) keeps one run per
+ * project and checks each new text of a buffer in it, instead of reading the handbook every time.
+ */
+export async function checkSourceInRun(run: CheckRun, source: string, filePath: string, options: CheckOptions): Promise<LintMessage[]> {
   const file = path.resolve(run.root, filePath);
   const messages = (await run.check(file, source)).messages;
   return sortMessages(

@@ -4,12 +4,24 @@
  * rules record the edits here, keyed by the message object, for `--fix`.
  */
 import type { VFileMessage } from 'vfile-message';
-import type { Edit } from './types.ts';
+import type { Edit, LintMessage } from './types.ts';
 
 const editsByMessage = new WeakMap<VFileMessage, readonly Edit[]>();
 
 export function recordEdits(message: VFileMessage, edits: readonly Edit[]): void {
   editsByMessage.set(message, edits);
+}
+
+const editsByLintMessage = new WeakMap<LintMessage, readonly Edit[]>();
+
+/** The same edits on the message the checker reports, for callers that fix one message at a time (the language server). */
+export function recordMessageEdits(message: LintMessage, edits: readonly Edit[]): void {
+  editsByLintMessage.set(message, edits);
+}
+
+/** The edits recorded for a reported message; a copy made with new fields keeps them (see withLevel). */
+export function messageEdits(message: LintMessage): readonly Edit[] | undefined {
+  return editsByLintMessage.get(message);
 }
 
 /** The edits that fix a message, if it is fixable. */

@@ -21,6 +21,7 @@ import picomatch from 'picomatch';
 import { z } from 'astro/zod';
 import { idsOf, vocabularyNote, type Vocabulary } from '../lib/vocabulary.ts';
 import { CONFIGURABLE_RULE_IDS, BUILD_RULE_IDS } from './rule-names.ts';
+import { messageEdits, recordMessageEdits } from './fixes.ts';
 import type { LintMessage } from './types.ts';
 
 const LEVELS = ['off', 'warning', 'error'] as const;
@@ -94,6 +95,14 @@ function levelFor(
   return level;
 }
 
+/** A message at another level, with the fix it had. */
+function withLevel(message: LintMessage, level: Exclude<RuleLevel, 'off'>): LintMessage {
+  const copy = { ...message, severity: level };
+  const edits = messageEdits(message);
+  if (edits) recordMessageEdits(copy, edits);
+  return copy;
+}
+
 /**
  * The level the config gives a rule's messages in a file (absolute path), or undefined when it
  * leaves them as the rule says. Build rules always keep theirs.
@@ -119,7 +128,7 @@ export function applyRuleSettings(messages: readonly LintMessage[], config: Chec
   for (const message of messages) {
     const level = levelOf(message.ruleId, path.resolve(root, message.file));
     if (level === 'off') continue;
-    result.push(level === undefined ? message : { ...message, severity: level });
+    result.push(level === undefined ? message : withLevel(message, level));
   }
   return result;
 }
