@@ -32,6 +32,12 @@ export default tseslint.config(
     },
   },
   {
+    // VS Code loads extensions as CommonJS modules.
+    files: ['editors/vscode/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['packages/charter/src/scripts/**', 'packages/charter/src/**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,11 +1,11 @@
 /**
- * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip dev,checker,search,import] [--json file] [--keep]
+ * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip dev,checker,search,import,lsp] [--json file] [--keep]
  *
  * Generates a synthetic handbook of chapters × editions in a temporary folder, builds it with
  * Charter's production build and with a bare floor site (Astro + MDX + Pagefind, no layout), and
  * prints what each cost and weighs, with the ratios; then the checker on the whole tree and on
- * five changed files, search in Chromium, the dev server's reaction to an edit, and `charter
- * import` of a generated Markdown handbook.
+ * five changed files, search in Chromium, the dev server's reaction to an edit, `charter import`
+ * of a generated Markdown handbook, and the language server's answer to an edit of a long chapter.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,6 +17,7 @@ import { measureChecker } from './bench/checker-bench.ts';
 import { chapterSlug, editionIds, writeCorpus } from './bench/corpus.ts';
 import { measureDevServer } from './bench/dev-server.ts';
 import { measureImport, type ImportBenchResult } from './bench/import-bench.ts';
+import { measureLanguageServer, type LanguageServerBenchResult } from './bench/lsp-bench.ts';
 import { measureCommand, type Measured } from './bench/process-tree.ts';
 import { comparisonRows, comparisonTable, table, type BuildFigures } from './bench/report.ts';
 import { siteStats } from './bench/site-stats.ts';
@@ -81,6 +82,27 @@ try {
   say(
     `Charter bench: ${options.chapters} chapters × ${options.editions} editions, ${options.runs} run(s) each, on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
   );
+  let languageServer: LanguageServerBenchResult | undefined;
+  if (!options.skip.has('lsp')) {
+    languageServer = await measureLanguageServer({ edits: 25 });
+    say('');
+    say(
+      `Language server (charter lsp --stdio in the example handbook, a ${languageServer.words.toLocaleString('en-US')}-word chapter, ${languageServer.edits} one-word edits)`,
+    );
+    say(
+      table(
+        ['start → first diagnostics', 'edit → diagnostics, median', 'p95', 'target'],
+        [
+          [
+            `${languageServer.firstSeconds.toFixed(1)} s`,
+            `${languageServer.medianMs.toFixed(0)} ms`,
+            `${languageServer.p95Ms.toFixed(0)} ms`,
+            `≤ 150 ms for a 1,500-word chapter: median ${languageServer.medianMs <= 150 ? 'met' : 'MISSED'}, p95 ${languageServer.p95Ms <= 150 ? 'met' : 'MISSED'}`,
+          ],
+        ],
+      ),
+    );
+  }
   let imported: ImportBenchResult | undefined;
   if (!options.skip.has('import')) {
     imported = await measureImport({ files: options.importFiles });
@@ -173,6 +195,7 @@ try {
       search: searchRows,
       defaultSiteSearch: defaultRows,
       import: imported,
+      languageServer,
     };
     if (!options.skip.has('checker')) {
       const checker = await measureChecker(contentDir, { changedFiles: 5 });

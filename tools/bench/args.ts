@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 export class BenchUsageError extends Error {}
 
-export const BENCH_PARTS = ['search', 'checker', 'dev', 'import'] as const;
+export const BENCH_PARTS = ['search', 'checker', 'dev', 'import', 'lsp'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -18,7 +18,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip search,checker,dev,import] [--json <file>] [--keep]';
+  'Usage: npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip search,checker,dev,import,lsp] [--json <file>] [--keep]';
 
 function positiveInteger(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
