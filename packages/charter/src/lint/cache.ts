@@ -21,17 +21,19 @@ import { MANIFEST } from '../lib/content-files.ts';
 import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
 import type { IndexRead } from './edition-index.ts';
 import type { ReadabilitySettings } from './rule-settings.ts';
-import type { LintMessage } from './types.ts';
+import type { Edit, LintMessage } from './types.ts';
 import { engineVersion } from '../lib/engine-files.ts';
 
 /** Bump when the file's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CachedResult {
   /** SHA-1 of the chapter's text. */
   hash: string;
   reads: IndexRead[];
   messages: LintMessage[];
+  /** The fix of each message, by index (null without one). */
+  edits?: (Edit[] | null)[];
 }
 
 interface CacheFile {
@@ -140,11 +142,11 @@ export class ResultCache {
    * The cached messages of `file` when its text has hash `hash` and every recorded question still
    * gets the recorded answer (`answer` asks it again).
    */
-  lookup(file: string, hash: string, answer: (read: IndexRead) => string): LintMessage[] | undefined {
+  lookup(file: string, hash: string, answer: (read: IndexRead) => string): CachedResult | undefined {
     this.seen.add(file);
     const cached = this.results.get(file);
     if (!cached || cached.hash !== hash) return undefined;
-    return cached.reads.every((read) => answer(read) === read.answer) ? cached.messages : undefined;
+    return cached.reads.every((read) => answer(read) === read.answer) ? cached : undefined;
   }
 
   store(file: string, result: CachedResult): void {

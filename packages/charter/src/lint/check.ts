@@ -35,6 +35,12 @@ export interface FileResult {
   messages: LintMessage[];
   /** The edits of each fixable message, one group per message. */
   fixes: Edit[][];
+  /**
+   * The edits of each message, by its index in `messages` (null without a fix): a result that comes
+   * back from a worker thread or the cache is a copy, which the edits recorded on the original
+   * (fixes.ts) do not follow.
+   */
+  edits: (Edit[] | null)[];
   /** What the rules asked about other chapters (for the result cache). */
   reads: IndexRead[];
 }
@@ -207,25 +213,28 @@ async function checkOne(
   } catch (error) {
     // A rule that fails must not let the chapter through unchecked: the chapter is refused, named.
     const gate = file.messages.filter((message) => message.source === GATE_SOURCE).map((message) => toLintMessage(display, message));
-    return { messages: [...gate, checkerFailure(display, error)], fixes: [], reads };
+    return { messages: [...gate, checkerFailure(display, error)], fixes: [], edits: [], reads };
   }
   // The gate's messages bypass the rule selection: safety, syntax and limits cannot be switched off.
   const kept = file.messages.filter(
     (message) => message.source === GATE_SOURCE || !rules || rules.includes(reportIdOf(message)) || rules.includes(message.ruleId ?? ''),
   );
+  const messages = kept.map((message) => toLintMessage(display, message));
+  const edits = kept.map((message) => {
+    const recorded = editsOf(message);
+    return recorded ? [...recorded] : null;
+  });
+  messages.forEach((message, i) => attachEdits(message, edits[i]));
   return {
-    messages: kept.map((message) => {
-      const lint = toLintMessage(display, message);
-      const edits = editsOf(message);
-      if (edits) recordMessageEdits(lint, edits);
-      return lint;
-    }),
-    fixes: kept.flatMap((message) => {
-      const edits = editsOf(message);
-      return edits ? [[...edits]] : [];
-    }),
+    messages,
+    fixes: edits.filter((group): group is Edit[] => group !== null),
+    edits,
     reads,
   };
+}
+
+function attachEdits(message: LintMessage, edits: readonly Edit[] | null | undefined): void {
+  if (edits) recordMessageEdits(message, edits);
 }
 
 function gateMessage(file: string, problem: GateProblem & { expected?: string }): LintMessage {
@@ -332,14 +341,17 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
     const source = readFileSync(file, 'utf8');
     const hash = cache ? sha1(source) : '';
     const cached = cache?.lookup(file, hash, (read) => answerAgain(run.indexOf(read.edition), read));
-    if (cached) messages.push(...cached);
-    else jobs.push({ file, source, hash });
+    if (cached) {
+      cached.messages.forEach((message, i) => attachEdits(message, cached.edits?.[i]));
+      messages.push(...cached.messages);
+    } else jobs.push({ file, source, hash });
   }
   const results = await checkJobs(run, jobs, options);
   results.forEach((result, index) => {
     const job = jobs[index]!;
+    result.messages.forEach((message, i) => attachEdits(message, result.edits[i]));
     messages.push(...result.messages);
-    cache?.store(job.file, { hash: job.hash, reads: result.reads, messages: result.messages });
+    cache?.store(job.file, { hash: job.hash, reads: result.reads, messages: result.messages, edits: result.edits });
   });
   cache?.save();
   // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.

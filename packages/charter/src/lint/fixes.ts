@@ -50,3 +50,37 @@ export function applyEdits(text: string, groups: readonly (readonly Edit[])[]): 
 function overlaps(a: Edit, b: Edit): boolean {
   return (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === b.end);
 }
+
+/** The rules whose `expected` is the rewrite of the words they report, as `--fix` writes it. */
+export const REWRITING_RULES: ReadonlySet<string> = new Set(['terminology', 'spelling-variant', 'phrases-to-avoid', 'heading-style']);
+
+/** A UTF-16 offset in a text from a 1-based line and column. */
+function offsetAt(lineStarts: readonly number[], line: number, column: number): number | undefined {
+  const start = lineStarts[line - 1];
+  return start === undefined ? undefined : start + column - 1;
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * The edits that give a message its replacement, in the text it was reported on: the ones its
+ * rule recorded (a phrase split by emphasis or a line break is rewritten in two places), or, for a
+ * rule whose `expected` rewrites the words it reports, those words replaced, when they hold no
+ * markup a plain replacement would break. Undefined when the message has no replacement. The one
+ * answer for the editor's quick fixes and the pull request's suggestions.
+ */
+export function replacementEdits(message: LintMessage, text: string): Edit[] | undefined {
+  const recorded = messageEdits(message);
+  if (recorded) return [...recorded];
+  if (message.expected === undefined || !REWRITING_RULES.has(message.ruleId)) return undefined;
+  const starts = lineStartsOf(text);
+  const start = offsetAt(starts, message.line, message.column);
+  const end = offsetAt(starts, message.endLine, message.endColumn);
+  if (start === undefined || end === undefined || end <= start || end > text.length) return undefined;
+  if (/[*_`[\]<>{}\n]/.test(text.slice(start, end))) return undefined;
+  return [{ start, end, text: message.expected }];
+}

@@ -5,37 +5,15 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { messageEdits } from '../lint/fixes.ts';
-import { REWRITING_RULES } from '../lint/format/review.ts';
+import { replacementEdits } from '../lint/fixes.ts';
 import { ruleDocUrl } from '../lint/rule-docs.ts';
-import type { Edit, LintMessage } from '../lint/types.ts';
+import type { LintMessage } from '../lint/types.ts';
 
 /** What a diagnostic carries for its quick fix. */
 export interface DiagnosticData {
   edits: TextEdit[];
   /** The replacement, for the fix's title. */
   expected: string;
-}
-
-/** 1-based line and column → the document's offset. */
-function offsetOf(document: TextDocument, line: number, column: number): number {
-  return document.offsetAt({ line: line - 1, character: column - 1 });
-}
-
-/**
- * The edits that give a message its replacement: the ones the rule recorded (a phrase split by
- * emphasis is rewritten in two places), or, for the rules whose `expected` is the rewrite of the
- * words they report, those words replaced, when they hold no markup that a plain replacement
- * would break. Undefined when the message has no replacement.
- */
-export function replacementEdits(message: LintMessage, document: TextDocument): Edit[] | undefined {
-  const recorded = messageEdits(message);
-  if (recorded) return [...recorded];
-  if (message.expected === undefined || !REWRITING_RULES.has(message.ruleId)) return undefined;
-  const start = offsetOf(document, message.line, message.column);
-  const end = offsetOf(document, message.endLine, message.endColumn);
-  if (end <= start || /[*_`[\]<>{}]/.test(document.getText().slice(start, end))) return undefined;
-  return [{ start, end, text: message.expected }];
 }
 
 export function toDiagnostic(message: LintMessage, document: TextDocument): Diagnostic {
@@ -51,7 +29,7 @@ export function toDiagnostic(message: LintMessage, document: TextDocument): Diag
     message: message.message,
   };
   if (url) diagnostic.codeDescription = { href: url };
-  const edits = replacementEdits(message, document);
+  const edits = replacementEdits(message, document.getText());
   if (edits && message.expected !== undefined) {
     const data: DiagnosticData = {
       expected: message.expected,

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
 import { REWRITING_RULES, reviewRequest, suggestedLine } from '../../src/lint/format/review.ts';
-import { engineRoot, handbookContent, repoRoot, runCli } from './support.ts';
+import { replacementEdits } from '../../src/lint/fixes.ts';
+import { check, engineRoot, handbookContent, repoRoot, runCli } from './support.ts';
 
 const chapters = ['tests/lint/fixtures/warnings.mdx', 'tests/lint/fixtures/errors.mdx'];
 const env = { HANDBOOK_CONTENT_DIR: handbookContent, GITHUB_WORKSPACE: repoRoot };
@@ -68,5 +69,24 @@ describe('lint --format review', () => {
     expect(review.comments).toHaveLength(1);
     expect(review.comments[0]!.body).toMatch(/```suggestion\nEmail the customers and the customer via email\.\n```$/);
     expect(suggestedLine(line, { ...at('clients', 'customers'), endLine: 2 })).toBeUndefined();
+  });
+
+  it('suggests a change for every message with a replacement, over the lines its fix touches', async () => {
+    const text = 'Clients can reach us via the *web* site or sign the rental\ncontract, and our favourite\ncolour is green.\n\n## Taking A Call\n';
+    const messages = await check(text, { lang: 'en-US' });
+    const fixable = messages.filter((m) => replacementEdits(m, text));
+    expect(new Set(fixable.map((m) => m.ruleId))).toEqual(new Set(['terminology', 'spelling-variant', 'heading-style']));
+    const review = reviewRequest(messages, { cwd: '/' }, () => text);
+    for (const message of fixable)
+      expect(
+        review.comments.some((c) => c.body.includes(message.message)),
+        message.message,
+      ).toBe(true);
+    // "rental\ncontract" is fixed over two lines; the suggestion replaces both, with every fix on them made.
+    const twoLines = review.comments.find((c) => c.start_line !== undefined)!;
+    expect(twoLines).toMatchObject({ start_line: 1, start_side: 'RIGHT', line: 2 });
+    const suggestion = /```suggestion\n([\s\S]*)\n```$/.exec(twoLines.body)![1]!;
+    expect(suggestion.replace(/\s+/g, ' ')).toBe('Customers can reach us via the *website* or sign the hire agreement, and our favorite');
+    expect(review.comments.find((c) => c.line === 3)!.body).toContain('```suggestion\ncolor is green.\n```');
   });
 });

@@ -4,19 +4,26 @@
  * (`POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews`): the starter's workflow posts it, and
  * the editor accepts a fix with one click instead of retyping it.
  *
- * A message has a fix when its rule rewrites the words it reports (what `--fix` writes: terminology,
- * spelling, phrases to avoid, heading case), its words lie on one line without markup inside them,
- * and it names the replacement (`expected`); the suggestion is that line with the words replaced.
+ * A message has a fix when it has a replacement (fixes.ts `replacementEdits`, which the editor's
+ * quick fix applies too): the edits its rule recorded (terminology and spelling, even across
+ * emphasis or a line break), or its words replaced by `expected` for a rule that rewrites what it
+ * reports (phrases to avoid, heading case). The suggestion is the lines it touches, fixed.
  * Other messages (a broken link's `expected` is the page it probably meant, not a rewrite of the
  * link) are left to the annotations (`--format github`), so a review never repeats them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LintMessage } from '../types.ts';
+import { applyEdits, lineStartsOf, messageEdits, REWRITING_RULES, replacementEdits } from '../fixes.ts';
+import type { Edit, LintMessage } from '../types.ts';
+
+export { REWRITING_RULES } from '../fixes.ts';
 import { repositoryPath } from './github.ts';
 
 export interface ReviewComment {
   path: string;
+  /** For a suggestion over several lines: its first line (`line` is its last). */
+  start_line?: number;
+  start_side?: 'RIGHT';
   line: number;
   side: 'RIGHT';
   body: string;
@@ -28,10 +35,7 @@ export interface ReviewRequest {
   comments: ReviewComment[];
 }
 
-/** The rules whose `expected` is the rewrite of the words they report, as `--fix` writes it. */
-export const REWRITING_RULES: ReadonlySet<string> = new Set(['terminology', 'spelling-variant', 'phrases-to-avoid', 'heading-style']);
-
-/** Whether a message can become a one-line suggestion. */
+/** Whether a message can become a suggestion on one line. */
 function hasOneLineFix(message: LintMessage): boolean {
   return message.expected !== undefined && message.endLine === message.line && REWRITING_RULES.has(message.ruleId);
 }
@@ -39,58 +43,90 @@ function hasOneLineFix(message: LintMessage): boolean {
 /** The line with a message's words replaced by what it expects, or undefined when there is no one-line fix. */
 export function suggestedLine(text: string, message: LintMessage): string | undefined {
   if (!hasOneLineFix(message)) return undefined;
-  const line = text.split(/\r?\n/)[message.line - 1];
-  if (line === undefined || message.endColumn <= message.column || message.endColumn - 1 > line.length) return undefined;
-  // Words with markup inside (a phrase split by emphasis) are rewritten by --fix in several places: no one-line guess.
-  if (/[*_`[\]<>{}]/.test(line.slice(message.column - 1, message.endColumn - 1))) return undefined;
-  return `${line.slice(0, message.column - 1)}${message.expected}${line.slice(message.endColumn - 1)}`;
+  const edits = replacementEdits(message, text);
+  if (!edits) return undefined;
+  const fixed = applyEdits(text, [edits]).text;
+  const from = lineStartsOf(fixed)[message.line - 1]!;
+  const end = fixed.indexOf('\n', from);
+  return fixed.slice(from, end === -1 ? undefined : end);
+}
+
+interface Fix {
+  message: LintMessage;
+  edits: Edit[];
+  /** The 1-based lines the edits touch. */
+  first: number;
+  last: number;
+}
+
+/** The line (1-based) an offset lies on. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let line = 1;
+  while (line < starts.length && starts[line]! <= offset) line++;
+  return line;
+}
+
+/** The fixable messages of one file, with the lines their edits touch. */
+function fixesIn(messages: readonly LintMessage[], text: string): Fix[] {
+  const starts = lineStartsOf(text);
+  return messages.flatMap((message) => {
+    const edits = replacementEdits(message, text);
+    if (!edits || edits.length === 0) return [];
+    const first = lineOf(starts, Math.min(...edits.map((e) => e.start)));
+    const last = lineOf(starts, Math.max(...edits.map((e) => Math.max(e.start, e.end - 1))));
+    return [{ message, edits, first, last }];
+  });
+}
+
+/** Fixes whose lines overlap, grouped: one suggestion replaces those lines with all their fixes made. */
+function groupByLines(fixes: readonly Fix[]): Fix[][] {
+  const groups: Fix[][] = [];
+  for (const fix of [...fixes].sort((a, b) => a.first - b.first || a.last - b.last)) {
+    const group = groups.at(-1);
+    if (group && fix.first <= Math.max(...group.map((f) => f.last))) group.push(fix);
+    else groups.push([fix]);
+  }
+  return groups;
 }
 
 /**
  * The review for the messages; `read` gives a file's text by the path a message names (relative
- * to `cwd`). Several fixes on one line become one suggestion with all of them.
+ * to `cwd`). A message has a suggestion when it has a replacement (fixes.ts `replacementEdits`,
+ * the same one the editor's quick fix applies); fixes on the same lines become one suggestion with
+ * all of them, over as many lines as they touch.
  */
 export function reviewRequest(
   messages: readonly LintMessage[],
   where: { cwd: string; workspace?: string | undefined },
   read: (file: string) => string = (file) => readFileSync(path.resolve(where.cwd, file), 'utf8'),
 ): ReviewRequest {
-  const byLine = new Map<string, { file: string; line: number; messages: LintMessage[] }>();
-  for (const message of messages) {
-    if (!hasOneLineFix(message)) continue;
-    const key = `${message.file}:${message.line}`;
-    const entry = byLine.get(key) ?? { file: message.file, line: message.line, messages: [] };
-    entry.messages.push(message);
-    byLine.set(key, entry);
-  }
+  const byFile = new Map<string, LintMessage[]>();
+  for (const message of messages)
+    if (REWRITING_RULES.has(message.ruleId) || messageEdits(message)) byFile.set(message.file, [...(byFile.get(message.file) ?? []), message]);
   const comments: ReviewComment[] = [];
-  const texts = new Map<string, string>();
-  for (const { file, line, messages: onLine } of [...byLine.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
-    let text = texts.get(file);
-    if (text === undefined) texts.set(file, (text = read(file)));
-    // Right to left, so each fix leaves the columns of those before it where they were.
-    let suggestion = text.split(/\r?\n/)[line - 1];
-    const applied: LintMessage[] = [];
-    let lastColumn = Infinity;
-    for (const message of [...onLine].sort((a, b) => b.column - a.column)) {
-      if (suggestion === undefined || message.endColumn > lastColumn) continue;
-      const fixed = suggestedLine(`${'\n'.repeat(line - 1)}${suggestion}`, message);
-      if (fixed === undefined) continue;
-      suggestion = fixed;
-      applied.push(message);
-      lastColumn = message.column;
+  for (const file of [...byFile.keys()].sort()) {
+    const text = read(file);
+    const starts = lineStartsOf(text);
+    for (const group of groupByLines(fixesIn(byFile.get(file)!, text))) {
+      const first = Math.min(...group.map((f) => f.first));
+      const last = Math.max(...group.map((f) => f.last));
+      const from = starts[first - 1]!;
+      const to = last < starts.length ? starts[last]! - 1 : text.length;
+      // Fixes over the same words belong to one another message; the first one taken wins.
+      const applied = applyEdits(
+        text.slice(from, to),
+        group.map((f) => f.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }))),
+      );
+      if (applied.applied === 0) continue;
+      const reasons = group.map((f) => `- ${f.message.message} (\`${f.message.ruleId}\`)`).join('\n');
+      comments.push({
+        path: repositoryPath(file, where.cwd, where.workspace),
+        ...(first === last ? {} : { start_line: first, start_side: 'RIGHT' as const }),
+        line: last,
+        side: 'RIGHT',
+        body: `${reasons}\n\n\`\`\`suggestion\n${applied.text}\n\`\`\``,
+      });
     }
-    if (suggestion === undefined || applied.length === 0) continue;
-    const reasons = applied
-      .reverse()
-      .map((m) => `- ${m.message} (\`${m.ruleId}\`)`)
-      .join('\n');
-    comments.push({
-      path: repositoryPath(file, where.cwd, where.workspace),
-      line,
-      side: 'RIGHT',
-      body: `${reasons}\n\n\`\`\`suggestion\n${suggestion}\n\`\`\``,
-    });
   }
   const count = comments.length;
   return {
