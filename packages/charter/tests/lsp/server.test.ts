@@ -5,7 +5,7 @@
  * handbook's vocabulary. The chapters are the parity set (written to break the house style and
  * the Markdown rules) and other people's Markdown from the imported Fenlow handbook.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -194,5 +194,33 @@ describe('charter lsp --stdio', () => {
     expect(await complete(9, 29)).toEqual(touchpoints);
     expect(await complete(11, 10)).toEqual(expect.arrayContaining(['customer', 'hire-agreement', 'depot']));
     expect(await complete(13, 9)).toEqual(['type', 'title']);
+  });
+
+  it('says how to start it when --stdio is missing, without a stack trace', () => {
+    const result = spawnSync(node, [path.join(engineRoot, 'src/cli/main.ts'), 'lsp'], { cwd: project.dir, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('run charter lsp --stdio');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('publishes the reason, at the top of the file, for a chapter that belongs to no handbook', async () => {
+    const outside = tempDir();
+    const lonely = spawn(node, [path.join(engineRoot, 'src/cli/main.ts'), 'lsp', '--stdio'], { cwd: outside.dir });
+    const client = createProtocolConnection(new StreamMessageReader(lonely.stdout), new StreamMessageWriter(lonely.stdin));
+    try {
+      const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => client.onNotification('textDocument/publishDiagnostics', resolve));
+      client.listen();
+      await client.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(outside.dir).href, capabilities: {} });
+      const uri = pathToFileURL(path.join(outside.dir, 'loose.md')).href;
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Loose\n' } });
+      const [diagnostic, ...rest] = (await diagnostics).diagnostics;
+      expect(rest).toEqual([]);
+      expect(diagnostic!.message).toMatch(/^Content folder not found: the default content folder "src\/content"/);
+      expect(diagnostic!.range.start).toEqual({ line: 0, character: 0 });
+    } finally {
+      client.dispose();
+      lonely.kill();
+      outside.cleanup();
+    }
   });
 });
