@@ -13,11 +13,13 @@ import { chapterFormatOf, isChapterFile } from '../lib/chapter-files.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { byPlace, compareChapter, type ChangedChapter, type ChapterVersion } from '../lib/diff/changed-chapters.ts';
 import { redlinePage, redlinePageStyles } from '../lib/diff/redline-page.ts';
-import type { RedlineReport } from '../lib/diff/redline-report.ts';
+import { readabilityChange } from '../lib/diff/redline-readability.ts';
+import type { RedlineReport, ReportedChapter } from '../lib/diff/redline-report.ts';
 import { redlineSummary } from '../lib/diff/redline-summary.ts';
-import { DEFAULT_LANG, loadProjectConfig, ProjectConfigError } from '../lib/project-config.ts';
+import { checkerSettings, loadProjectConfig, ProjectConfigError, type CheckerSettings } from '../lib/project-config.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { CliIO } from '../lint/cli.ts';
+import { isEnglish } from '../lint/rules/readability.ts';
 import { changedBase, changedPaths, GitError, readFilesAtCommit, repositoryRoot, type PathChange } from '../lint/git.ts';
 import { CommandFailed } from './command.ts';
 
@@ -39,6 +41,10 @@ content folder's editions/ that was added, changed, removed or renamed since the
                      $GITHUB_STEP_SUMMARY names (GitHub's job summary) when that is set, and printed
                      otherwise
   paths              only chapters below these files or folders (default: every edition)
+
+For an English handbook (the config's lang), the table also gives each chapter's Flesch reading
+ease before → after, marked when it is below the threshold the readability rule holds the chapter
+to (checker.readability), and lists the sections that fell below it.
 
 Exit status: 0 the page and summary were written (also when no chapter changed), 2 usage problem, no
 git repository, a ref git does not know, or no content folder.`;
@@ -170,6 +176,16 @@ function changedChapters(repository: Repository, commit: string, folders: readon
     .sort(byPlace);
 }
 
+/**
+ * The chapters with their reading ease before and after, held to the thresholds the readability
+ * rule would use; unchanged for a handbook not in English, which the score is not made for.
+ */
+export function withReadability(chapters: readonly ChangedChapter[], settings: CheckerSettings): ReportedChapter[] {
+  if (!isEnglish(settings.lang)) return [...chapters];
+  const thresholds = settings.checker?.readability;
+  return chapters.map((chapter) => ({ ...chapter, readability: readabilityChange(chapter, thresholds) }));
+}
+
 /** The project's config: its language, its name and its own wording; a broken one is a usage error. */
 async function projectConfig(cwd: string, env: Record<string, string | undefined>): Promise<SiteConfig | undefined> {
   try {
@@ -212,8 +228,11 @@ async function redline(args: RedlineArgs, io: CliIO): Promise<void> {
   const folders = scopes(args, repository, io.cwd);
   const base = changedBase(repository.root, args.base);
   const config = await projectConfig(io.cwd, io.env);
-  const i18n: Translator = createTranslator(config?.lang ?? DEFAULT_LANG, config?.strings);
-  const report: RedlineReport = { ref: base.ref, commit: base.commit, mergeBase: base.mergeBase, chapters: changedChapters(repository, base.commit, folders) };
+  // Read as charter lint reads them, so the language and thresholds are the rule's.
+  const settings = checkerSettings(config);
+  const i18n: Translator = createTranslator(settings.lang, config?.strings);
+  const chapters = withReadability(changedChapters(repository, base.commit, folders), settings);
+  const report: RedlineReport = { ref: base.ref, commit: base.commit, mergeBase: base.mergeBase, chapters };
   const out = path.resolve(io.cwd, args.out);
   writeWithFolder(out, redlinePage(report, i18n, { lang: i18n.lang, siteTitle: config?.title, styles: redlinePageStyles() }));
   const summaryWhere = writeSummary(redlineSummary(report, i18n), args, io);

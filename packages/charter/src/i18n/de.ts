@@ -131,6 +131,12 @@ export const de: Catalog = {
   'redlinePage.wordsAdded': 'Wörter hinzugefügt',
   'redlinePage.wordsRemoved': 'Wörter entfernt',
   'redlinePage.sectionsChanged': 'Geänderte Abschnitte',
+  'redlinePage.readingEase': 'Lesbarkeit (Flesch)',
+  'redlinePage.belowThreshold': 'unter {minimum}',
+  'redlinePage.readingEaseShort': 'Zu kurz für eine Bewertung: weniger als {count} Wörter Fließtext, Überschriften und Code nicht gezählt.',
+  'redlinePage.readingEaseUnreadable': 'Nicht bewertet: diese Fassung ließ sich nicht als Markdown oder MDX lesen.',
+  'redlinePage.readingEaseDrops': 'Abschnitte, die unter ihre Lesbarkeitsschwelle gefallen sind',
+  'redlinePage.readingEaseSection': '{chapter} ({edition}) › {section}: {figures}',
   'redlinePage.movedFrom': 'verschoben von {path}',
   'redlinePage.sameText': 'Der Text hat sich nicht geändert.',
   'redlinePage.unreadableBefore':
@@ -263,6 +269,7 @@ export const de: Catalog = {
 export const SAME_IN_GERMAN = [
   // Only punctuation around the values.
   'callout.titled',
+  'redlinePage.readingEaseSection',
   // "in" is German too.
   'missing.elsewhereItem',
 ] as const;

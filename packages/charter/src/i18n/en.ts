@@ -137,6 +137,12 @@ export const en = {
   'redlinePage.wordsAdded': 'Words added',
   'redlinePage.wordsRemoved': 'Words removed',
   'redlinePage.sectionsChanged': 'Sections changed',
+  'redlinePage.readingEase': 'Reading ease (Flesch)',
+  'redlinePage.belowThreshold': 'below {minimum}',
+  'redlinePage.readingEaseShort': 'Too short to score: fewer than {count} words of prose, not counting headings and code.',
+  'redlinePage.readingEaseUnreadable': 'Not scored: this version could not be read as Markdown or MDX.',
+  'redlinePage.readingEaseDrops': 'Sections that fell below their reading ease threshold',
+  'redlinePage.readingEaseSection': '{chapter} ({edition}) › {section}: {figures}',
   'redlinePage.movedFrom': 'moved from {path}',
   'redlinePage.sameText': 'The text did not change.',
   'redlinePage.unreadableBefore':

@@ -115,19 +115,24 @@ describe('charter redline', () => {
     expect(listening).toContain('<ins data-mark="added">&lt;Callout type=&quot;do&quot; title=&quot;Broken&quot;&gt;</ins>');
   });
 
-  it('writes a summary table with a row per chapter, titles escaped', () => {
+  it('writes a summary table with a row per chapter, titles escaped, and why a chapter has no score', () => {
     const lines = summary.trimEnd().split('\n');
     expect(lines[0]).toBe('## Changes against main');
     expect(lines[2]).toMatch(/^Compared with commit [0-9a-f]{12}, where this branch left main\. 6 chapters added, removed, renamed or changed\.$/);
     expect(lines.slice(4)).toEqual([
-      '| Edition | Chapter | File | Change | Words added | Words removed | Sections changed |',
-      '| --- | --- | --- | --- | ---: | ---: | ---: |',
-      expect.stringMatching(/^\| draft \| Email \| procedures\/email.mdx \| Removed \| 0 \| \d+ \| \d+ \|$/),
-      '| draft | Post and Mail | procedures/post.mdx, moved from procedures/mail.mdx | Renamed | 0 | 0 | 0 |',
-      '| draft | Returns \\| refunds \\<script\\>alert("x")\\</script\\> | procedures/returns.md | Added | 6 | 0 | 1 |',
-      '| draft | Telephone | procedures/telephone.mdx | Changed | 1 | 1 | 1 |',
-      '| draft | Opening hours | reference/opening-hours.md | Changed | 1 | 1 | 1 |',
-      expect.stringMatching(/^\| draft \| Listening \| skills\/listening.mdx \| Changed \| \d+ \| \d+ \| 1 \|$/),
+      '| Edition | Chapter | File | Change | Words added | Words removed | Sections changed | Reading ease (Flesch) |',
+      '| --- | --- | --- | --- | ---: | ---: | ---: | --- |',
+      expect.stringMatching(/^\| draft \| Email \| procedures\/email.mdx \| Removed \| 0 \| \d+ \| \d+ \| \d+ \|$/),
+      // A rename alone, and one word for another of as many syllables, leave the score as it was.
+      expect.stringMatching(/^\| draft \| Post and Mail \| procedures\/post.mdx, moved from procedures\/mail.mdx \| Renamed \| 0 \| 0 \| 0 \| (\d+) → \1 \|$/),
+      '| draft | Returns \\| refunds \\<script\\>alert("x")\\</script\\> | procedures/returns.md | Added | 6 | 0 | 1 | —\\* |',
+      expect.stringMatching(/^\| draft \| Telephone \| procedures\/telephone.mdx \| Changed \| 1 \| 1 \| 1 \| (\d+) → \1 \|$/),
+      '| draft | Opening hours | reference/opening-hours.md | Changed | 1 | 1 | 1 | —\\* |',
+      expect.stringMatching(/^\| draft \| Listening \| skills\/listening.mdx \| Changed \| \d+ \| \d+ \| 1 \| \d+ → —† \|$/),
+      '',
+      '\\* Too short to score: fewer than 40 words of prose, not counting headings and code.',
+      '',
+      '† Not scored: this version could not be read as Markdown or MDX.',
     ]);
   });
 
@@ -164,7 +169,11 @@ describe('charter redline', () => {
     const german = readFileSync(path.join(repo.dir, 'out/de.html'), 'utf8');
     expect(german).toMatch(/^<!doctype html>\n<html lang="de-DE">/);
     expect(german).toContain('<del data-mark="entfernt">third</del><ins data-mark="hinzugefügt">second</ins>');
-    expect(readFileSync(path.join(repo.dir, 'de.md'), 'utf8')).toContain('## Änderungen gegenüber main');
+    const germanSummary = readFileSync(path.join(repo.dir, 'de.md'), 'utf8');
+    expect(germanSummary).toContain('## Änderungen gegenüber main');
+    // The Flesch score is made for English: a German handbook has no readability column.
+    expect(germanSummary).toContain('| Geänderte Abschnitte |\n');
+    expect(germanSummary).not.toMatch(/Lesbarkeit|→/);
   });
 });
 

@@ -219,7 +219,7 @@ describe('the job summary', () => {
     );
   });
 
-  it('takes one more column by adding it to the list, as a readability score will be', () => {
+  it('takes one more column by adding it to the list; the reading ease only when chapters have figures', () => {
     const extra: ChapterColumn = { header: () => 'Sentences', value: (c) => String(c.after?.source.split('.').length ?? 0), numeric: true };
     const [header, alignment, row] = markdownTable(report([hostile]), english, [...CHAPTER_COLUMNS, extra]);
     expect(header).toMatch(/\| Sections changed \| Sentences \|$/);

@@ -39,7 +39,7 @@ export interface ChangedChapter {
   title: string;
   /** Set when the title changed. */
   previousTitle?: string;
-  /** Both versions, kept for figures computed from the text (a later column of the summary). */
+  /** Both versions, kept for figures computed from the text (the summary's reading ease). */
   before?: ChapterVersion;
   after?: ChapterVersion;
   sections: SectionDiff[];

@@ -9,7 +9,17 @@ import { readFileSync } from 'node:fs';
 import type { Translator } from '../../i18n/index.ts';
 import type { ChangedChapter, UnreadableVersion } from './changed-chapters.ts';
 import { escapeHtml, redlineHtml, redlineLabels } from './redline-html.ts';
-import { CHAPTER_COLUMNS, changeName, comparedWith, countSentence, previousPlace, shortCommit, type RedlineReport } from './redline-report.ts';
+import {
+  changeName,
+  columnsOf,
+  comparedWith,
+  countSentence,
+  noScoreNotes,
+  previousPlace,
+  sectionDropLines,
+  shortCommit,
+  type RedlineReport,
+} from './redline-report.ts';
 
 export interface RedlinePageOptions {
   /** The handbook's language, as a BCP 47 tag. */
@@ -94,9 +104,10 @@ export function chapterAnchors(chapters: readonly ChangedChapter[]): string[] {
 /** The table of changed chapters; the chapter's name is the row's header and links to its redline. */
 function tableHtml(report: RedlineReport, anchors: readonly string[], i18n: Translator): string {
   const numberClass = (numeric: boolean | undefined) => (numeric ? ' class="number"' : '');
-  const head = CHAPTER_COLUMNS.map((column) => `<th scope="col"${numberClass(column.numeric)}>${escapeHtml(column.header(i18n))}</th>`).join('');
+  const columns = columnsOf(report);
+  const head = columns.map((column) => `<th scope="col"${numberClass(column.numeric)}>${escapeHtml(column.header(i18n))}</th>`).join('');
   const rows = report.chapters.map((chapter, index) => {
-    const cells = CHAPTER_COLUMNS.map((column) => {
+    const cells = columns.map((column) => {
       const text = escapeHtml(column.value(chapter, i18n));
       if (column.names) return `<th scope="row"><a href="#${anchors[index]}">${text}</a></th>`;
       return `<td${numberClass(column.numeric)}>${text}</td>`;
@@ -104,6 +115,18 @@ function tableHtml(report: RedlineReport, anchors: readonly string[], i18n: Tran
     return `<tr>${cells.join('')}</tr>`;
   });
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/**
+ * Below the table, as in the summary: why a "—" has no score, and the sections that fell below
+ * their threshold, each linked to its chapter's redline.
+ */
+function readabilityNotesHtml(report: RedlineReport, anchors: readonly string[], i18n: Translator): string[] {
+  const notes = noScoreNotes(report, i18n).map((note) => `<p class="quiet">${escapeHtml(note)}</p>`);
+  const drops = sectionDropLines(report, i18n);
+  if (drops.length === 0) return notes;
+  const items = drops.map((drop) => `<li><a href="#${anchors[drop.chapterIndex]}">${escapeHtml(drop.text)}</a></li>`);
+  return [...notes, `<h3>${escapeHtml(i18n.t('redlinePage.readingEaseDrops'))}</h3>`, `<ul>${items.join('\n')}</ul>`];
 }
 
 const FORMAT_NAMES = { md: 'Markdown', mdx: 'MDX' } as const;
@@ -150,6 +173,7 @@ export function redlinePage(report: RedlineReport, i18n: Translator, options: Re
         `<section aria-labelledby="changed-chapters">`,
         `<h2 id="changed-chapters">${escapeHtml(i18n.t('redlinePage.chapters'))}</h2>`,
         tableHtml(report, anchors, i18n),
+        ...readabilityNotesHtml(report, anchors, i18n),
         '</section>',
         ...report.chapters.map((chapter, index) => chapterHtml(chapter, anchors[index]!, report, i18n)),
       ]

@@ -1,12 +1,18 @@
 /**
  * What `charter redline` reports, and the words its page and its job summary share: what the
- * branch is compared with, and the columns of the table of changed chapters. A new figure (the
- * readability score before and after, say) is one more entry in CHAPTER_COLUMNS: each column reads
- * what it needs from the chapter, both versions' text included, and gives plain text that each
- * format escapes its own way.
+ * branch is compared with, the columns of the table of changed chapters, and the notes below it.
+ * A new figure is one more entry in CHAPTER_COLUMNS: each column reads what it needs from the
+ * chapter, both versions' text included, and gives plain text that each format escapes its own way.
  */
 import type { Translator } from '../../i18n/index.ts';
+import { MIN_WORDS } from '../../lint/text/readability.ts';
 import type { ChangedChapter, ChapterChangeKind } from './changed-chapters.ts';
+import { NO_SCORE_MARKS, readingChangeText, readingsShown, type ReadabilityChange } from './redline-readability.ts';
+
+/** A changed chapter as reported: with its reading ease when the handbook is in English. */
+export interface ReportedChapter extends ChangedChapter {
+  readability?: ReadabilityChange;
+}
 
 export interface RedlineReport {
   /** The ref named on the command line (or found: main, origin/main). */
@@ -16,7 +22,7 @@ export interface RedlineReport {
   /** Whether that commit is where the branch left the ref (else the ref's own commit: no shared history). */
   mergeBase: boolean;
   /** The changed chapters, in reading order. */
-  chapters: ChangedChapter[];
+  chapters: ReportedChapter[];
 }
 
 /** The commit as people quote it: its first twelve characters. */
@@ -37,11 +43,13 @@ export function countSentence(report: RedlineReport, i18n: Translator): string {
 export interface ChapterColumn {
   header: (i18n: Translator) => string;
   /** The cell, as plain text. */
-  value: (chapter: ChangedChapter, i18n: Translator) => string;
+  value: (chapter: ReportedChapter, i18n: Translator) => string;
   /** Right-aligned, as figures are. */
   numeric?: boolean;
   /** The column that names the chapter: on the page, it links to the chapter's redline. */
   names?: boolean;
+  /** Whether a report has this column at all; every report has it when not given. */
+  shownIn?: (report: RedlineReport) => boolean;
 }
 
 const CHANGE_KEYS = { added: 'changes.added', removed: 'changes.removed', changed: 'changes.changed', renamed: 'changes.renamed' } as const;
@@ -63,6 +71,18 @@ function fileValue(chapter: ChangedChapter, i18n: Translator): string {
   return from === undefined ? chapter.path : `${chapter.path}, ${i18n.t('redlinePage.movedFrom', { path: from })}`;
 }
 
+/** The chapter's reading ease before and after; empty for a chapter without figures (see below). */
+function readabilityValue(chapter: ReportedChapter, i18n: Translator): string {
+  const change = chapter.readability;
+  return change ? readingChangeText(change.before, change.after, change.threshold, i18n) : '';
+}
+
+/**
+ * Chapters carry their reading ease only when the handbook is in English (the caller decides, as
+ * the rule does), so the column is there exactly then: never a column of blanks.
+ */
+const hasReadability = (report: RedlineReport) => report.chapters.some((chapter) => chapter.readability !== undefined);
+
 export const CHAPTER_COLUMNS: readonly ChapterColumn[] = [
   { header: (i18n) => i18n.t('redlinePage.edition'), value: (chapter) => chapter.edition },
   { header: (i18n) => i18n.t('redlinePage.chapter'), value: (chapter) => chapter.title, names: true },
@@ -71,4 +91,49 @@ export const CHAPTER_COLUMNS: readonly ChapterColumn[] = [
   { header: (i18n) => i18n.t('redlinePage.wordsAdded'), value: (chapter, i18n) => i18n.number(chapter.counts.wordsAdded), numeric: true },
   { header: (i18n) => i18n.t('redlinePage.wordsRemoved'), value: (chapter, i18n) => i18n.number(chapter.counts.wordsRemoved), numeric: true },
   { header: (i18n) => i18n.t('redlinePage.sectionsChanged'), value: (chapter, i18n) => i18n.number(chapter.counts.sectionsChanged), numeric: true },
+  // Not right-aligned: the figures line up at their start, the marks after them vary in length.
+  { header: (i18n) => i18n.t('redlinePage.readingEase'), value: readabilityValue, shownIn: hasReadability },
 ];
+
+/** The columns a report's table has. */
+export function columnsOf(report: RedlineReport, columns: readonly ChapterColumn[] = CHAPTER_COLUMNS): ChapterColumn[] {
+  return columns.filter((column) => column.shownIn?.(report) ?? true);
+}
+
+/** Why a "—" has no score, each note once and only when the table or the section list shows its mark. */
+export function noScoreNotes(report: RedlineReport, i18n: Translator): string[] {
+  const kinds = new Set(report.chapters.flatMap((chapter) => (chapter.readability ? readingsShown(chapter.readability) : [])).map((reading) => reading.kind));
+  const notes: string[] = [];
+  if (kinds.has('short')) notes.push(`${NO_SCORE_MARKS.short} ${i18n.t('redlinePage.readingEaseShort', { count: i18n.number(MIN_WORDS) })}`);
+  if (kinds.has('unreadable')) notes.push(`${NO_SCORE_MARKS.unreadable} ${i18n.t('redlinePage.readingEaseUnreadable')}`);
+  return notes;
+}
+
+/** One line for a section that fell below its chapter's threshold, with its chapter. */
+export interface SectionDropLine {
+  /** The chapter's place in the report, for a link to its redline. */
+  chapterIndex: number;
+  text: string;
+}
+
+/**
+ * The sections that fell below their threshold in this change, chapter by chapter: where a
+ * reviewer should look. `Telephone (draft) › Steps: 62 → 41 ▼ below 50`.
+ */
+export function sectionDropLines(report: RedlineReport, i18n: Translator): SectionDropLine[] {
+  return report.chapters.flatMap((chapter, chapterIndex) => {
+    const change = chapter.readability;
+    if (!change) return [];
+    return change.drops.map((drop) => {
+      const after = { kind: 'scored', score: drop.after } as const;
+      const figures = readingChangeText(drop.before, after, change.threshold, i18n);
+      const text = i18n.t('redlinePage.readingEaseSection', {
+        chapter: chapter.title,
+        edition: chapter.edition,
+        section: drop.heading ?? i18n.t('redline.introduction'),
+        figures: drop.newSection ? `${figures} (${i18n.t('redline.newSection')})` : figures,
+      });
+      return { chapterIndex, text };
+    });
+  });
+}

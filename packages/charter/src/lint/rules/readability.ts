@@ -115,7 +115,7 @@ export function isEnglish(lang: string): boolean {
 }
 
 /** The chapter's audiences from its frontmatter; a malformed list is the frontmatter rule's to report. */
-function audiencesOf(tree: Root, source: string): string[] {
+export function audiencesOf(tree: Root, source: string): string[] {
   const audience = readFrontmatter(tree, source).data?.['audience'];
   return Array.isArray(audience) ? audience.filter((id): id is string => typeof id === 'string') : [];
 }
