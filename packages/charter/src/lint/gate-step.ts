@@ -9,11 +9,11 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { Plugin, Processor, Transformer } from 'unified';
 import type { VFile } from 'vfile';
-import { gateChapter, type GateProblem } from '../gate/index.ts';
+import { ContentRefused, gateChapter, type GateProblem } from '../gate/index.ts';
 import { formatOf } from '../gate/compiler.ts';
 import { linkContextFor } from '../lib/content-check.ts';
 import { linkProblems } from '../lib/link-check.ts';
-import { contextOf } from './file-context.ts';
+import { contextOf, type FileContext } from './file-context.ts';
 
 /** The `source` of the gate's messages, which message control leaves alone. */
 export const GATE_SOURCE = 'charter';
@@ -28,7 +28,14 @@ declare module 'vfile' {
 export default function charterGate() {
   return async (_tree: Root, file: VFile): Promise<Root> => {
     if (!file.path) return refuseNameless(file);
-    const charter = contextOf(file);
+    let charter: FileContext;
+    try {
+      charter = contextOf(file);
+    } catch (error) {
+      // The project cannot be checked (see project.ts): its reason, on the file, instead of a stack.
+      if (error instanceof ContentRefused) return refuse(file, error.message);
+      throw error;
+    }
     const absolute = path.resolve(file.cwd, file.path);
     const gate = await gateChapter(String(file.value), formatOf(absolute), { vocabulary: charter.handbook.vocabulary });
     const links = gate.references ? linkProblems(gate.references, linkContextFor(charter.handbook, charter.edition, charter.chapterFile, charter.index)) : [];
@@ -43,13 +50,15 @@ export default function charterGate() {
  * format, so nothing about it can be decided: it is refused with what to do instead.
  */
 function refuseNameless(file: VFile): Root {
-  const message = file.message(
+  return refuse(
+    file,
     "Cannot check text without its file name, expected the chapter's path (remark --file-path <chapter> when the text comes on standard input)",
-    {
-      ruleId: 'chapter-files',
-      source: GATE_SOURCE,
-    },
+    'chapter-files',
   );
+}
+
+function refuse(file: VFile, reason: string, ruleId?: string): Root {
+  const message = file.message(reason, { ...(ruleId ? { ruleId } : {}), source: GATE_SOURCE });
   message.fatal = true;
   file.data.charterRefused = true;
   return { type: 'root', children: [] };

@@ -33,7 +33,7 @@ export function projectSteps(this: Processor) {
   // A checker, not a formatter: the file's text comes back as it was.
   this.compiler = (_tree: unknown, file: VFile) => String(file.value);
   return (_tree: Root, file: VFile) => {
-    if (!file.path) return;
+    if (!file.path || (file.data.charterRefused === true && !file.data.charter)) return;
     const charter = contextOf(file);
     const absolute = path.resolve(file.cwd, file.path);
     if (charter.standalone) {

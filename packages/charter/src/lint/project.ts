@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { DEFAULT_CONTENT_DIR, resolveContentDir } from '../lib/content-dir.ts';
-import { CONFIG_FILES, checkerSettings, loadProjectConfigSync } from '../lib/project-config.ts';
+import { ContentRefused } from '../gate/problem.ts';
+import { CONFIG_FILES, checkerSettings, loadProjectConfigSync, ProjectConfigError } from '../lib/project-config.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
-import { createRun, type CheckRun } from './check.ts';
+import { createRun, UsageError, vocabularyMessages, type CheckRun } from './check.ts';
 import type { FileContext } from './file-context.ts';
 import type { CheckOptions } from './types.ts';
 
@@ -46,13 +47,34 @@ export function projectRootOf(absoluteFile: string, cwd: string = process.cwd())
 
 const projects = new Map<string, Project>();
 
-/** The project of a file, read once per process (see forgetProjects). */
+/**
+ * The project of a file, read once per process (see forgetProjects). A project that cannot be
+ * checked (no content folder, a broken config or vocabulary) is a ContentRefused whose message
+ * says what is wrong and where.
+ */
 export function projectFor(absoluteFile: string, env: Record<string, string | undefined> = process.env): Project {
   const root = projectRootOf(absoluteFile);
   let project = projects.get(root);
   if (!project) {
-    const options = projectCheckOptions(root, resolveContentDir(env, root), loadProjectConfigSync(root, env), env);
-    project = { root, options, run: createRun(options) };
+    let options: CheckOptions;
+    try {
+      options = projectCheckOptions(root, resolveContentDir(env, root), loadProjectConfigSync(root, env), env);
+    } catch (error) {
+      if (error instanceof ProjectConfigError) throw new ContentRefused(error.message);
+      throw error;
+    }
+    // As in charter lint: no chapter is checked against a vocabulary that cannot be read.
+    const refused = vocabularyMessages(options);
+    if (refused.length > 0)
+      throw new ContentRefused(
+        `The vocabulary cannot be read, so no chapter is checked: ${refused.map((m) => `${m.file}:${m.line}:${m.column}: ${m.message}`).join('; ')}`,
+      );
+    try {
+      project = { root, options, run: createRun(options) };
+    } catch (error) {
+      if (error instanceof UsageError) throw new ContentRefused(error.message);
+      throw error;
+    }
     projects.set(root, project);
   }
   return project;

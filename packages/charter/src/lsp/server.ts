@@ -22,7 +22,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { chapterFormatOf, isChapterFile } from '../lib/chapter-files.ts';
-import { checkSourceInRun, vocabularyMessages } from '../lint/check.ts';
+import { checkSourceInRun } from '../lint/check.ts';
 import { forgetProjects, projectFor, type Project } from '../lint/project.ts';
 import { bodyCompletions, frontmatterCompletions, inFrontmatter } from './completion.ts';
 import { projectDiagnostic, toDiagnostic, type DiagnosticData } from './diagnostics.ts';
@@ -55,8 +55,6 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     if (!file) return [];
     const project = projectOf(file);
     if (typeof project === 'string') return [projectDiagnostic(project)];
-    const refused = vocabularyMessages(project.options);
-    if (refused.length > 0) return refused.map((m) => projectDiagnostic(`${m.file}:${m.line}:${m.column}: ${m.message}`));
     const messages = await checkSourceInRun(project.run, document.getText(), file, project.options);
     return messages.map((message) => toDiagnostic(message, document));
   }

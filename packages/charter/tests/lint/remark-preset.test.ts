@@ -148,4 +148,18 @@ describe('npx remark with the Charter preset', () => {
     expect(nameless.stderr).not.toContain('    at ');
     expect(nameless.status).toBe(1);
   });
+
+  it('reports a project it cannot check (a config the checker refuses) on the file, without a stack trace', () => {
+    const config = path.join(project.dir, 'charter.config.mjs');
+    const good = readFileSync(config, 'utf8');
+    writeFileSync(config, good.replace('checker: { rules:', "checker: { readability: { audiences: { 'front-line': 60 } }, rules:"));
+    try {
+      const [file] = remark([`${edition}/procedures/email.mdx`]);
+      expect(file!.messages.map((m) => [m.fatal, m.reason.split('\n')[0]])).toEqual([[true, 'Invalid site configuration:']]);
+      expect(file!.messages[0]!.reason).toContain('"front-line" is not an audience');
+      expect(JSON.stringify(file)).not.toContain('    at ');
+    } finally {
+      writeFileSync(config, good);
+    }
+  });
 });
