@@ -16,7 +16,10 @@
  *   parser recurses on or backtracks over;
  * - block size: characters in a run of non-blank lines (a paragraph, a table, a list item);
  * - emphasis marks in a block and underline lines in a chapter, which the checker's parser pairs
- *   and resolves at a cost that grows with the square of their number.
+ *   and resolves at a cost that grows with the square of their number;
+ * - square brackets nested in a block: each level is a possible reference that the parsers
+ *   resolve and the reference rules report with its whole label, so the messages alone grow with
+ *   the square of the depth.
  * After the compiler's parser has read the chapter, `treeDepthProblem` measures the real tree,
  * without recursion, before any recursive visitor walks it.
  */
@@ -38,6 +41,8 @@ export const LIMITS = {
   elementDepth: 48,
   /** Nested brackets inside a `{…}` expression. */
   expressionDepth: 16,
+  /** Nested square brackets in one block (link text inside link text…). */
+  bracketDepth: 16,
   /** Characters of one `{…}` expression, its comments left out. */
   expressionCharacters: 2_000,
   /** Tags (`<b>`) inside one `{…}` expression. */
@@ -88,6 +93,7 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
   let blockStart: Place | undefined;
   let blockLength = 0;
   let blockMarks = 0;
+  let bracketDepth = 0;
   let underlines = 0;
   const fenced = fencedLines(source);
   for (const text of source.split('\n')) {
@@ -96,6 +102,7 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
       blockStart = undefined;
       blockLength = 0;
       blockMarks = 0;
+      bracketDepth = 0;
     } else {
       blockStart ??= place;
       blockLength += text.length + 1;
@@ -115,6 +122,16 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
           `Unexpected block with more than ${LIMITS.emphasisMarks.toLocaleString('en')} emphasis marks (*, _ or ~), expected fewer: split the block or write the marks in a code block`,
         );
       }
+      if (!fenced.has(line)) {
+        const deepest = deepestBracket(text, bracketDepth);
+        bracketDepth = deepest.after;
+        if (deepest.max > LIMITS.bracketDepth)
+          report(
+            'bracketDepth',
+            place,
+            `Unexpected square brackets nested more than ${LIMITS.bracketDepth} deep, expected fewer: write a bracket that is text as \\[`,
+          );
+      }
       if (!fenced.has(line) && /^[ \t]*(?:=+|-+)[ \t]*$/.test(text) && ++underlines > LIMITS.underlineLines) {
         report(
           'underlines',
@@ -133,6 +150,18 @@ export function limitProblems(source: string, format: 'mdx' | 'md'): GateProblem
   // Expressions and elements are the body's; a `{` in the frontmatter is YAML.
   if (format === 'mdx') problems.push(...nestingProblems(blankFrontmatter(source)));
   return problems;
+}
+
+/** The deepest square-bracket nesting on a line that starts at `depth`, and the depth after it; `\[` is text. */
+function deepestBracket(text: string, depth: number): { max: number; after: number } {
+  let max = depth;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\') i++;
+    else if (char === '[') max = Math.max(max, ++depth);
+    else if (char === ']' && depth > 0) depth--;
+  }
+  return { max, after: depth };
 }
 
 /**

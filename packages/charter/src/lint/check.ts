@@ -16,7 +16,7 @@ import { findEdition, loadHandbookData, type HandbookData } from './handbook-dat
 import { readAtCommit, resolveCommit } from './git.ts';
 import { checkInParallel, threadCount, type Job } from './parallel.ts';
 import { displayPath } from '../gate/problem.ts';
-import { isChapterFile } from '../lib/chapter-files.ts';
+import { isChapterFile, unexpectedFileMessage } from '../lib/chapter-files.ts';
 import { contentFolderProblems } from '../lib/content-check.ts';
 import type { GateProblem } from '../gate/index.ts';
 import { readChapterSources, readPathShortLinks, strayFiles, structureProblems } from '../lib/structure.ts';
@@ -104,8 +104,10 @@ export function createRun(options: CheckOptions = {}): CheckRun {
     lang,
     organization,
     indexOf,
-    check: (absolutePath, source, rules = options.rules) => {
+    check: async (absolutePath, source, rules = options.rules) => {
       const reads: IndexRead[] = [];
+      const stray = notAChapter(contentDir, root, absolutePath);
+      if (stray) return { messages: [stray], fixes: [], edits: [null], reads };
       const settings = { today, lang, organization, readability };
       const context = () =>
         fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
@@ -186,6 +188,18 @@ function fileContext(
     readability,
     knownRuleIds: CONTROLLABLE_RULE_IDS,
   };
+}
+
+/**
+ * A file in an edition folder that the build does not take for a chapter (`Notes.MD`, `x.markdown`)
+ * is refused by name, as the build refuses it, whichever way it reached the checker: named on the
+ * command line, by remark, or open in the editor.
+ */
+export function notAChapter(contentDir: string, root: string, absolutePath: string): LintMessage | undefined {
+  const place = placeInEditions(contentDir, absolutePath);
+  if (!place || isChapterFile(place.chapterFile)) return undefined;
+  const message = unexpectedFileMessage(place.edition, place.chapterFile);
+  return { file: displayPath(root, absolutePath), line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'chapter-files', severity: 'error', message };
 }
 
 /** The edition folder and the path below it, for a file inside `<content>/editions/`. */
@@ -366,7 +380,10 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
  * text that is not (yet) on disk, such as an editor's buffer.
  */
 export function structureMessages(run: CheckRun, files: readonly string[], texts: ReadonlyMap<string, string> = new Map()): LintMessage[] {
-  const places = files.map((file) => ({ file, place: placeInEditions(run.contentDir, file) }));
+  // Files that are no chapter are refused by name (notAChapter) and take no part in the checks between chapters.
+  const places = files
+    .map((file) => ({ file, place: placeInEditions(run.contentDir, file) }))
+    .filter(({ place }) => !place || isChapterFile(place.chapterFile));
   const editions = [...new Set(places.flatMap(({ place }) => (place ? [place.edition] : [])))];
   if (editions.length === 0) return [];
   const chapters = readChapterSources(run.contentDir, editions).map((c) => {

@@ -54,6 +54,9 @@ function overlaps(a: Edit, b: Edit): boolean {
 /** The rules whose `expected` is the rewrite of the words they report, as `--fix` writes it. */
 export const REWRITING_RULES: ReadonlySet<string> = new Set(['terminology', 'spelling-variant', 'phrases-to-avoid', 'heading-style']);
 
+/** The rewriting rules that record the edits of each fix themselves. */
+const RECORDING_RULES: ReadonlySet<string> = new Set(['terminology', 'spelling-variant']);
+
 /** A UTF-16 offset in a text from a 1-based line and column. */
 function offsetAt(lineStarts: readonly number[], line: number, column: number): number | undefined {
   const start = lineStarts[line - 1];
@@ -76,6 +79,8 @@ export function lineStartsOf(text: string): number[] {
 export function replacementEdits(message: LintMessage, text: string): Edit[] | undefined {
   const recorded = messageEdits(message);
   if (recorded) return [...recorded];
+  // These rules record their edits wherever a rewrite is safe (wording.ts canRewrite): no edits, no fix.
+  if (RECORDING_RULES.has(message.ruleId)) return undefined;
   if (message.expected === undefined || !REWRITING_RULES.has(message.ruleId)) return undefined;
   const starts = lineStartsOf(text);
   const start = offsetAt(starts, message.line, message.column);

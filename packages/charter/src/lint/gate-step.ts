@@ -13,6 +13,7 @@ import { ContentRefused, gateChapter, type GateProblem } from '../gate/index.ts'
 import { formatOf } from '../gate/compiler.ts';
 import { linkContextFor } from '../lib/content-check.ts';
 import { linkProblems } from '../lib/link-check.ts';
+import { notAChapter } from './check.ts';
 import { contextOf, type FileContext } from './file-context.ts';
 
 /** The `source` of the gate's messages, which message control leaves alone. */
@@ -37,6 +38,8 @@ export default function charterGate() {
       throw error;
     }
     const absolute = path.resolve(file.cwd, file.path);
+    const stray = notAChapter(charter.handbook.contentDir, file.cwd, absolute);
+    if (stray) return refuse(file, stray.message, stray.ruleId);
     const gate = await gateChapter(String(file.value), formatOf(absolute), { vocabulary: charter.handbook.vocabulary });
     const links = gate.references ? linkProblems(gate.references, linkContextFor(charter.handbook, charter.edition, charter.chapterFile, charter.index)) : [];
     for (const problem of [...gate.problems, ...links]) reportGateProblem(file, problem);

@@ -8,7 +8,6 @@
  * Each project (the folder with charter.config.mjs) is read once; saving a file or a change on
  * disk that the editor reports reads it again, so an edited glossary counts at the next keystroke.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -21,7 +20,7 @@ import {
   type Connection,
   type Diagnostic,
 } from 'vscode-languageserver/node';
-import { chapterFormatOf, isChapterFile } from '../lib/chapter-files.ts';
+import { chapterFormatOf } from '../lib/chapter-files.ts';
 import { checkSourceInRun } from '../lint/check.ts';
 import { forgetProjects, projectFor, type Project } from '../lint/project.ts';
 import { bodyCompletions, frontmatterCompletions, inFrontmatter } from './completion.ts';
@@ -32,7 +31,8 @@ import { glossaryHitAt, hoverMarkdown } from './hover.ts';
 function chapterPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   const file = fileURLToPath(uri);
-  return isChapterFile(path.basename(file)) ? file : undefined;
+  // `Notes.MD` is checked too: the checker says why the build refuses it.
+  return /\.mdx?$/i.test(file) ? file : undefined;
 }
 
 /** The project of a chapter, or the reason it has none (no content folder, a broken config). */

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
 import { REWRITING_RULES, reviewRequest, suggestedLine } from '../../src/lint/format/review.ts';
 import { replacementEdits } from '../../src/lint/fixes.ts';
-import { check, engineRoot, handbookContent, repoRoot, runCli } from './support.ts';
+import { checkFiles } from '../../src/lint/index.ts';
+import { check, engineRoot, handbookContent, handbookSettings, repoRoot, runCli, TODAY } from './support.ts';
 
 const chapters = ['tests/lint/fixtures/warnings.mdx', 'tests/lint/fixtures/errors.mdx'];
 const env = { HANDBOOK_CONTENT_DIR: handbookContent, GITHUB_WORKSPACE: repoRoot };
@@ -30,10 +31,18 @@ describe('lint --format review', () => {
       });
   });
 
-  it('holds a suggestion for every message with a one-line fix, and each suggestion is the line with the fix made', () => {
-    const messages = JSON.parse(runCli([...chapters, '--format', 'json', '--no-cache'], { cwd: engineRoot, env }).stdout) as LintMessage[];
-    const fixable = messages.filter((m) => m.expected !== undefined && m.endLine === m.line && REWRITING_RULES.has(m.ruleId));
+  it('holds a suggestion for every message with a one-line fix, and each suggestion is the line with the fix made', async () => {
+    // The messages as the command has them in process: each with the fix its rule recorded.
+    const messages = await checkFiles(
+      chapters.map((c) => path.join(engineRoot, c)),
+      { root: engineRoot, contentDir: handbookContent, today: TODAY, ...handbookSettings },
+    );
+    const fixable = messages.filter(
+      (m) => m.expected !== undefined && m.endLine === m.line && replacementEdits(m, readFileSync(path.join(engineRoot, m.file), 'utf8')),
+    );
     expect(fixable.length).toBeGreaterThan(2);
+    expect(fixable.map((m) => m.ruleId)).toContain('terminology');
+    expect(messages.filter((m) => m.expected !== undefined && REWRITING_RULES.has(m.ruleId)).length).toBe(fixable.length);
     const review = reviewRequest(messages, { cwd: engineRoot });
     for (const message of fixable) {
       const comment = review.comments.find((c) => c.path === message.file && c.line === message.line);
@@ -59,7 +68,8 @@ describe('lint --format review', () => {
         column,
         endLine: 1,
         endColumn: column + word.length,
-        ruleId: 'terminology',
+        // A rewriting rule without recorded edits: its fix is the words replaced by `expected`.
+        ruleId: 'heading-style',
         severity: 'warning',
         message: `Unexpected "${word}"`,
         expected,

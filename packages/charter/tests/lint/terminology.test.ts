@@ -64,7 +64,7 @@ describe('terminology: plurals, possessives and case', () => {
 describe('terminology: phrases split by markup', () => {
   it('finds a phrase split by a soft line break, and reports it where it is written', async () => {
     const messages = await checkRule('terminology', 'Check the web\nsite before you quote.\n');
-    expect(where(messages)).toEqual(['1:11-2:5 Unexpected "web\nsite", expected "website"']);
+    expect(where(messages)).toEqual(['1:11-2:5 Unexpected "web site", expected "website"']);
   });
 
   it('finds a phrase split by emphasis or strong text', async () => {
@@ -77,7 +77,7 @@ describe('terminology: phrases split by markup', () => {
 
   it('finds a phrase in a list item continued on an indented line', async () => {
     const messages = await checkRule('terminology', '1. Open the web\n   site first.\n');
-    expect(where(messages)).toEqual(['1:13-2:8 Unexpected "web\nsite", expected "website"']);
+    expect(where(messages)).toEqual(['1:13-2:8 Unexpected "web site", expected "website"']);
   });
 });
 
@@ -86,7 +86,7 @@ describe('terminology: exact positions', () => {
     const text = 'AT&amp;T \\*asked\\* the client.\n\n> Open the web\n> site.\n';
     expect(where(await checkRule('terminology', text))).toEqual([
       '1:24-1:30 Unexpected "client", expected "customer"',
-      '3:12-4:7 Unexpected "web\nsite", expected "website"',
+      '3:12-4:7 Unexpected "web site", expected "website"',
     ]);
   });
 });

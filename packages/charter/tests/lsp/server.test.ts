@@ -93,7 +93,7 @@ function lint(file: string): LintMessage[] {
 }
 
 const chapters = () => [
-  ...['returns-desk.md', 'site-visits.mdx', 'night-line.md', 'email.mdx'].map((name) => `${edition}/procedures/${name}`),
+  ...['returns-desk.md', 'site-visits.mdx', 'night-line.md', 'email.mdx', 'Ring-Notes.MD'].map((name) => `${edition}/procedures/${name}`),
   ...['Passwords.md', 'privacy.md', 'On-Call.md'].map((name) => `${edition}/reference/${name}`),
 ];
 

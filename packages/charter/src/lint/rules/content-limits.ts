@@ -10,7 +10,8 @@
  * characters a block (lines without a blank line between them); 20 levels of nested blockquotes
  * and lists; 48 levels of nested elements and components; 5,000 elements; expressions of at most
  * 2,000 characters, 16 levels of brackets and 8 tags (comments count); 1,000 emphasis marks
- * (`*`, `_`, `~`) a block; 500 lines of only `=` or `-`; 100 levels in the parsed tree. A parse
+ * (`*`, `_`, `~`) a block; 16 levels of square brackets a block (`\[` is text); 500 lines of only
+ * `=` or `-`; 100 levels in the parsed tree. A parse
  * that crashes a parser or takes more than 10 s refuses the chapter too. Part of the build's gate: it cannot be turned off.
  *
  * Options: none.
@@ -34,6 +35,16 @@
  *   {"name": "bad.mdx", "label": "output"}
  *
  *   1:1: Unexpected blockquotes or lists nested 21 deep, expected at most 20 levels
+ *
+ * @example
+ *   {"name": "brackets.md", "label": "input", "config": {"path": "editions/2026.1/reference/rule-example.md"}}
+ *
+ *   See [[[[[[[[[[[[[[[[[the list]]]]]]]]]]]]]]]]] of [[depots]].
+ *
+ * @example
+ *   {"name": "brackets.md", "label": "output"}
+ *
+ *   1:1: Unexpected square brackets nested more than 16 deep, expected fewer: write a bracket that is text as \[
  */
 import type { RuleSeverity } from '../types.ts';
 

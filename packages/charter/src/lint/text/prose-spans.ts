@@ -110,7 +110,15 @@ export function spanOfFrontmatterField(tree: Root, source: string, key: string):
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
   const from = frontmatter.contentStart + node.range[0];
   const to = frontmatter.contentStart + node.range[1];
-  return plainSpan('frontmatter', node.value, alignValue(node.value, source, from, to));
+  // Escapes (`\u0063`, `\n`) and doubled quotes (`''`) spell characters otherwise than they read,
+  // so the characters cannot be found one by one: each is placed on the whole value instead, which
+  // puts a message on the right field and offers no fix (see wording.ts canRewrite).
+  const written = source.slice(from, to);
+  const spelledOtherwise = (node.type === 'QUOTE_DOUBLE' && written.includes('\\')) || (node.type === 'QUOTE_SINGLE' && written.slice(1, -1).includes("''"));
+  const chars = spelledOtherwise
+    ? [...node.value].flatMap((char) => Array.from(char, () => ({ start: from, end: to })))
+    : alignValue(node.value, source, from, to);
+  return plainSpan('frontmatter', node.value, chars);
 }
 
 function phrasingSpan(kind: SpanKind, block: Parent, source: string, spans: ProseSpan[]): ProseSpan {

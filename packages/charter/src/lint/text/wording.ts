@@ -2,8 +2,8 @@
  * What the wording rules (terminology, phrases to avoid, spelling) share: finding listed words in
  * every prose span, leaving quoted mentions alone, and shaping a suggestion to fit its place.
  */
+import type { LinkReference } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Edit } from '../types.ts';
 import { recordEdits } from '../fixes.ts';
 import { spanRange, type ProseSpan } from './prose-spans.ts';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher.ts';
@@ -128,14 +128,38 @@ export function capitalize(text: string): string {
  * edits that `--fix` applies.
  */
 export function reportReplacement<T>(file: VFile, wording: WordingHit<T>, expected: string, note?: string, reason?: string): void {
-  const message = file.message(`Unexpected "${wording.actual}", expected "${expected}"${reason ? ` (${reason})` : ''}`, {
+  const message = file.message(`Unexpected "${wording.actual.replace(/\s+/g, ' ')}", expected "${expected}"${reason ? ` (${reason})` : ''}`, {
     place: placeOf(file, wording.range),
   });
   message.actual = wording.actual;
   message.expected = [expected];
   if (note) message.note = note;
-  const edits: Edit[] = editsForReplacement(String(file.value), wording.span, wording.hit.start, wording.hit.end, expected);
-  recordEdits(message, edits);
+  const source = String(file.value);
+  // A fix is offered only where writing the words in is safe; elsewhere the message stands alone.
+  if (!canRewrite(source, wording.span, wording.hit.start, wording.hit.end, expected)) return;
+  recordEdits(message, editsForReplacement(source, wording.span, wording.hit.start, wording.hit.end, expected));
+}
+
+/**
+ * Whether the words can be rewritten where they are written. Not when the source spells them
+ * otherwise than they read (a YAML escape `\u0063lient`, a doubled quote `client''s`, a character
+ * reference): the edit would land on the wrong characters. Not in a frontmatter string when the
+ * replacement holds a character YAML would read differently (a quote, a backslash, `: `, ` #`).
+ * Not in the text of a shortcut reference (`[client]`), which is also the label its definition is
+ * found by: rewriting it would break the link.
+ */
+export function canRewrite(source: string, span: ProseSpan, start: number, end: number, replacement: string): boolean {
+  for (let index = start; index < end; index++) {
+    const place = span.chars[index];
+    const char = span.text[index]!;
+    if (!place) return false;
+    const written = source.slice(place.start, place.end);
+    if (written !== char && !(/\s/.test(char) && /^\s*$/.test(written))) return false;
+    const origin = span.origins[index];
+    if (origin?.ancestors.some((parent) => parent.type === 'linkReference' && (parent as LinkReference).referenceType !== 'full')) return false;
+  }
+  if (span.kind === 'frontmatter' && /['"\\]|: | #/.test(replacement)) return false;
+  return true;
 }
 
 /** A vfile place (start and end points with offsets) for a source range. */
