@@ -59,6 +59,8 @@ export interface RunKeyInputs {
   /** The content's language and the organization (spelling and heading names depend on them). */
   lang: string;
   organization: string | null;
+  /** The config's rule settings: levels per folder and the rules' options (messages depend on them). */
+  ruleSettings: unknown;
   /** The readability rule's thresholds from the config (its messages depend on them). */
   readability: ReadabilitySettings | null;
   rules: readonly string[] | undefined;

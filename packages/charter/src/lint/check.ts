@@ -23,7 +23,7 @@ import { readChapterSources, readPathShortLinks, strayFiles, structureProblems }
 import { vocabularyReading } from '../lib/vocabulary-file.ts';
 import { linterFor } from './processor.ts';
 import { GATE_SOURCE } from './gate-step.ts';
-import { applyRuleSettings, readabilityAudienceProblems, type ReadabilitySettings } from './rule-settings.ts';
+import { applyRuleSettings, configuredOptions, readabilityAudienceProblems, type CheckerConfig, type ReadabilitySettings } from './rule-settings.ts';
 import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
 import type { CheckOptions, Edit, LintMessage } from './types.ts';
@@ -108,12 +108,21 @@ export function createRun(options: CheckOptions = {}): CheckRun {
       const reads: IndexRead[] = [];
       const stray = notAChapter(contentDir, root, absolutePath);
       if (stray) return { messages: [stray], fixes: [], edits: [null], reads };
-      const settings = { today, lang, organization, readability };
+      const settings = { today, lang, organization, readability, ruleSettings: options.ruleSettings };
       const context = () =>
         fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
       return checkOne(absolutePath, source, rules, context, root, reads);
     },
-    contextOf: (absolutePath) => fileContext(handbook, absolutePath, options.edition, { today, lang, organization, readability }, readBase, baseLabel, indexOf),
+    contextOf: (absolutePath) =>
+      fileContext(
+        handbook,
+        absolutePath,
+        options.edition,
+        { today, lang, organization, readability, ruleSettings: options.ruleSettings },
+        readBase,
+        baseLabel,
+        indexOf,
+      ),
   };
 }
 
@@ -123,9 +132,22 @@ export function createRun(options: CheckOptions = {}): CheckRun {
  */
 function readabilitySettingsFor(options: CheckOptions, handbook: HandbookData): ReadabilitySettings | undefined {
   const settings = options.ruleSettings?.readability;
-  const problems = readabilityAudienceProblems(settings, handbook.vocabulary);
+  // Thresholds given as the rule's options (for the handbook or an override) name audiences too.
+  const asOptions = [options.ruleSettings?.rules, ...(options.ruleSettings?.overrides ?? []).map((o) => o.rules)].flatMap((rules) => {
+    const setting = rules?.['readability'];
+    return Array.isArray(setting) && setting[1] ? [setting[1] as ReadabilitySettings] : [];
+  });
+  const problems = [settings, ...asOptions].flatMap((each) => readabilityAudienceProblems(each, handbook.vocabulary));
   if (problems.length > 0) throw new UsageError(`Invalid site configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   return settings;
+}
+
+/** The config's thresholds refined by the rule's options for a file: its minimum, and its audiences over the config's. */
+function withReadabilityOptions(base: ReadabilitySettings | undefined, options: ReadabilitySettings | undefined): ReadabilitySettings | undefined {
+  if (!options) return base;
+  const minimum = options.minimum ?? base?.minimum;
+  const audiences = base?.audiences || options.audiences ? { ...base?.audiences, ...options.audiences } : undefined;
+  return { ...(minimum === undefined ? {} : { minimum }), ...(audiences ? { audiences } : {}) };
 }
 
 function todayOf(today: CheckOptions['today']): Date {
@@ -161,7 +183,13 @@ function fileContext(
   handbook: HandbookData,
   absolutePath: string,
   editionOption: string | undefined,
-  { today, lang, organization, readability }: { today: Date; lang: string; organization: string | undefined; readability: ReadabilitySettings | undefined },
+  {
+    today,
+    lang,
+    organization,
+    readability,
+    ruleSettings,
+  }: { today: Date; lang: string; organization: string | undefined; readability: ReadabilitySettings | undefined; ruleSettings: CheckerConfig | undefined },
   readBase: ((file: string) => string | null) | undefined,
   baseLabel: string,
   indexOf: (edition: string) => EditionIndex,
@@ -173,6 +201,7 @@ function fileContext(
   const compared = editionEntry?.status === 'archived' || editionEntry?.status === 'current';
   const baseSource = readBase && place && compared ? readBase(absolutePath) : undefined;
   const draftSource = editionEntry?.status === 'current' && place && baseSource !== undefined ? draftTextOf(handbook, place.chapterFile) : undefined;
+  const ruleOptions = configuredOptions(ruleSettings, handbook.contentDir, absolutePath);
   return {
     handbook,
     edition,
@@ -185,7 +214,8 @@ function fileContext(
     baseSource,
     draftSource,
     baseLabel,
-    readability,
+    readability: withReadabilityOptions(readability, ruleOptions['readability'] as ReadabilitySettings | undefined),
+    ruleOptions,
     knownRuleIds: CONTROLLABLE_RULE_IDS,
   };
 }
@@ -442,6 +472,7 @@ function openCache(run: CheckRun, options: CheckOptions): ResultCache | undefine
     lang: run.lang,
     organization: run.organization ?? null,
     readability: options.ruleSettings?.readability ?? null,
+    ruleSettings: options.ruleSettings ?? null,
     rules: options.rules,
     edition: options.edition,
   });

@@ -34,6 +34,8 @@ export interface FileContext {
   draftSource?: string | null | undefined;
   /** How the base is named in messages, e.g. `origin/main`. */
   baseLabel: string;
+  /** The options the config gives each rule for this file (`checker.rules`, `checker.overrides`). */
+  ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
   /** The readability rule's thresholds from the config's `checker.readability`; undefined when it sets none. */
   readability: ReadabilitySettings | undefined;
   /** Rule ids a `lint` comment may name. */

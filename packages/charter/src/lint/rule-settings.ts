@@ -27,23 +27,6 @@ import type { LintMessage } from './types.ts';
 const LEVELS = ['off', 'warning', 'error'] as const;
 export type RuleLevel = (typeof LEVELS)[number];
 
-/** Rule ids (with or without the `prose:` their messages carry) and their levels; every bad entry is reported. */
-const ruleLevels = z
-  .record(z.string(), z.string())
-  .superRefine((rules, ctx) => {
-    for (const [id, level] of Object.entries(rules)) {
-      const bare = id.replace(/^prose:/, '');
-      if ((BUILD_RULE_IDS as readonly string[]).includes(bare)) {
-        ctx.addIssue({ code: 'custom', path: [id], message: `cannot be changed: the build refuses what "${id}" reports, so the checker does too` });
-      } else if (!CONFIGURABLE_RULE_IDS.includes(bare)) {
-        ctx.addIssue({ code: 'custom', path: [id], message: `is not a rule; rules that can be set are ${CONFIGURABLE_RULE_IDS.join(', ')}` });
-      } else if (!(LEVELS as readonly string[]).includes(level)) {
-        ctx.addIssue({ code: 'custom', path: [id], message: 'must be "off", "warning" or "error"' });
-      }
-    }
-  })
-  .transform((rules) => rules as Record<string, RuleLevel>);
-
 /** What a section is held to when the config sets no threshold for the chapter: see rules/readability.ts. */
 export const DEFAULT_READABILITY_MINIMUM = 50;
 
@@ -59,6 +42,52 @@ const readabilitySchema = z.strictObject({
   audiences: z.record(z.string(), readingEase).optional(),
 });
 export type ReadabilitySettings = z.infer<typeof readabilitySchema>;
+
+/**
+ * The options a rule takes, by rule id; a rule not listed takes none. Readability's are its
+ * thresholds (as in `checker.readability`, which they refine for the files of an override);
+ * remark-lint's undefined-references rule takes the labels that are no references (`[x]`).
+ */
+const RULE_OPTIONS: Readonly<Record<string, z.ZodType>> = {
+  readability: readabilitySchema,
+  'no-undefined-references': z.strictObject({ allow: z.array(z.string().min(1)) }),
+};
+
+/** A rule's setting: its level, or its level and its options (`['warning', { minimum: 60 }]`). */
+export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
+
+const levelOfSetting = (setting: RuleSetting): RuleLevel => (Array.isArray(setting) ? setting[0] : setting);
+
+/** Rule ids (with or without the `prose:` their messages carry) and their settings; every bad entry is reported. */
+const ruleLevels = z
+  .record(z.string(), z.unknown())
+  .superRefine((rules, ctx) => {
+    for (const [id, setting] of Object.entries(rules)) {
+      const bare = id.replace(/^prose:/, '');
+      const [level, options, ...extra] = Array.isArray(setting) ? setting : [setting];
+      if ((BUILD_RULE_IDS as readonly string[]).includes(bare)) {
+        ctx.addIssue({ code: 'custom', path: [id], message: `cannot be changed: the build refuses what "${id}" reports, so the checker does too` });
+      } else if (!CONFIGURABLE_RULE_IDS.includes(bare)) {
+        ctx.addIssue({ code: 'custom', path: [id], message: `is not a rule; rules that can be set are ${CONFIGURABLE_RULE_IDS.join(', ')}` });
+      } else if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level) || extra.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: 'must be "off", "warning" or "error", or a list of the level and the rule\'s options, such as ["warning", { … }]',
+        });
+      } else if (options !== undefined) {
+        const schema = RULE_OPTIONS[bare];
+        if (!schema) {
+          const takers = Object.keys(RULE_OPTIONS).join(', ');
+          ctx.addIssue({ code: 'custom', path: [id, 1], message: `"${bare}" takes no options; rules with options are ${takers}` });
+        } else {
+          for (const issue of schema.safeParse(options).error?.issues ?? [])
+            ctx.addIssue({ code: 'custom', path: [id, 1, ...issue.path.map(String)], message: issue.message });
+        }
+      }
+    }
+  })
+  .transform((rules) => rules as Record<string, RuleSetting>);
 
 export const checkerConfigSchema = z.strictObject({
   /** Levels for the whole handbook. */
@@ -84,15 +113,52 @@ function levelFor(
   fileInContent: string | undefined,
   matchers: readonly ((file: string) => boolean)[],
 ): RuleLevel | undefined {
+  const setting = settingFor(config, ruleId, fileInContent, matchers, () => true);
+  return setting === undefined ? undefined : levelOfSetting(setting);
+}
+
+/** The last setting of a rule that applies to a file (the handbook's, then each matching override's) and passes `wanted`. */
+function settingFor(
+  config: CheckerConfig,
+  ruleId: string,
+  fileInContent: string | undefined,
+  matchers: readonly ((file: string) => boolean)[],
+  wanted: (setting: RuleSetting) => boolean,
+): RuleSetting | undefined {
   const bare = ruleId.replace(/^prose:/, '');
-  const pick = (rules: Record<string, RuleLevel> | undefined) => rules?.[ruleId] ?? rules?.[bare] ?? rules?.[`prose:${bare}`];
-  let level = pick(config.rules);
+  const pick = (rules: Record<string, RuleSetting> | undefined) => {
+    const setting = rules?.[ruleId] ?? rules?.[bare] ?? rules?.[`prose:${bare}`];
+    return setting !== undefined && wanted(setting) ? setting : undefined;
+  };
+  let setting = pick(config.rules);
   if (fileInContent !== undefined) {
     config.overrides.forEach((override, i) => {
-      if (matchers[i]!(fileInContent)) level = pick(override.rules) ?? level;
+      if (matchers[i]!(fileInContent)) setting = pick(override.rules) ?? setting;
     });
   }
-  return level;
+  return setting;
+}
+
+/** A file's path below the content folder, or undefined outside it. */
+function inContentFolder(contentDir: string, absoluteFile: string): string | undefined {
+  const relative = path.relative(contentDir, absoluteFile).split(path.sep).join('/');
+  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+}
+
+/**
+ * The options the config gives each rule for a file (absolute path): the last applicable
+ * setting that has options, so an override that only changes a level keeps the options.
+ */
+export function configuredOptions(config: CheckerConfig | undefined, contentDir: string, absoluteFile: string): Record<string, Record<string, unknown>> {
+  if (!config) return {};
+  const matchers = config.overrides.map((override) => picomatch(override.files, { dot: true }));
+  const inContent = inContentFolder(contentDir, absoluteFile);
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const ruleId of Object.keys(RULE_OPTIONS)) {
+    const setting = settingFor(config, ruleId, inContent, matchers, (s) => Array.isArray(s) && s[1] !== undefined);
+    if (Array.isArray(setting) && setting[1]) result[ruleId] = setting[1];
+  }
+  return result;
 }
 
 /** A message at another level, with the fix it had. */
@@ -112,9 +178,7 @@ export function configuredLevels(config: CheckerConfig | undefined, contentDir: 
   const matchers = config.overrides.map((override) => picomatch(override.files, { dot: true }));
   return (ruleId, absoluteFile) => {
     if ((BUILD_RULE_IDS as readonly string[]).includes(ruleId)) return undefined;
-    const relative = path.relative(contentDir, absoluteFile).split(path.sep).join('/');
-    const inContent = relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
-    return levelFor(config, ruleId, inContent, matchers);
+    return levelFor(config, ruleId, inContentFolder(contentDir, absoluteFile), matchers);
   };
 }
 

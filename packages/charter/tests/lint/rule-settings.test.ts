@@ -54,7 +54,9 @@ describe('rule levels in the config', () => {
     const result = checkerConfigSchema.safeParse({ rules: { 'mdx-safety': 'off', headings: 'off', 'heading-style': 'loud' } });
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(messages).toContain('rules.heading-style: must be "off", "warning" or "error"');
+    expect(messages).toContain(
+      'rules.heading-style: must be "off", "warning" or "error", or a list of the level and the rule\'s options, such as ["warning", { … }]',
+    );
     expect(messages).toContain('rules.mdx-safety: cannot be changed: the build refuses what "mdx-safety" reports, so the checker does too');
     expect(messages.find((m) => m.startsWith('rules.headings'))).toMatch(/is not a rule; rules that can be set are procedure-structure, .*heading-style/);
   });
@@ -75,5 +77,62 @@ describe('rule levels in the config', () => {
     const files = (JSON.parse(result.stdout) as { file: string; ruleId: string }[]).filter((m) => m.ruleId === 'heading-style').map((m) => m.file);
     expect(files).toContain('src/content/editions/2026.1/skills/kept-one.mdx');
     expect(files.some((f) => f.includes('imported-one'))).toBe(false);
+  });
+});
+
+describe('rule options in the config', () => {
+  const keys =
+    '---\ntitle: Keys\ndescription: A chapter that names the keys on the counter keyboard.\ntype: guide\naudience: [frontline]\nowner: Desk Team\nreviewed: 2026-05-01\n---\n\nPress [Ctrl] and C to copy.\n';
+  writeFileSync(path.join(contentDir, 'editions/2026.1/start-here/keys-one.md'), keys);
+  writeFileSync(path.join(contentDir, 'editions/2026.1/skills/keys-two.md'), keys);
+  const undefinedReferences = async (ruleSettings: unknown) =>
+    (await checkFiles([], { root: work, contentDir, today: TODAY, ruleSettings: checkerConfigSchema.parse(ruleSettings) }))
+      .filter((m) => m.ruleId === 'no-undefined-references' && /keys-/.test(m.file))
+      .map((m) => `${path.basename(m.file)} ${m.severity}`);
+
+  it('reach the rule for the files of an override, and its level stays the override’s', async () => {
+    expect(await undefinedReferences({})).toEqual(['keys-two.md warning', 'keys-one.md warning']);
+    const settings = {
+      rules: { 'no-undefined-references': 'error' },
+      overrides: [{ files: 'editions/*/start-here/**', rules: { 'no-undefined-references': ['warning', { allow: ['Ctrl'] }] } }],
+    };
+    expect(await undefinedReferences(settings)).toEqual(['keys-two.md error']);
+  });
+
+  it('refine the readability thresholds for some folders', async () => {
+    const long = (name: string) =>
+      `---\ntitle: ${name}\ndescription: A chapter written in long and winding institutional sentences.\ntype: guide\naudience: [frontline]\nowner: Desk Team\nreviewed: 2026-05-01\n---\n\n` +
+      // Reads at about 20: above a threshold of 10, below one of 60.
+      'We answer the phone by the third ring, and we say our name and the name of the depot before anything else. ' +
+      'When a customer asks about a hire that has gone wrong, representatives should acknowledge the inconvenience and explain the available remedies carefully.\n\n' +
+      'Customers appreciate straightforward explanations delivered courteously, particularly regarding complications affecting deliveries and collections.\n';
+    writeFileSync(path.join(contentDir, 'editions/2026.1/start-here/dense-one.md'), long('Dense one'));
+    writeFileSync(path.join(contentDir, 'editions/2026.1/skills/dense-two.md'), long('Dense two'));
+    const readability = async (ruleSettings: unknown) =>
+      (await checkFiles([], { root: work, contentDir, today: TODAY, ruleSettings: checkerConfigSchema.parse(ruleSettings) }))
+        .filter((m) => m.ruleId === 'readability' && /dense-/.test(m.file))
+        .map((m) => path.basename(m.file));
+    expect(await readability({ readability: { minimum: 10 } })).toEqual([]);
+    expect(
+      await readability({ readability: { minimum: 0 }, overrides: [{ files: 'editions/*/skills/**', rules: { readability: ['warning', { minimum: 60 }] } }] }),
+    ).toEqual(['dense-two.md']);
+  });
+
+  it('are refused, each located, for a rule that takes none or in a shape the rule does not take', () => {
+    const result = checkerConfigSchema.safeParse({
+      rules: { 'heading-style': ['warning', { strict: true }], 'no-undefined-references': ['error', { allow: 'Ctrl' }], terminology: ['loud'] },
+      overrides: [{ files: 'x/**', rules: { readability: ['warning', { minimum: 140 }] } }],
+    });
+    expect(result.success).toBe(false);
+    const issues = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^rules\.heading-style\.1: "heading-style" takes no options; rules with options are readability, no-undefined-references$/),
+        expect.stringMatching(/^rules\.no-undefined-references\.1\.allow: /),
+        expect.stringMatching(/^rules\.terminology: must be "off", "warning" or "error", or a list/),
+        expect.stringMatching(/^overrides\.0\.rules\.readability\.1\.minimum: must be a Flesch reading ease/),
+      ]),
+    );
+    expect(issues).toHaveLength(4);
   });
 });
