@@ -61,7 +61,8 @@ function refuseNameless(file: VFile): Root {
 }
 
 function refuse(file: VFile, reason: string, ruleId?: string): Root {
-  const message = file.message(reason, { ...(ruleId ? { ruleId } : {}), source: GATE_SOURCE });
+  // At the top of the file, as charter lint places it: the problem is the file, not a line of it.
+  const message = file.message(reason, { place: { line: 1, column: 1 }, ...(ruleId ? { ruleId } : {}), source: GATE_SOURCE });
   message.fatal = true;
   file.data.charterRefused = true;
   return { type: 'root', children: [] };
