@@ -2,7 +2,6 @@
  * The `charter` command: one entry point for everything an editor runs from a terminal or CI.
  * bin/charter.js checks the Node version, then calls `main`.
  */
-import { runCli as runLint, USAGE as LINT_USAGE } from '../lint/cli.ts';
 import { CommandFailed } from './command.ts';
 import { ContentRefused } from '../gate/problem.ts';
 
@@ -24,14 +23,19 @@ interface Subcommand {
 const SUBCOMMANDS: Record<string, Subcommand> = {
   lint: {
     summary: 'check chapters against the house style and the safety rules',
-    usage: async () => LINT_USAGE,
-    run: (argv) =>
-      runLint(argv, {
+    usage: async () => (await import('../lint/cli.ts')).USAGE,
+    run: async (argv) => {
+      // The gate's parser process loads for as long as the checker does: it starts first, so the
+      // two load side by side and the first chapter does not wait for it.
+      (await import('../gate/isolated.ts')).startParserProcess();
+      const { runCli } = await import('../lint/cli.ts');
+      return runCli(argv, {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
         env: process.env,
         cwd: process.cwd(),
-      }),
+      });
+    },
   },
   new: {
     summary: 'create a chapter with valid frontmatter in the draft',

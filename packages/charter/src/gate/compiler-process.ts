@@ -4,7 +4,7 @@
  * request; if a parser crashes the process (a native stack overflow, a panic) or runs without
  * end, only this process is lost.
  */
-import { checkBody, checkerTree } from './index.ts';
+import { checkBody } from './body.ts';
 import type { ChapterFormat } from './compiler.ts';
 import type { ComponentPropValues } from '../lint/allowed-components.ts';
 
@@ -17,10 +17,15 @@ interface Request {
   propValues?: ComponentPropValues;
 }
 
-process.on('message', (request: Request) => {
+// The checker's parser is loaded only when a large file asks for it (see gate/index.ts): most
+// runs never do, and the process starts sooner without it.
+let checkerTree: typeof import('./index.ts').checkerTree | undefined;
+
+process.on('message', async (request: Request) => {
   let reply: object;
   try {
     if (request.kind === 'tree') {
+      checkerTree ??= (await import('./index.ts')).checkerTree;
       reply = { id: request.id, ...checkerTree(request.text, request.format) };
     } else {
       const result = checkBody(request.text, request.format, request.propValues);

@@ -19,16 +19,17 @@ import type { Root } from 'mdast';
 import { frontmatterProblems, frontmatterShapeProblems, splitFrontmatter, yamlHazards } from '../lib/frontmatter.ts';
 import { parseChapter, usesMdxSyntax } from '../lib/mdx-parser.ts';
 import { syntaxProblemOf } from '../lint/rules/mdx-syntax.ts';
-import { bundlerMarkerProblems, treeSafetyProblems, type TreeNode } from './check-tree.ts';
-import { compilerTree, type ChapterFormat } from './compiler.ts';
-import { chapterReferences, type ChapterReferences } from './references.ts';
+import type { ChapterFormat } from './compiler.ts';
+import type { ChapterReferences } from './references.ts';
 import { checkBodyIsolated, checkerTreeIsolated } from './isolated.ts';
-import { limitProblems, treeDepthProblem } from './limits.ts';
+import { limitProblems } from './limits.ts';
+import { failure, syntax } from './body.ts';
 import type { GateProblem } from './problem.ts';
-import { componentPropValues, type ComponentPropValues } from '../lint/allowed-components.ts';
+import { componentPropValues } from '../lint/allowed-components.ts';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../lib/vocabulary.ts';
 
 export type { GateProblem } from './problem.ts';
+export { checkBody } from './body.ts';
 export { ContentRefused, displayPath, formatProblem, refusalMessage } from './problem.ts';
 
 export interface GateResult {
@@ -112,30 +113,6 @@ export interface GateReading {
   references: ChapterReferences | undefined;
 }
 
-/** Checks the body as the compiler receives it: limits, the compiler's parse and the safety walk. */
-export function checkBody(
-  body: string,
-  format: ChapterFormat,
-  propValues?: ComponentPropValues,
-): { problems: GateProblem[]; compilerFailed?: true; references?: ChapterReferences } {
-  const limits = limitProblems(body, format);
-  if (limits.length > 0) return { problems: limits };
-  let tree: TreeNode;
-  try {
-    tree = compilerTree(body, format) as TreeNode;
-  } catch (error) {
-    return { problems: [compilerSyntaxProblem(error)], compilerFailed: true };
-  }
-  const deep = treeDepthProblem(tree);
-  if (deep) return { problems: [deep] };
-  try {
-    const problems = [...treeSafetyProblems(tree, body, propValues), ...bundlerMarkerProblems(body)].sort((a, b) => a.line - b.line || a.column - b.column);
-    return { problems, references: chapterReferences(tree, body) };
-  } catch (error) {
-    return { problems: [failure(`the safety check failed: ${(error as Error).message}`)] };
-  }
-}
-
 /**
  * Sources up to this size are parsed in process: the checker's parser slows down with the square
  * of some shapes' size (setext headings, runs of emphasis), and at this size its worst is a few
@@ -156,29 +133,6 @@ export function checkerTree(source: string, format: ChapterFormat): { tree?: Roo
     const found = syntaxProblemOf(error);
     return { problem: syntax(found.line, found.column, found.endLine, found.endColumn, `Could not parse MDX: ${found.reason}`) };
   }
-}
-
-/** The compiler reports `line:column: reason (code)`. */
-function compilerSyntaxProblem(error: unknown): GateProblem {
-  const text = String((error as Error)?.message ?? error);
-  const match = /^(\d+):(\d+)(?:-(\d+):(\d+))?:\s*([\s\S]*)$/.exec(text);
-  if (!match) return syntax(1, 1, undefined, undefined, `Could not parse MDX: ${text}`);
-  const [, line, column, endLine, endColumn, reason] = match;
-  return syntax(
-    Number(line),
-    Number(column),
-    endLine ? Number(endLine) : undefined,
-    endColumn ? Number(endColumn) : undefined,
-    `Could not parse MDX: ${reason!.trim()}`,
-  );
-}
-
-function syntax(line: number, column: number, endLine: number | undefined, endColumn: number | undefined, message: string): GateProblem {
-  return { ruleId: 'mdx-syntax', line, column, endLine: endLine ?? line, endColumn: endColumn ?? column, message };
-}
-
-function failure(reason: string): GateProblem {
-  return syntax(1, 1, undefined, undefined, `Could not check the chapter safely, so it is refused: ${reason}`);
 }
 
 /**

@@ -96,6 +96,14 @@ function pump(): void {
   worker.send({ id: pending.id, kind: pending.kind, text: pending.text, format: pending.format, propValues: pending.propValues });
 }
 
+/**
+ * Starts the child process now rather than at the first chapter: it takes about as long to load as
+ * the checker, so a command that is about to check chapters starts it before loading the rest.
+ */
+export function startParserProcess(): void {
+  ensureChild();
+}
+
 function ensureChild(): ChildProcess {
   if (child && child.connected) return child;
   const started = fork(CHILD, [], { execPath: process.execPath, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'advanced' });

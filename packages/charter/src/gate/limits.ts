@@ -23,7 +23,7 @@
  * After the compiler's parser has read the chapter, `treeDepthProblem` measures the real tree,
  * without recursion, before any recursive visitor walks it.
  */
-import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { splitFrontmatter } from '../lib/frontmatter-split.ts';
 import type { GateProblem } from './problem.ts';
 
 function blankFrontmatter(source: string): string {

@@ -17,34 +17,9 @@ import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, type Document, type 
 import { pointAt, type GateProblem } from '../gate/problem.ts';
 import { chapterFrontmatterFor } from './schemas.ts';
 import { DEFAULT_VOCABULARY, type Vocabulary } from './vocabulary.ts';
+import { ASTRO_FRONTMATTER, splitFrontmatter, type FrontmatterSplit } from './frontmatter-split.ts';
 
-export interface FrontmatterSplit {
-  /** The text between the fences, as Astro hands it to its YAML parser; undefined without frontmatter. */
-  yaml: string | undefined;
-  /** Offset in the source of the first character of `yaml`. */
-  yamlOffset: number;
-  /** The body the MDX compiler receives: the frontmatter blanked with spaces, so positions stay. */
-  body: string;
-}
-
-/** Astro's own pattern (astro 7, internal-helpers 0.11): a fence of `---` or `+++`, anything, a newline, a fence. */
-const ASTRO_FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
-const ASTRO_FENCE_KIND = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
-
-/** Splits as Astro does (its "empty-with-spaces" mode, which the MDX integration uses). */
-export function splitFrontmatter(source: string): FrontmatterSplit {
-  const match = ASTRO_FRONTMATTER.exec(source);
-  if (!match) return { yaml: undefined, yamlOffset: 0, body: source };
-  const raw = match[1]!;
-  const fence = ASTRO_FENCE_KIND.exec(source)?.[1] === '+++' ? '+++' : '---';
-  const block = `${fence}${raw}${fence}`;
-  const at = source.indexOf(block);
-  // Astro replaces the first occurrence of fence + text + fence; when the fences differ there is
-  // none, and the compiler receives the whole file.
-  if (at === -1) return { yaml: raw, yamlOffset: match.index + match[0].indexOf(raw), body: source };
-  const body = source.slice(0, at) + `   ${raw.replace(/[^\r\n]/g, ' ')}   ` + source.slice(at + block.length);
-  return { yaml: raw, yamlOffset: at + fence.length, body };
-}
+export { splitFrontmatter, type FrontmatterSplit } from './frontmatter-split.ts';
 
 /** The text after the frontmatter, as the split finds it: for comparing bodies, not for positions. */
 export function textAfterFrontmatter(source: string): string {

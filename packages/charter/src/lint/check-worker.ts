@@ -5,20 +5,21 @@
  * as it does on one thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRun, type FileResult } from './check.ts';
+import { startParserProcess } from '../gate/isolated.ts';
 import type { Job, WorkerReply } from './parallel.ts';
 import type { CheckOptions } from './types.ts';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.ts runs only as a worker thread of the checker.');
+// This thread's own parser process loads while the checker's modules do (see cli/index.ts).
+startParserProcess();
+const { createRun } = await import('./check.ts');
 const run = createRun((workerData as { options: CheckOptions }).options);
 
 port.on('message', async (jobs: readonly Job[]) => {
   let reply: WorkerReply;
   try {
-    const results: FileResult[] = [];
-    for (const job of jobs) results.push(await run.check(job.file, job.source));
-    reply = { results };
+    reply = { results: await run.checkBatch(jobs) };
   } catch (error) {
     reply = { error: (error as Error).message };
   }

@@ -14,7 +14,7 @@ import type { FileContext } from './file-context.ts';
 import { editsOf, recordMessageEdits } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
-import { checkInParallel, threadCount, type Job } from './parallel.ts';
+import { checkInParallel, sameTextsTogether, threadCount, type Job } from './parallel.ts';
 import { displayPath } from '../gate/problem.ts';
 import { isChapterFile, unexpectedFileMessage } from '../lib/chapter-files.ts';
 import { contentFolderProblems } from '../lib/content-check.ts';
@@ -22,7 +22,10 @@ import type { GateProblem } from '../gate/index.ts';
 import { readChapterSources, readPathShortLinks, strayFiles, structureProblems } from '../lib/structure.ts';
 import { vocabularyReading } from '../lib/vocabulary-file.ts';
 import { linterFor } from './processor.ts';
+// Loads project.ts, which lets rules find their context outside a run (remark, the editor).
+import './project.ts';
 import { GATE_SOURCE } from './gate-step.ts';
+import { batchReadings, type ChapterReading } from './readings.ts';
 import { applyRuleSettings, configuredOptions, readabilityAudienceProblems, type CheckerConfig, type ReadabilitySettings } from './rule-settings.ts';
 import type { ForcedError } from './rules/lint-comments.ts';
 import { CONTROLLABLE_RULE_IDS, MDX_SYNTAX_RULE } from './rules/index.ts';
@@ -57,6 +60,12 @@ export interface CheckRun {
   /** The edition's index for this run. */
   indexOf(edition: string): EditionIndex;
   check(absolutePath: string, source: string, rules?: readonly string[]): Promise<FileResult>;
+  /**
+   * Checks jobs one after another, as `check` would, reading each distinct text once and the next
+   * few ahead (readings.ts): identical chapters of several editions share the gate's work and the
+   * messages of the rules that only read the text.
+   */
+  checkBatch(jobs: readonly Job[]): Promise<FileResult[]>;
   /** What the rules know about a file of this run (for a file checked outside `check`). */
   contextOf(absolutePath: string): FileContext;
 }
@@ -96,6 +105,15 @@ export function createRun(options: CheckOptions = {}): CheckRun {
     if (!index) indexes.set(edition, (index = snapshotIndex(editionIndex(contentDir, edition))));
     return index;
   };
+  const check = async (absolutePath: string, source: string, rules = options.rules, reading?: ChapterReading): Promise<FileResult> => {
+    const reads: IndexRead[] = [];
+    const stray = notAChapter(contentDir, root, absolutePath);
+    if (stray) return { messages: [stray], fixes: [], edits: [null], reads };
+    const settings = { today, lang, organization, readability, ruleSettings: options.ruleSettings };
+    const context = () =>
+      fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
+    return checkOne(absolutePath, source, rules, context, root, reads, reading);
+  };
   return {
     root,
     contentDir,
@@ -104,14 +122,12 @@ export function createRun(options: CheckOptions = {}): CheckRun {
     lang,
     organization,
     indexOf,
-    check: async (absolutePath, source, rules = options.rules) => {
-      const reads: IndexRead[] = [];
-      const stray = notAChapter(contentDir, root, absolutePath);
-      if (stray) return { messages: [stray], fixes: [], edits: [null], reads };
-      const settings = { today, lang, organization, readability, ruleSettings: options.ruleSettings };
-      const context = () =>
-        fileContext(handbook, absolutePath, options.edition, settings, readBase, baseLabel, (edition) => recordingIndex(indexOf(edition), reads));
-      return checkOne(absolutePath, source, rules, context, root, reads);
+    check,
+    checkBatch: async (jobs) => {
+      const readingAt = batchReadings(jobs, handbook.vocabulary);
+      const results: FileResult[] = [];
+      for (const [index, job] of jobs.entries()) results.push(await check(job.file, job.source, options.rules, readingAt(index)));
+      return results;
     },
     contextOf: (absolutePath) =>
       fileContext(
@@ -247,10 +263,12 @@ async function checkOne(
   context: () => FileContext,
   root: string,
   reads: IndexRead[],
+  reading: ChapterReading | undefined,
 ): Promise<FileResult> {
   const display = displayPath(root, absolutePath);
   const file = new VFile({ path: absolutePath, value: source });
   file.data.charter = context();
+  if (reading) file.data.charterReading = reading;
   try {
     // The gate step replaces this empty tree with the checker's reading of the file.
     await linterFor(rules).run({ type: 'root', children: [] }, file);
@@ -480,15 +498,17 @@ function openCache(run: CheckRun, options: CheckOptions): ResultCache | undefine
 }
 
 async function checkJobs(run: CheckRun, jobs: readonly Job[], options: CheckOptions): Promise<FileResult[]> {
-  const checkHere = (job: Job) => run.check(job.file, job.source);
   // A `readBase` function cannot be handed to another thread.
   const threads = options.readBase ? 1 : threadCount(jobs.length, options.threads);
   if (threads > 1) {
     const { readBase: _readBase, cache: _cache, ...rest } = options;
-    return checkInParallel(jobs, threads, { ...rest, root: run.root, contentDir: run.contentDir, today: run.today }, checkHere);
+    return checkInParallel(jobs, threads, { ...rest, root: run.root, contentDir: run.contentDir, today: run.today }, run.checkBatch);
   }
-  const results: FileResult[] = [];
-  for (const job of jobs) results.push(await checkHere(job));
+  // One batch, each text's files together so that they share its reading.
+  const order = sameTextsTogether(jobs);
+  const checked = await run.checkBatch(order.map((index) => jobs[index]!));
+  const results: FileResult[] = new Array(jobs.length);
+  order.forEach((index, position) => (results[index] = checked[position]!));
   return results;
 }
 

@@ -7,7 +7,6 @@ import type { EditionIndex } from './edition-index.ts';
 import type { HandbookData } from './handbook-data.ts';
 import type { ReadabilitySettings } from './rule-settings.ts';
 import type { Edition } from '../lib/schemas.ts';
-import { discoveredContext } from './project.ts';
 
 export interface FileContext {
   handbook: HandbookData;
@@ -59,5 +58,18 @@ declare module 'vfile' {
  * remark, an editor or another unified pipeline builds it from the project the file belongs to.
  */
 export function contextOf(file: VFile): FileContext {
-  return (file.data.charter ??= discoveredContext(file));
+  if (file.data.charter) return file.data.charter;
+  if (!discover) throw new Error(`No checker context for ${file.path}: run the rules through charter lint or the charter-handbook/remark-preset plugin.`);
+  return (file.data.charter = discover(file));
+}
+
+/**
+ * How a context is found for a file met on its own (project.ts registers it when the checker
+ * loads). A setter rather than an import: project.ts reaches the rules through the checker, and a
+ * rule module that imported it would close a cycle that leaves the rule list half-built.
+ */
+let discover: ((file: VFile) => FileContext) | undefined;
+
+export function registerContextDiscovery(find: (file: VFile) => FileContext): void {
+  discover = find;
 }

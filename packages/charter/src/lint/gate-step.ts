@@ -9,12 +9,13 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { Plugin, Processor, Transformer } from 'unified';
 import type { VFile } from 'vfile';
-import { ContentRefused, gateChapter, type GateProblem } from '../gate/index.ts';
-import { formatOf } from '../gate/compiler.ts';
+import { ContentRefused, gateChapter, type GateProblem, type GateResult } from '../gate/index.ts';
+import { formatOf, type ChapterFormat } from '../gate/compiler.ts';
 import { linkContextFor } from '../lib/content-check.ts';
 import { linkProblems } from '../lib/link-check.ts';
 import { notAChapter } from './check.ts';
 import { contextOf, type FileContext } from './file-context.ts';
+import type { ChapterReading } from './readings.ts';
 
 /** The `source` of the gate's messages, which message control leaves alone. */
 export const GATE_SOURCE = 'charter';
@@ -23,6 +24,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Set by the gate step when the file cannot be read safely: the rules then do not run. */
     charterRefused: boolean;
+    /** The gate's reading of the file's text when the run made it already (readings.ts). */
+    charterReading: ChapterReading;
   }
 }
 
@@ -40,12 +43,19 @@ export default function charterGate() {
     const absolute = path.resolve(file.cwd, file.path);
     const stray = notAChapter(charter.handbook.contentDir, file.cwd, absolute);
     if (stray) return refuse(file, stray.message, stray.ruleId);
-    const gate = await gateChapter(String(file.value), formatOf(absolute), { vocabulary: charter.handbook.vocabulary });
+    const gate = await gateOf(String(file.value), formatOf(absolute), charter, file.data.charterReading);
     const links = gate.references ? linkProblems(gate.references, linkContextFor(charter.handbook, charter.edition, charter.chapterFile, charter.index)) : [];
     for (const problem of [...gate.problems, ...links]) reportGateProblem(file, problem);
     file.data.charterRefused = gate.tree === undefined;
     return gate.tree ?? { type: 'root', children: [] };
   };
+}
+
+/** The run's reading when it was made for exactly this text, format and vocabulary; else the gate on the text. */
+function gateOf(source: string, format: ChapterFormat, charter: FileContext, reading: ChapterReading | undefined): Promise<GateResult> {
+  const vocabulary = charter.handbook.vocabulary;
+  if (reading && reading.source === source && reading.format === format && reading.vocabulary === vocabulary) return reading.result;
+  return gateChapter(source, format, { vocabulary });
 }
 
 /**

@@ -3,6 +3,9 @@
  * the next batch of chapters from one queue until it is empty. Every thread builds its own run
  * (rules, handbook data, edition indexes) from the same options, so results do not depend on which
  * thread checked a file; they come back in the order of `jobs`.
+ *
+ * Chapters with the same text (one chapter in several editions) are queued next to each other and
+ * never split between batches, so one thread reads that text once for all of them (readings.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +20,9 @@ export interface Job {
 
 /** What a worker answers for one batch. */
 export type WorkerReply = { results: FileResult[] } | { error: string };
+
+/** Checks a batch of jobs on this thread (a run's checkBatch). */
+export type CheckBatch = (jobs: readonly Job[]) => Promise<FileResult[]>;
 
 /** Below this many chapters per thread, starting a worker (about half a second) does not pay. */
 export const MIN_FILES_PER_THREAD = 150;
@@ -33,46 +39,66 @@ export function batchSize(files: number, threads: number): number {
 }
 
 /**
- * Checks `jobs` with `threads` threads. `checkHere` checks one job on this thread; `options` (which
+ * The order to check jobs in: each text's jobs together, at the place of its first one. Returns
+ * indexes into `jobs`.
+ */
+export function sameTextsTogether(jobs: readonly Job[]): number[] {
+  const byText = new Map<string, number[]>();
+  jobs.forEach((job, index) => {
+    const group = byText.get(job.source);
+    if (group) group.push(index);
+    else byText.set(job.source, [index]);
+  });
+  return [...byText.values()].flat();
+}
+
+/** Where the batch that starts at `start` ends: `size` jobs on, then on to the end of a run of jobs with one text. */
+export function batchEnd(jobs: readonly Job[], start: number, size: number): number {
+  let end = Math.min(jobs.length, start + size);
+  while (end < jobs.length && jobs[end]!.source === jobs[end - 1]!.source) end++;
+  return end;
+}
+
+/**
+ * Checks `jobs` with `threads` threads. `checkHere` checks a batch on this thread; `options` (which
  * must be cloneable: no `readBase`) set up the workers' runs.
  */
-export async function checkInParallel(
-  jobs: readonly Job[],
-  threads: number,
-  options: CheckOptions,
-  checkHere: (job: Job) => Promise<FileResult>,
-): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(jobs.length);
-  const size = batchSize(jobs.length, threads);
+export async function checkInParallel(jobs: readonly Job[], threads: number, options: CheckOptions, checkHere: CheckBatch): Promise<FileResult[]> {
+  const order = sameTextsTogether(jobs);
+  const queued = order.map((index) => jobs[index]!);
+  const checked: FileResult[] = new Array(queued.length);
+  const size = batchSize(queued.length, threads);
   let next = 0;
   const take = (): [number, readonly Job[]] | undefined => {
-    if (next >= jobs.length) return undefined;
+    if (next >= queued.length) return undefined;
     const start = next;
-    next = Math.min(jobs.length, next + size);
-    return [start, jobs.slice(start, next)];
+    next = batchEnd(queued, start, size);
+    return [start, queued.slice(start, next)];
   };
   const workers: Worker[] = [];
   try {
-    const lanes = [hereLane(take, results, checkHere)];
+    const lanes = [hereLane(take, checked, checkHere)];
     for (let i = 1; i < threads; i++) {
       const worker = new Worker(siblingModule('check-worker', import.meta.url), { workerData: { options } });
       workers.push(worker);
-      lanes.push(workerLane(worker, take, results));
+      lanes.push(workerLane(worker, take, checked));
     }
     await Promise.all(lanes);
+    const results: FileResult[] = new Array(jobs.length);
+    order.forEach((index, position) => (results[index] = checked[position]!));
     return results;
   } catch (error) {
-    next = jobs.length; // stop this thread's lane too
+    next = queued.length; // stop this thread's lane too
     throw error;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
-async function hereLane(take: () => [number, readonly Job[]] | undefined, results: FileResult[], checkHere: (job: Job) => Promise<FileResult>): Promise<void> {
+async function hereLane(take: () => [number, readonly Job[]] | undefined, results: FileResult[], checkHere: CheckBatch): Promise<void> {
   for (let batch = take(); batch; batch = take()) {
     const [start, jobs] = batch;
-    for (const [offset, job] of jobs.entries()) results[start + offset] = await checkHere(job);
+    (await checkHere(jobs)).forEach((result, offset) => (results[start + offset] = result));
     // Let the workers' replies in, so that they get their next batch without waiting for this lane.
     await new Promise((resolve) => setImmediate(resolve));
   }

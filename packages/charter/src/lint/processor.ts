@@ -10,10 +10,13 @@ import { unified, type Processor } from 'unified';
 import { messageControl } from 'unified-message-control';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
+import { contextOf } from './file-context.ts';
 import { MARKER_NAME, MARKER_VERBS } from './rules/lint-comments.ts';
 import { LINT_COMMENTS_RULE, RULES } from './rules/index.ts';
 import charterGate, { unlessRefused } from './gate-step.ts';
 import { projectSteps } from './preset.ts';
+import type { RuleModule } from './rules/index.ts';
+import { appliesTo, isShared, remember, replay, runWideContext, type RuleRun } from './shared-rules.ts';
 import type { RuleSeverity } from './types.ts';
 
 export type Linter = Processor<Root, Root, Root>;
@@ -59,11 +62,49 @@ export function charterChecks(this: Processor, options: CharterChecksOptions = {
   const selected = (id: string) => !options.rules || options.rules.includes(id);
   this.use(charterGate);
   for (const rule of RULES) {
-    if (rule.plugin && (selected(rule.id) || selected(rule.reportId))) this.use(unlessRefused(rule.plugin), [levelOf(rule.severity)]);
+    if (rule.plugin && (selected(rule.id) || selected(rule.reportId))) this.use(unlessRefused(ruleStep(rule)), [levelOf(rule.severity)]);
   }
   this.use(unlessRefused(controlMessages));
   if (LINT_COMMENTS_RULE.plugin && selected(LINT_COMMENTS_RULE.id)) this.use(unlessRefused(LINT_COMMENTS_RULE.plugin), [levelOf(LINT_COMMENTS_RULE.severity)]);
   if (options.projectSteps) this.use(projectSteps);
+}
+
+type Next = (error?: Error | null, tree?: Root) => void;
+type Transform = (tree: Root, file: VFile, next: Next) => unknown;
+type AnyPlugin = NonNullable<RuleModule['plugin']>;
+
+/**
+ * A rule's step: the rule itself, or, for a rule that reads only the tree, the text and the run's
+ * settings, the rule once per shared tree and copies of its messages for the other files with that
+ * text (shared-rules.ts).
+ */
+function ruleStep(rule: RuleModule): AnyPlugin {
+  const plugin = rule.plugin!;
+  if (rule.perFile) return plugin;
+  return function (this: Processor, ...options: unknown[]) {
+    const transform = (plugin as unknown as (...args: unknown[]) => Transform | undefined).apply(this, options);
+    // unified-lint-rule's transformers take a callback; any other kind of step is left as it is.
+    if (typeof transform !== 'function' || transform.length < 3) return transform;
+    // Per tree and per this processor's rule (its level and options), so no other rule's run is reused.
+    const runs = new WeakMap<Root, RuleRun>();
+    const step: Transform = (tree, file, next) => {
+      if (!isShared(tree)) return transform(tree, file, next);
+      const context = contextOf(file);
+      const known = runs.get(tree);
+      if (known && appliesTo(known, context)) {
+        replay(known, file);
+        return next();
+      }
+      const from = file.messages.length;
+      file.data.charter = runWideContext(context, rule.id);
+      return transform(tree, file, (error, result) => {
+        file.data.charter = context;
+        if (!error) runs.set(tree, remember(context, file.messages, from));
+        next(error, result);
+      });
+    };
+    return step;
+  } as unknown as AnyPlugin;
 }
 
 /** unified-lint-rule levels: 2 marks messages fatal (errors), 1 leaves them warnings. */
@@ -78,8 +119,17 @@ function levelOf(severity: RuleSeverity): 1 | 2 {
  */
 function controlMessages() {
   return (tree: Root, file: VFile) => {
-    messageControl(withoutEmptyChildren(tree), { file, name: MARKER_NAME, source: CONTROLLED_SOURCES, marker: readableMarker, test: COMMENT_NODES });
+    messageControl(controlTreeOf(tree), { file, name: MARKER_NAME, source: CONTROLLED_SOURCES, marker: readableMarker, test: COMMENT_NODES });
   };
+}
+
+/** The copy message control reads, made once per tree: files with the same text share a tree. */
+const controlTrees = new WeakMap<Root, Node>();
+
+function controlTreeOf(tree: Root): Node {
+  let copy = controlTrees.get(tree);
+  if (!copy) controlTrees.set(tree, (copy = withoutEmptyChildren(tree)));
+  return copy;
 }
 
 /**

@@ -12,7 +12,7 @@ import { ContentRefused } from '../gate/problem.ts';
 import { CONFIG_FILES, checkerSettings, loadProjectConfigSync, ProjectConfigError } from '../lib/project-config.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { createRun, UsageError, vocabularyMessages, type CheckRun } from './check.ts';
-import type { FileContext } from './file-context.ts';
+import { registerContextDiscovery, type FileContext } from './file-context.ts';
 import type { CheckOptions } from './types.ts';
 
 export interface Project {
@@ -90,3 +90,5 @@ export function discoveredContext(file: VFile): FileContext {
   const absolute = path.resolve(file.cwd, file.path);
   return { ...projectFor(absolute).run.contextOf(absolute), standalone: true };
 }
+
+registerContextDiscovery(discoveredContext);

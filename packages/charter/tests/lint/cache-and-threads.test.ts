@@ -166,7 +166,7 @@ describe('threads', () => {
     const texts = ['Call the client.\n', 'Broken <Callout\n', 'Give the the customer a call.\n', 'See [x](/skills/nothing/).\n', 'Fine.\n'];
     const jobs = texts.map((source, i) => ({ file: chapter(`skills/t${i}.mdx`), source }));
     const one = await Promise.all(jobs.map((job) => run.check(job.file, job.source)));
-    const two = await checkInParallel(jobs, 2, options, (job) => run.check(job.file, job.source));
+    const two = await checkInParallel(jobs, 2, options, run.checkBatch);
     expect(two).toEqual(one);
     expect(sortMessages(two.flatMap((r) => r.messages)).map((m) => m.ruleId)).toEqual(
       expect.arrayContaining(['mdx-syntax', 'terminology', 'prose:repeated-words', 'links']),

@@ -281,7 +281,7 @@ describe('charter lint with the config', () => {
       // Two threads: the workers are handed the thresholds inside the options.
       const run = createRun(options);
       const jobs = files.map((file) => ({ file, source }));
-      const results = await checkInParallel(jobs, 2, options, (job) => run.check(job.file, job.source));
+      const results = await checkInParallel(jobs, 2, options, run.checkBatch);
       expect(results.map((r) => r.messages.filter((m) => m.ruleId === 'readability').length)).toEqual([1, 1, 1, 1]);
     } finally {
       copy.cleanup();

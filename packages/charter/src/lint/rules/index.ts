@@ -41,7 +41,17 @@ export interface RuleModule {
   severity: RuleSeverity;
   /** The unified plugin; undefined for the checks the build's gate makes (src/gate/). */
   plugin: Plugin<Root, unknown> | undefined;
+  /**
+   * The rule reads what differs between files with the same text: the edition, its status, the
+   * chapter's place or the git base. Every other rule reads only the tree, the text and the run's
+   * settings, and runs once for all the files of one text (see shared-rules.ts).
+   */
+  perFile: boolean;
 }
+
+/** The rules that read a file's own context (see RuleModule.perFile). */
+// readability and no-undefined-references take options per folder (ruleOptions).
+const PER_FILE_RULES: ReadonlySet<string> = new Set(['review-due', 'archived-frozen', 'carry-pending', 'readability', 'no-undefined-references']);
 
 const rule = (id: string, docFile: string, severity: RuleSeverity, plugin: RuleModule['plugin'], prefix = ''): RuleModule => ({
   id,
@@ -49,6 +59,7 @@ const rule = (id: string, docFile: string, severity: RuleSeverity, plugin: RuleM
   docFile,
   severity,
   plugin,
+  perFile: PER_FILE_RULES.has(id),
 });
 
 /** The rules that check a parsed chapter, in running order. */

@@ -129,8 +129,12 @@ export interface FirstWords {
   keepingApostrophes: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
+const PLAIN_WORD = /^[a-z0-9]*$/;
+
 /** nlcst-normalize's comparison form of a word (see FirstWords). */
 export function normalizeWord(word: string, keepApostrophes: boolean): string {
+  // Most words are already in that form; this is asked for every word of every sentence.
+  if (PLAIN_WORD.test(word)) return word;
   const result = word.toLowerCase().replace(/’/g, "'").replace(/-/g, '');
   return keepApostrophes ? result : result.replace(/'/g, '');
 }
@@ -166,7 +170,8 @@ function mayMatch(sentence: NlcstContent, firstWords: FirstWords): boolean {
   return [false, true].some((keep) => {
     const phrases = keep ? firstWords.keepingApostrophes : firstWords.plain;
     const present = new Set(words.map((word) => normalizeWord(word, keep)));
-    return [...present].some((word) => phrases.get(word)?.some((rest) => rest.every((next) => present.has(next))));
+    for (const word of present) if (phrases.get(word)?.some((rest) => rest.every((next) => present.has(next)))) return true;
+    return false;
   });
 }
 

@@ -91,8 +91,22 @@ export function sectionReadability(source: string, format: ChapterFormat): Chapt
   return readabilityOf(parseChapter(source, format), source);
 }
 
+/**
+ * Readings already made, by tree: the rule asks once per file, and files with the same text share
+ * one tree (src/lint/readings.ts), so a chapter copied into three editions is read once.
+ */
+const readings = new WeakMap<Root, { source: string; reading: ChapterReadability }>();
+
 /** The same for a chapter the checker has already parsed. */
 export function readabilityOf(tree: Root, source: string): ChapterReadability {
+  const known = readings.get(tree);
+  if (known?.source === source) return known.reading;
+  const reading = readTree(tree, source);
+  readings.set(tree, { source, reading });
+  return reading;
+}
+
+function readTree(tree: Root, source: string): ChapterReadability {
   const sentences = collectProseSpans(tree, source)
     .filter((span) => READ_SPANS.has(span.kind))
     .flatMap(sentencesOf);

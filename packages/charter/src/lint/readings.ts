@@ -1,0 +1,102 @@
+/**
+ * The gate's reading of each chapter of a batch, made once per distinct text and a little ahead of
+ * the chapter that needs it.
+ *
+ * Why: editions are copies of each other, so most chapters of a handbook exist with the same text in
+ * two or three edition folders. The gate's result (its problems, what the body links to, and the
+ * checker's tree) depends only on the text, its format and the vocabulary, so identical files share
+ * one reading: one compiler parse, one checker parse. The tree they share is frozen, so that no rule
+ * can change what another file's rules then read (a rule that tried would fail, and its chapter be
+ * refused), and marked shared for the rules that can reuse their messages too (shared-rules.ts).
+ *
+ * Ahead: the compiler's parse runs in a child process (gate/isolated.ts), so a reading started while
+ * this thread checks the chapter before it costs no waiting. Only a few are started ahead: each
+ * holds a tree, and the frontmatter memory the rules share is small (lib/frontmatter.ts).
+ */
+import type { Root } from 'mdast';
+import { formatOf, type ChapterFormat } from '../gate/compiler.ts';
+import { gateChapter, type GateResult } from '../gate/index.ts';
+import type { Vocabulary } from '../lib/vocabulary.ts';
+import { markShared } from './shared-rules.ts';
+
+/** A gate result for one text, as the checker's gate step takes it (see gate-step.ts). */
+export interface ChapterReading {
+  source: string;
+  format: ChapterFormat;
+  vocabulary: Vocabulary;
+  result: Promise<GateResult>;
+}
+
+/** Readings started before the chapter that needs them: enough to keep the compiler's process busy. */
+export const READ_AHEAD = 3;
+
+export interface ReadingJob {
+  file: string;
+  source: string;
+}
+
+/**
+ * The readings of a batch's jobs, started on demand by `readingAt(i)`, which also starts the next
+ * READ_AHEAD distinct ones. Jobs with the same text and format get the same reading; it is let go
+ * after the last of them, so a long batch holds only the trees still to be read.
+ */
+export function batchReadings(jobs: readonly ReadingJob[], vocabulary: Vocabulary): (index: number) => ChapterReading {
+  const keys = jobs.map((job) => `${formatOf(job.file)}:${job.source}`);
+  const uses = new Map<string, number>();
+  for (const key of keys) uses.set(key, (uses.get(key) ?? 0) + 1);
+  const left = new Map(uses);
+  const started = new Map<string, ChapterReading>();
+  const start = (index: number): ChapterReading => {
+    const key = keys[index]!;
+    let reading = started.get(key);
+    if (!reading) {
+      const job = jobs[index]!;
+      reading = startReading(job.source, formatOf(job.file), vocabulary, (uses.get(key) ?? 0) > 1);
+      started.set(key, reading);
+    }
+    return reading;
+  };
+  return (index) => {
+    const reading = start(index);
+    // The last file of this text: the reading (and its tree) need not be kept any longer.
+    const key = keys[index]!;
+    const remaining = left.get(key)! - 1;
+    left.set(key, remaining);
+    if (remaining === 0) started.delete(key);
+    // The next few distinct texts, looked for among a bounded number of jobs (their copies come with them).
+    const ahead = new Set<string>();
+    const end = Math.min(jobs.length, index + 1 + READ_AHEAD * 4);
+    for (let next = index + 1; next < end && ahead.size < READ_AHEAD; next++) {
+      ahead.add(keys[next]!);
+      start(next);
+    }
+    return reading;
+  };
+}
+
+/** The gate on one text; a tree that more than one file reads is frozen and marked shared. */
+export function startReading(source: string, format: ChapterFormat, vocabulary: Vocabulary, shared: boolean): ChapterReading {
+  const result = gateChapter(source, format, { vocabulary }).then((gate) => {
+    if (shared && gate.tree) markShared(deepFreeze(gate.tree));
+    return gate;
+  });
+  // Awaited later, by the gate step; a failure meanwhile must not count as an unhandled rejection
+  // (the gate step gets it, and the chapter is refused there).
+  result.catch(() => undefined);
+  return { source, format, vocabulary, result };
+}
+
+/** Freezes a tree and everything in it (nodes, positions, data), so that a rule cannot change it. */
+export function deepFreeze<T extends Root>(tree: T): T {
+  const stack: object[] = [tree];
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    if (Object.isFrozen(value)) continue;
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      const inner = (value as Record<string, unknown>)[key];
+      if (inner !== null && typeof inner === 'object') stack.push(inner);
+    }
+  }
+  return tree;
+}
