@@ -191,7 +191,17 @@ describe('the threshold', () => {
 
   it('is part of the result cache key', () => {
     const key = (readability: { minimum?: number } | null) =>
-      runKey({ root, contentDir: handbookContent, today: TODAY, lang: 'en-GB', organization: null, readability, ruleSettings: null, rules: undefined, edition: undefined });
+      runKey({
+        root,
+        contentDir: handbookContent,
+        today: TODAY,
+        lang: 'en-GB',
+        organization: null,
+        readability,
+        ruleSettings: null,
+        rules: undefined,
+        edition: undefined,
+      });
     expect(key({ minimum: 60 })).not.toBe(key({ minimum: 50 }));
     expect(key(null)).not.toBe(key({ minimum: 50 }));
   });
