@@ -1,19 +1,21 @@
 /**
- * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip dev,checker,search,import,lsp] [--json file] [--keep]
+ * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip build,search,checker,dev,import,lsp] [--json file] [--keep]
  *
  * Generates a synthetic handbook of chapters × editions in a temporary folder, builds it with
  * Charter's production build and with a bare floor site (Astro + MDX + Pagefind, no layout), and
  * prints what each cost and weighs, with the ratios; then the checker on the whole tree and on
- * five changed files, search in Chromium, the dev server's reaction to an edit, `charter import`
- * of a generated Markdown handbook, and the language server's answer to an edit of a long chapter.
+ * five changed files, against its speed targets, search in Chromium, the dev server's reaction to
+ * an edit, and `charter import` of a generated Markdown handbook. `--skip build,search,dev,import`
+ * times the checker alone.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { parseBenchArgs, BenchUsageError } from './bench/args.ts';
+import { parseBenchArgs, BenchUsageError, type BenchOptions } from './bench/args.ts';
 import { launchChromium, measureSearch, scriptBytesBeforeInteraction, serveCompressed, type SearchTiming } from './bench/browser.ts';
-import { measureChecker } from './bench/checker-bench.ts';
+import type { Browser } from '@playwright/test';
+import { changedVerdict, measureChecker, wholeTreeVerdict } from './bench/checker-bench.ts';
 import { chapterSlug, editionIds, writeCorpus } from './bench/corpus.ts';
 import { measureDevServer } from './bench/dev-server.ts';
 import { measureImport, type ImportBenchResult } from './bench/import-bench.ts';
@@ -29,7 +31,7 @@ const SEARCH_QUERIES = ['update while on hold', 'friendly greeting counter', 'na
 /** Everyday staff questions for the shipped example handbook. */
 const DEFAULT_SITE_QUERIES = ['caller on hold too long', 'e-mail reply time', 'angry customer at the counter'];
 
-let options;
+let options: BenchOptions;
 try {
   options = parseBenchArgs(process.argv.slice(2));
 } catch (error) {
@@ -76,6 +78,116 @@ async function build(kind: 'charter' | 'floor', outDir: string): Promise<Measure
 function medianRun(runs: readonly Measured[]): Measured {
   const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** Both builds of the corpus (alternating), their output and weight, and search on them and on the example handbook. */
+async function buildsAndSearch(browser: Browser, current: string, slug: string) {
+  const outDirs = { charter: path.join(work, 'charter-dist'), floor: path.join(work, 'floor-dist') };
+  const runs: Record<'charter' | 'floor', Measured[]> = { charter: [], floor: [] };
+  for (let run = 0; run < options.runs; run++) {
+    // Alternate the order so neither build always runs on a warmer file cache.
+    const order: ('charter' | 'floor')[] = run % 2 === 0 ? ['floor', 'charter'] : ['charter', 'floor'];
+    for (const kind of order) {
+      const measured = await build(kind, outDirs[kind]);
+      runs[kind].push(measured);
+      say(`  ${kind} build ${run + 1}: ${measured.seconds.toFixed(1)} s, peak ${(measured.peakBytes / 1024 / 1024).toFixed(0)} MB`);
+    }
+  }
+  const figures: Record<'charter' | 'floor', BuildFigures> = { charter: undefined!, floor: undefined! };
+  const searchRows: string[][] = [];
+  for (const kind of ['charter', 'floor'] as const) {
+    const served = await serveCompressed(outDirs[kind]);
+    try {
+      const chapterPath = kind === 'charter' ? `/${slug}/` : `/${current}/${slug}/`;
+      const chapterUrl = served.url + chapterPath;
+      const best = medianRun(runs[kind]);
+      figures[kind] = {
+        seconds: best.seconds,
+        peakBytes: best.peakBytes,
+        site: siteStats(outDirs[kind]),
+        scriptBytes: await scriptBytesBeforeInteraction(browser, chapterUrl),
+      };
+      if (kind === 'charter' && !options.skip.has('search')) {
+        for (const timing of await measureSearch(browser, served, chapterPath, SEARCH_QUERIES)) searchRows.push(searchRow(timing));
+      }
+    } finally {
+      await served.close();
+    }
+  }
+  say('');
+  say('Build and output');
+  say(comparisonTable(comparisonRows(figures.charter, figures.floor)));
+
+  const defaultRows: string[][] = [];
+  if (!options.skip.has('search')) {
+    const dir = path.join(work, 'default-dist');
+    await buildDefaultSite(dir);
+    const served = await serveCompressed(dir);
+    try {
+      for (const timing of await measureSearch(browser, served, '/procedures/telephone/', DEFAULT_SITE_QUERIES)) defaultRows.push(searchRow(timing));
+    } finally {
+      await served.close();
+    }
+  }
+  if (searchRows.length > 0) {
+    say('');
+    say('Search on the Charter site (one page, queries typed one after another; gzip as a web server sends it)');
+    say(table(['query', 'fetched', 'last key → results', 'results'], searchRows));
+    say('');
+    say('Search on the example handbook (npm run build of src/content), the same way');
+    say(table(['query', 'fetched', 'last key → results', 'results'], defaultRows));
+  }
+  return { figures, search: searchRows, defaultSiteSearch: defaultRows };
+}
+
+/** The checker on the whole tree (without its cache, then filling and using it) and with --changed, against its targets. */
+async function checkerFigures() {
+  const checker = await measureChecker(contentDir, { changedFiles: 5, runs: options.runs });
+  const checked = checker.runs.changed[0]?.checked ?? 0;
+  const files = checker.files.toLocaleString('en-US');
+  say('');
+  say('Checker (npm run lint:content, as a separate process)');
+  say(
+    table(
+      ['run', 'files', 'wall time', 'target'],
+      [
+        ['whole tree, no cache', files, `${checker.wholeTreeSeconds.toFixed(1)} s`, wholeTreeVerdict(checker.wholeTreeSeconds, checker.files)],
+        ['whole tree, first run (fills the cache)', files, `${checker.cacheColdSeconds.toFixed(1)} s`, ''],
+        ['whole tree, cache filled', files, `${checker.cacheWarmSeconds.toFixed(1)} s`, ''],
+        [
+          `--changed (${checker.changedFiles} edited, ${checked} checked)`,
+          String(checked),
+          `${checker.changedSeconds.toFixed(2)} s`,
+          changedVerdict(checker.changedSeconds, checker.files),
+        ],
+      ],
+    ),
+  );
+  return checker;
+}
+
+/** astro dev on the corpus: start, first load, and three edits of one chapter until the new text shows. */
+async function devServerFigures(browser: Browser, current: string, slug: string) {
+  const dev = await measureDevServer({
+    projectRoot: exampleRoot,
+    contentDir,
+    chapterFile: path.join(contentDir, 'editions', current, `${slug}.mdx`),
+    chapterPath: `/${slug}/`,
+    browser,
+  });
+  say('');
+  say('Dev server (astro dev on the corpus, one chapter edited three times)');
+  say(
+    table(
+      ['step', 'seconds'],
+      [
+        ['start until the chapter answers', dev.startSeconds.toFixed(1)],
+        ['first load of the chapter', dev.firstLoadSeconds.toFixed(1)],
+        ...dev.editSeconds.map((seconds, i) => [`edit ${i + 1}: save → new text on screen`, seconds.toFixed(2)]),
+      ],
+    ),
+  );
+  return dev;
 }
 
 try {
@@ -127,122 +239,23 @@ try {
   const corpus = writeCorpus(contentDir, { chapters: options.chapters, editions: options.editions }, exampleContent);
   say(`corpus: ${corpus.files} chapter files in ${contentDir}`);
 
-  const outDirs = { charter: path.join(work, 'charter-dist'), floor: path.join(work, 'floor-dist') };
-  const runs: Record<'charter' | 'floor', Measured[]> = { charter: [], floor: [] };
-  for (let run = 0; run < options.runs; run++) {
-    // Alternate the order so neither build always runs on a warmer file cache.
-    const order: ('charter' | 'floor')[] = run % 2 === 0 ? ['floor', 'charter'] : ['charter', 'floor'];
-    for (const kind of order) {
-      const measured = await build(kind, outDirs[kind]);
-      runs[kind].push(measured);
-      say(`  ${kind} build ${run + 1}: ${measured.seconds.toFixed(1)} s, peak ${(measured.peakBytes / 1024 / 1024).toFixed(0)} MB`);
-    }
-  }
-
   const current = editionIds(options.editions).at(options.editions > 1 ? -2 : -1)!;
   const slug = chapterSlug(0);
-  const browser = await launchChromium();
-  const figures: Record<'charter' | 'floor', BuildFigures> = { charter: undefined!, floor: undefined! };
-  const searchRows: string[][] = [];
+  // Chromium for the sites' scripts and search and for the dev server, only when one of them runs.
+  const browser = !options.skip.has('build') || !options.skip.has('dev') ? await launchChromium() : undefined;
+  const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, import: imported, languageServer };
   try {
-    for (const kind of ['charter', 'floor'] as const) {
-      const served = await serveCompressed(outDirs[kind]);
-      try {
-        const chapterPath = kind === 'charter' ? `/${slug}/` : `/${current}/${slug}/`;
-        const chapterUrl = served.url + chapterPath;
-        const best = medianRun(runs[kind]);
-        figures[kind] = {
-          seconds: best.seconds,
-          peakBytes: best.peakBytes,
-          site: siteStats(outDirs[kind]),
-          scriptBytes: await scriptBytesBeforeInteraction(browser, chapterUrl),
-        };
-        if (kind === 'charter' && !options.skip.has('search')) {
-          for (const timing of await measureSearch(browser, served, chapterPath, SEARCH_QUERIES)) searchRows.push(searchRow(timing));
-        }
-      } finally {
-        await served.close();
-      }
-    }
-    say('');
-    say('Build and output');
-    say(comparisonTable(comparisonRows(figures.charter, figures.floor)));
-
-    const defaultRows: string[][] = [];
-    if (!options.skip.has('search')) {
-      const dir = path.join(work, 'default-dist');
-      await buildDefaultSite(dir);
-      const served = await serveCompressed(dir);
-      try {
-        for (const timing of await measureSearch(browser, served, '/procedures/telephone/', DEFAULT_SITE_QUERIES)) defaultRows.push(searchRow(timing));
-      } finally {
-        await served.close();
-      }
-    }
-
-    if (searchRows.length > 0) {
-      say('');
-      say('Search on the Charter site (one page, queries typed one after another; gzip as a web server sends it)');
-      say(table(['query', 'fetched', 'last key → results', 'results'], searchRows));
-      say('');
-      say('Search on the example handbook (npm run build of src/content), the same way');
-      say(table(['query', 'fetched', 'last key → results', 'results'], defaultRows));
-    }
-
-    const report: Record<string, unknown> = {
-      options: { ...options, skip: [...options.skip] },
-      figures,
-      search: searchRows,
-      defaultSiteSearch: defaultRows,
-      import: imported,
-      languageServer,
-    };
-    if (!options.skip.has('checker')) {
-      const checker = await measureChecker(contentDir, { changedFiles: 5 });
-      report.checker = checker;
-      say('');
-      say('Checker (npm run lint:content, as a separate process)');
-      say(
-        table(
-          ['run', 'files', 'wall time'],
-          [
-            ['whole tree, no cache', checker.files.toLocaleString('en-US'), `${checker.wholeTreeSeconds.toFixed(1)} s`],
-            ['whole tree, first run (fills the cache)', checker.files.toLocaleString('en-US'), `${checker.cacheColdSeconds.toFixed(1)} s`],
-            ['whole tree, cache filled', checker.files.toLocaleString('en-US'), `${checker.cacheWarmSeconds.toFixed(1)} s`],
-            [`--changed (${checker.changedFiles} files)`, String(checker.changedFiles), `${checker.changedSeconds.toFixed(1)} s`],
-          ],
-        ),
-      );
-    }
-
-    if (!options.skip.has('dev')) {
-      const dev = await measureDevServer({
-        projectRoot: exampleRoot,
-        contentDir,
-        chapterFile: path.join(contentDir, 'editions', current, `${slug}.mdx`),
-        chapterPath: `/${slug}/`,
-        browser,
-      });
-      report.dev = dev;
-      say('');
-      say('Dev server (astro dev on the corpus, one chapter edited three times)');
-      say(
-        table(
-          ['step', 'seconds'],
-          [
-            ['start until the chapter answers', dev.startSeconds.toFixed(1)],
-            ['first load of the chapter', dev.firstLoadSeconds.toFixed(1)],
-            ...dev.editSeconds.map((s, i) => [`edit ${i + 1}: save → new text on screen`, s.toFixed(2)]),
-          ],
-        ),
-      );
-    }
+    if (!options.skip.has('build')) Object.assign(report, await buildsAndSearch(browser!, current, slug));
+    if (!options.skip.has('checker')) report.checker = await checkerFigures();
+    if (!options.skip.has('dev')) report.dev = await devServerFigures(browser!, current, slug);
     if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
   } finally {
-    await browser.close();
+    await browser?.close();
   }
-  say('');
-  say(`median of ${options.runs} run(s); peak memory is the sum of resident memory over the build's process tree, sampled every 100 ms`);
+  if (!options.skip.has('build')) {
+    say('');
+    say(`median of ${options.runs} run(s); peak memory is the sum of resident memory over the build's process tree, sampled every 100 ms`);
+  }
 } finally {
   if (options.keep) say(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

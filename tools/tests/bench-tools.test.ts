@@ -184,7 +184,9 @@ describe('bench command line', () => {
   it('refuses bad values with the usage line', () => {
     expect(() => parseBenchArgs(['--chapters', 'many'])).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(['--chapters', '0'])).toThrow(/--chapters must be a whole number/);
-    expect(() => parseBenchArgs(['--skip', 'build'])).toThrow(/--skip takes search, checker, dev, import/);
+    expect(() => parseBenchArgs(['--skip', 'sites'])).toThrow(/--skip takes build, search, checker, dev, import/);
+    expect(() => parseBenchArgs(['--skip', 'build'])).toThrow(/--skip build leaves no site to search/);
+    expect([...parseBenchArgs(['--skip', 'build,search,dev,import']).skip].sort()).toEqual(['build', 'dev', 'import', 'search']);
     expect(() => parseBenchArgs(['--speed'])).toThrow(/Usage: npm run bench/);
   });
 });

@@ -2,6 +2,7 @@
  * The `charter` command: one entry point for everything an editor runs from a terminal or CI.
  * bin/charter.js checks the Node version, then calls `main`.
  */
+import { availableParallelism } from 'node:os';
 import { CommandFailed } from './command.ts';
 import { ContentRefused } from '../gate/problem.ts';
 
@@ -28,6 +29,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       // The gate's parser process loads for as long as the checker does: it starts first, so the
       // two load side by side and the first chapter does not wait for it.
       (await import('../gate/isolated.ts')).startParserProcess();
+      // A check of every chapter without the cache will want a thread per core: started now, they
+      // load the checker while this thread does (a run that needs fewer ends them).
+      if (checksEverything(argv)) {
+        const { prestartWorkers } = await import('../lint/parallel.ts');
+        prestartWorkers(availableParallelism() - 1);
+      }
       const { runCli } = await import('../lint/cli.ts');
       return runCli(argv, {
         stdout: (text) => process.stdout.write(text),
@@ -78,6 +85,15 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     run: async (argv) => (await import('./redline.ts')).run(argv),
   },
 };
+
+/** `charter lint --no-cache` over what it is given, not --changed or --fix (which check few chapters) nor on one thread. */
+function checksEverything(argv: readonly string[]): boolean {
+  const one = argv.findIndex((arg) => arg === '--threads' || arg.startsWith('--threads='));
+  const threads = one < 0 ? undefined : argv[one]!.includes('=') ? argv[one]!.split('=')[1] : argv[one + 1];
+  return (
+    argv.includes('--no-cache') && !argv.some((arg) => arg === '--fix' || arg.startsWith('--changed') || arg === '--help' || arg === '-h') && threads !== '1'
+  );
+}
 
 function overview(): string {
   const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));

@@ -21,7 +21,7 @@ import { parseChapter, usesMdxSyntax } from '../lib/mdx-parser.ts';
 import { syntaxProblemOf } from '../lint/rules/mdx-syntax.ts';
 import type { ChapterFormat } from './compiler.ts';
 import type { ChapterReferences } from './references.ts';
-import { checkBodyIsolated, checkerTreeIsolated } from './isolated.ts';
+import { askAhead, checkBodyIsolated, checkerTreeIsolated } from './isolated.ts';
 import { limitProblems } from './limits.ts';
 import { failure, syntax } from './body.ts';
 import type { GateProblem } from './problem.ts';
@@ -82,6 +82,14 @@ export async function gateChapter(source: string, format: ChapterFormat = 'mdx',
   if (checker.problem) return { problems: [...problems, checker.problem], references, tree: undefined };
   if (problems.length === 0) recordPassed(split.body, format, vocabulary);
   return { problems, references, tree: checker.tree };
+}
+
+/**
+ * Starts the compiler's check of a file's body in the parser process, for a gateChapter on the
+ * same text soon after (see lint/readings.ts); it never changes what gateChapter finds.
+ */
+export function askAheadForBody(source: string, format: ChapterFormat, vocabulary: Vocabulary = DEFAULT_VOCABULARY): void {
+  askAhead(splitFrontmatter(source).body, format, componentPropValues(vocabulary));
 }
 
 /**

@@ -64,7 +64,36 @@ const queue: Pending[] = [];
 let nextId = 1;
 
 /** The body's problems as the compiler's parser and the safety walk find them, out of process. */
-export async function checkBodyIsolated(body: string, format: ChapterFormat, propValues?: ComponentPropValues): Promise<BodyCheck> {
+export function checkBodyIsolated(body: string, format: ChapterFormat, propValues?: ComponentPropValues): Promise<BodyCheck> {
+  const key = bodyKey(body, format, propValues);
+  const early = asked.get(key);
+  if (early) {
+    asked.delete(key);
+    return early;
+  }
+  return askForBody(body, format, propValues);
+}
+
+/**
+ * Asks for a body's check before the gate needs it (see lint/readings.ts): the child parses while
+ * this process checks another chapter, and checkBodyIsolated then takes the answer. Only a few are
+ * kept: a body the gate never asks for (its frontmatter refused first) is let go.
+ */
+export function askAhead(body: string, format: ChapterFormat, propValues?: ComponentPropValues): void {
+  const key = bodyKey(body, format, propValues);
+  if (asked.has(key)) return;
+  if (asked.size >= MAX_ASKED_AHEAD) asked.delete(asked.keys().next().value!);
+  asked.set(key, askForBody(body, format, propValues));
+}
+
+const MAX_ASKED_AHEAD = 16;
+const asked = new Map<string, Promise<BodyCheck>>();
+
+function bodyKey(body: string, format: ChapterFormat, propValues: ComponentPropValues | undefined): string {
+  return `${format}\u0000${JSON.stringify(propValues ?? null)}\u0000${body}`;
+}
+
+async function askForBody(body: string, format: ChapterFormat, propValues?: ComponentPropValues): Promise<BodyCheck> {
   const reply = await request('body', body, format, propValues);
   if (reply.problems) return { problems: reply.problems, compilerFailed: reply.compilerFailed === true, references: reply.references };
   return { problems: [refusal(reply.failure ?? 'the safety check gave no answer')] };

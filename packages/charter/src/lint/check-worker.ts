@@ -14,12 +14,19 @@ if (!port) throw new Error('check-worker.ts runs only as a worker thread of the 
 // This thread's own parser process loads while the checker's modules do (see cli/index.ts).
 startParserProcess();
 const { createRun } = await import('./check.ts');
-const run = createRun((workerData as { options: CheckOptions }).options);
+// Started with its options, or early (parallel.ts prestartWorkers), with the options sent first.
+const given = (workerData as { options?: CheckOptions } | null)?.options;
+let run = given && createRun(given);
 
-port.on('message', async (jobs: readonly Job[]) => {
+port.on('message', async (message: readonly Job[] | { options: CheckOptions }) => {
+  if (!Array.isArray(message)) {
+    run = createRun((message as { options: CheckOptions }).options);
+    return;
+  }
   let reply: WorkerReply;
   try {
-    reply = { results: await run.checkBatch(jobs) };
+    if (!run) throw new Error('A checker thread was sent chapters before its options.');
+    reply = { results: await run.checkBatch(message as readonly Job[]) };
   } catch (error) {
     reply = { error: (error as Error).message };
   }

@@ -459,6 +459,8 @@ export function structureMessages(run: CheckRun, files: readonly string[], texts
  * chapters use: the build refuses them, so the checker names each one.
  */
 export function strayFileMessages(folders: readonly string[], options: CheckOptions = {}): LintMessage[] {
+  // No folder, no stray file: the edition folders are not even listed.
+  if (folders.length === 0) return [];
   const { root, contentDir } = runFolders(options);
   const scopes = folders.map((given) => path.resolve(root, given));
   const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));

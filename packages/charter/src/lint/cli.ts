@@ -131,12 +131,13 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
   const refused = vocabularyMessages(options);
   if (refused.length > 0) return { messages: refused, checked: 0 };
   const scopes = args.paths.length > 0 ? args.paths.map((p) => path.resolve(root, p)) : [path.join(contentDir, 'editions')];
-  const allFiles = () => expandPaths(scopes, root);
-  let files = allFiles();
+  // Listed once: --changed looks among them for the chapters that link to a changed one.
+  const allFiles = expandPaths(scopes, root);
+  let files = allFiles;
   let extra: LintMessage[] = [];
   if (args.changed !== undefined) {
     const base = changedBase(root, args.changed || undefined);
-    const selection = selectChanged(root, base.commit, loadHandbookData(contentDir), scopes, allFiles, base.label);
+    const selection = selectChanged(root, base.commit, loadHandbookData(contentDir), scopes, () => allFiles, base.label);
     files = selection.files;
     extra = selection.deletions;
     options.baseRef = base.commit;

@@ -20,8 +20,15 @@ export function repositoryRoot(cwd: string): string {
 
 /** The commit a ref names, failing with git's reason when it names none. */
 export function resolveCommit(cwd: string, ref: string): string {
-  return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+  // A commit's full id names it for good: asked once per folder (`--changed` resolves its base, then each run).
+  if (knownCommits.has(`${cwd}\u0000${ref}`)) return ref;
+  const commit = git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+  if (commit === ref) knownCommits.add(`${cwd}\u0000${commit}`);
+  return commit;
 }
+
+/** `<folder>\0<commit id>` for the commits known to exist in the repository of that folder. */
+const knownCommits = new Set<string>();
 
 export interface ChangedBase {
   commit: string;
@@ -47,7 +54,9 @@ export function changedBase(cwd: string, ref: string | undefined): ChangedBase {
       continue;
     }
     try {
-      return { commit: git(cwd, ['merge-base', 'HEAD', commit]).trim(), label: `the merge base with ${candidate}`, ref: candidate, mergeBase: true };
+      const base = git(cwd, ['merge-base', 'HEAD', commit]).trim();
+      knownCommits.add(`${cwd}\u0000${base}`);
+      return { commit: base, label: `the merge base with ${candidate}`, ref: candidate, mergeBase: true };
     } catch {
       return { commit, label: candidate, ref: candidate, mergeBase: false };
     }

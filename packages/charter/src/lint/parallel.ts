@@ -79,10 +79,11 @@ export async function checkInParallel(jobs: readonly Job[], threads: number, opt
   try {
     const lanes = [hereLane(take, checked, checkHere)];
     for (let i = 1; i < threads; i++) {
-      const worker = new Worker(siblingModule('check-worker', import.meta.url), { workerData: { options } });
+      const worker = takeWorker(options);
       workers.push(worker);
       lanes.push(workerLane(worker, take, checked));
     }
+    stopEarlyWorkers();
     await Promise.all(lanes);
     const results: FileResult[] = new Array(jobs.length);
     order.forEach((index, position) => (results[index] = checked[position]!));
@@ -93,6 +94,44 @@ export async function checkInParallel(jobs: readonly Job[], threads: number, opt
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+const workerModule = () => siblingModule('check-worker', import.meta.url);
+
+/** Worker threads started before a run needs them (see prestartWorkers), loading the checker meanwhile. */
+const early: Worker[] = [];
+
+/**
+ * Starts `count` worker threads before the run knows what it will check: loading the checker takes
+ * a thread about as long as the command's own start, and a run over a whole tree needs them. The
+ * first checkInParallel hands them their options; workers no run takes neither keep the process
+ * alive nor stop it when they fail, and stopEarlyWorkers ends them.
+ */
+export function prestartWorkers(count: number): void {
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(workerModule());
+    worker.unref();
+    worker.on('error', () => undefined);
+    worker.once('exit', () => {
+      const at = early.indexOf(worker);
+      if (at >= 0) early.splice(at, 1);
+    });
+    early.push(worker);
+  }
+}
+
+/** Ends the workers started early that no run took (a run that needed fewer threads). */
+export function stopEarlyWorkers(): void {
+  for (const worker of early.splice(0)) void worker.terminate();
+}
+
+/** A worker started early, handed the run's options, or a new one started with them. */
+function takeWorker(options: CheckOptions): Worker {
+  const worker = early.shift();
+  if (!worker) return new Worker(workerModule(), { workerData: { options } });
+  worker.ref();
+  worker.postMessage({ options });
+  return worker;
 }
 
 async function hereLane(take: () => [number, readonly Job[]] | undefined, results: FileResult[], checkHere: CheckBatch): Promise<void> {

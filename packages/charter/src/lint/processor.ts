@@ -119,6 +119,9 @@ function levelOf(severity: RuleSeverity): 1 | 2 {
  */
 function controlMessages() {
   return (tree: Root, file: VFile) => {
+    // Message control only ever drops (or completes the place of) messages of the sources it
+    // controls: without one, walking the tree twice for comments and gaps would change nothing.
+    if (!file.messages.some((message) => CONTROLLED_SOURCES.includes(message.source ?? ''))) return;
     messageControl(controlTreeOf(tree), { file, name: MARKER_NAME, source: CONTROLLED_SOURCES, marker: readableMarker, test: COMMENT_NODES });
   };
 }

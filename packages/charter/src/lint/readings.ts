@@ -9,13 +9,14 @@
  * can change what another file's rules then read (a rule that tried would fail, and its chapter be
  * refused), and marked shared for the rules that can reuse their messages too (shared-rules.ts).
  *
- * Ahead: the compiler's parse runs in a child process (gate/isolated.ts), so a reading started while
- * this thread checks the chapter before it costs no waiting. Only a few are started ahead: each
- * holds a tree, and the frontmatter memory the rules share is small (lib/frontmatter.ts).
+ * Ahead: the compiler's parse runs in a child process (gate/isolated.ts), so the next few texts'
+ * bodies are handed to it while this thread checks the current one, and a reading then costs no
+ * waiting. Only the child's part is done ahead: the checker's parse, the tree the rules read, is
+ * made when its chapter comes, so that no more trees are alive at once than the one being checked.
  */
 import type { Root } from 'mdast';
 import { formatOf, type ChapterFormat } from '../gate/compiler.ts';
-import { gateChapter, type GateResult } from '../gate/index.ts';
+import { askAheadForBody, gateChapter, type GateResult } from '../gate/index.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
 import { markShared } from './shared-rules.ts';
 
@@ -27,7 +28,7 @@ export interface ChapterReading {
   result: Promise<GateResult>;
 }
 
-/** Readings started before the chapter that needs them: enough to keep the compiler's process busy. */
+/** Texts whose compiler check is asked for ahead of their chapter: enough to keep the parser process busy. */
 export const READ_AHEAD = 3;
 
 export interface ReadingJob {
@@ -36,42 +37,60 @@ export interface ReadingJob {
 }
 
 /**
- * The readings of a batch's jobs, started on demand by `readingAt(i)`, which also starts the next
- * READ_AHEAD distinct ones. Jobs with the same text and format get the same reading; it is let go
- * after the last of them, so a long batch holds only the trees still to be read.
+ * The readings of a batch's jobs, made on demand by `readingAt(i)`, which also asks ahead for the
+ * next READ_AHEAD distinct texts' compiler checks. Jobs with the same text and format get the same
+ * reading; it is let go after the last of them, so a long batch holds only the tree being read.
  */
 export function batchReadings(jobs: readonly ReadingJob[], vocabulary: Vocabulary): (index: number) => ChapterReading {
-  const keys = jobs.map((job) => `${formatOf(job.file)}:${job.source}`);
-  const uses = new Map<string, number>();
-  for (const key of keys) uses.set(key, (uses.get(key) ?? 0) + 1);
+  const ids = textIds(jobs);
+  const uses = new Map<number, number>();
+  for (const id of ids) uses.set(id, (uses.get(id) ?? 0) + 1);
   const left = new Map(uses);
-  const started = new Map<string, ChapterReading>();
+  const started = new Map<number, ChapterReading>();
+  const asked = new Set<number>();
   const start = (index: number): ChapterReading => {
-    const key = keys[index]!;
-    let reading = started.get(key);
+    const id = ids[index]!;
+    let reading = started.get(id);
     if (!reading) {
       const job = jobs[index]!;
-      reading = startReading(job.source, formatOf(job.file), vocabulary, (uses.get(key) ?? 0) > 1);
-      started.set(key, reading);
+      reading = startReading(job.source, formatOf(job.file), vocabulary, uses.get(id)! > 1);
+      started.set(id, reading);
     }
     return reading;
   };
   return (index) => {
     const reading = start(index);
     // The last file of this text: the reading (and its tree) need not be kept any longer.
-    const key = keys[index]!;
-    const remaining = left.get(key)! - 1;
-    left.set(key, remaining);
-    if (remaining === 0) started.delete(key);
+    const id = ids[index]!;
+    const remaining = left.get(id)! - 1;
+    left.set(id, remaining);
+    if (remaining === 0) started.delete(id);
     // The next few distinct texts, looked for among a bounded number of jobs (their copies come with them).
-    const ahead = new Set<string>();
+    const ahead = new Set<number>();
     const end = Math.min(jobs.length, index + 1 + READ_AHEAD * 4);
     for (let next = index + 1; next < end && ahead.size < READ_AHEAD; next++) {
-      ahead.add(keys[next]!);
-      start(next);
+      const id = ids[next]!;
+      ahead.add(id);
+      if (started.has(id) || asked.has(id)) continue;
+      asked.add(id);
+      askAheadForBody(jobs[next]!.source, formatOf(jobs[next]!.file), vocabulary);
     }
     return reading;
   };
+}
+
+/** A number per job, the same for jobs with the same text and format. */
+function textIds(jobs: readonly ReadingJob[]): number[] {
+  const byText = new Map<string, Map<ChapterFormat, number>>();
+  let next = 0;
+  return jobs.map((job) => {
+    const format = formatOf(job.file);
+    let formats = byText.get(job.source);
+    if (!formats) byText.set(job.source, (formats = new Map()));
+    let id = formats.get(format);
+    if (id === undefined) formats.set(format, (id = next++));
+    return id;
+  });
 }
 
 /** The gate on one text; a tree that more than one file reads is frozen and marked shared. */

@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRun, expandPaths } from '../../src/lint/check.ts';
 import { checkFiles } from '../../src/lint/index.ts';
-import { batchEnd, checkInParallel, sameTextsTogether } from '../../src/lint/parallel.ts';
+import { batchEnd, checkInParallel, prestartWorkers, sameTextsTogether } from '../../src/lint/parallel.ts';
 import { deepFreeze } from '../../src/lint/readings.ts';
 import { RULES } from '../../src/lint/rules/index.ts';
 import { runWideContext } from '../../src/lint/shared-rules.ts';
@@ -84,6 +84,9 @@ describe('chapters with the same text in several editions', () => {
     // The copies apart in the list, as a listing by edition has them.
     const jobs = [files[0]!, ...others, files[1]!, files[2]!].map((file) => ({ file, source: readFileSync(file, 'utf8') }));
     const one = await run.checkBatch(jobs);
+    expect(await checkInParallel(jobs, 2, options, run.checkBatch)).toEqual(one);
+    // A worker started before the run (as `charter lint --no-cache` starts them) is handed its options.
+    prestartWorkers(1);
     expect(await checkInParallel(jobs, 2, options, run.checkBatch)).toEqual(one);
     const messages = await checkFiles([], options);
     expect(messages.filter((m) => m.file.endsWith('copied.mdx')).length).toBeGreaterThan(20);

@@ -95,6 +95,8 @@ export const MARKER_NAME = 'lint';
 export const MARKER_VERBS = ['disable', 'enable', 'ignore'];
 
 const lintComments = lintRule<Root>({ origin: 'handbook:lint-comments' }, (tree, file) => {
+  // Comments are MDX expressions (`{…}`) or HTML (`<!-- … -->`): a text with neither holds none.
+  if (!/[{<]/.test(String(file.value))) return;
   const known = contextOf(file).knownRuleIds;
   const open = new Map<string, Marker>();
   visit(tree, ['mdxFlowExpression', 'mdxTextExpression', 'html'], (node) => {

@@ -31,6 +31,10 @@
  */
 import type { RuleSeverity } from '../types.ts';
 
-export { default } from 'remark-lint-no-duplicate-definitions';
+import rule from 'remark-lint-no-duplicate-definitions';
+import { whenTextHas } from './when-text-has.ts';
+
+// A definition (`[label]: …`, `[^note]: …`) is a label followed at once by a colon: a text without `]:` has none.
+export default whenTextHas(/\]:/, rule);
 
 export const severity: RuleSeverity = 'warning';

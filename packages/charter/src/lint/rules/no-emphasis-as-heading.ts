@@ -30,6 +30,10 @@
  */
 import type { RuleSeverity } from '../types.ts';
 
-export { default } from 'remark-lint-no-emphasis-as-heading';
+import rule from 'remark-lint-no-emphasis-as-heading';
+import { whenTextHas } from './when-text-has.ts';
+
+// Emphasis is written with `*` or `_`: a text without either has none.
+export default whenTextHas(/[*_]/, rule);
 
 export const severity: RuleSeverity = 'warning';

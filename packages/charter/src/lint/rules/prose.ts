@@ -169,10 +169,30 @@ function mayMatch(sentence: NlcstContent, firstWords: FirstWords): boolean {
   collect(sentence);
   return [false, true].some((keep) => {
     const phrases = keep ? firstWords.keepingApostrophes : firstWords.plain;
-    const present = new Set(words.map((word) => normalizeWord(word, keep)));
+    const forms = words.map((word) => normalizedWord(word, keep));
+    // Most sentences hold no phrase's first word at all.
+    if (!forms.some((form) => phrases.has(form))) return false;
+    const present = new Set(forms);
     for (const word of present) if (phrases.get(word)?.some((rest) => rest.every((next) => present.has(next)))) return true;
     return false;
   });
+}
+
+/**
+ * normalizeWord, remembered: a chapter uses a few hundred distinct words, and every word of every
+ * sentence is asked for in both forms. Bounded, for a long-running editor session.
+ */
+const normalized = [new Map<string, string>(), new Map<string, string>()];
+const MAX_NORMALIZED = 50_000;
+
+function normalizedWord(word: string, keepApostrophes: boolean): string {
+  const known = normalized[keepApostrophes ? 1 : 0]!;
+  let form = known.get(word);
+  if (form === undefined) {
+    if (known.size >= MAX_NORMALIZED) known.clear();
+    known.set(word, (form = normalizeWord(word, keepApostrophes)));
+  }
+  return form;
 }
 
 function textOf(node: NlcstContent): string {

@@ -131,10 +131,9 @@ export class PhraseMatcher<T> {
     });
   }
 
-  /** Every hit in `text`, left to right, without overlaps. */
-  find(text: string): PhraseHit<T>[] {
+  /** Every hit in `text`, left to right, without overlaps; `word` is wordUnits(text), when the caller has it. */
+  find(text: string, word: Uint8Array = wordUnits(text)): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    const word = wordUnits(text);
     let index = 0;
     while (index < text.length) {
       const best = word[index] && (index === 0 || !word[index - 1]) ? this.longestAt(text, index) : undefined;
@@ -198,7 +197,7 @@ function plainSecondChar(text: string): string | undefined {
 }
 
 /** Whether each UTF-16 unit of `text` is a word character on its own (as WORD_CHAR reads one unit). */
-function wordUnits(text: string): Uint8Array {
+export function wordUnits(text: string): Uint8Array {
   const units = new Uint8Array(text.length);
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);

@@ -81,7 +81,11 @@ export interface ChapterReadability extends Counts {
   sections: SectionReadability[];
 }
 
-const english = unified().use(retextEnglish).freeze();
+/**
+ * retext-english's parser itself: `processor.parse` would first wrap each of a chapter's dozens of
+ * blocks in a VFile, which the parser does not read.
+ */
+const parseEnglish = unified().use(retextEnglish).freeze().parser as unknown as (document: string) => NlcstRoot;
 
 /**
  * The reading ease of a chapter's source and of each of its sections, parsed as the checker
@@ -188,7 +192,7 @@ function scoreWithout(counts: Counts, sentence: SentenceReading): number {
 function sentencesOf(span: ProseSpan): SentenceReading[] {
   // A boundary (where code or an expression was) reads as a space: it separates words, it is none.
   const text = span.text.replaceAll(BOUNDARY, ' ');
-  const tree = english.parse(text) as NlcstRoot;
+  const tree = parseEnglish(text);
   const result: SentenceReading[] = [];
   visit(tree, 'SentenceNode', (sentence: Sentence) => {
     const reading = readSentence(sentence, text, span);

@@ -6,7 +6,7 @@ import type { LinkReference } from 'mdast';
 import type { VFile } from 'vfile';
 import { recordEdits } from '../fixes.ts';
 import { spanRange, type ProseSpan } from './prose-spans.ts';
-import type { PhraseHit, PhraseMatcher } from './phrase-matcher.ts';
+import { wordUnits, type PhraseHit, type PhraseMatcher } from './phrase-matcher.ts';
 import { editsForReplacement } from './replace.ts';
 import { pointAt } from '../positions.ts';
 
@@ -21,17 +21,33 @@ export interface WordingHit<T> {
 
 /** Every hit of a matcher in the prose spans, except words named inside quotation marks. */
 export function findWording<T>(spans: readonly ProseSpan[], matcher: PhraseMatcher<T>): WordingHit<T>[] {
-  return spans.flatMap((span) =>
-    matcher
-      .find(normalizeForMatching(span.text))
+  return spans.flatMap((span) => {
+    const { text, words } = matchingForm(span);
+    return matcher
+      .find(text, words)
       .filter((hit) => !isQuotedMention(span.text, hit.start, hit.end))
       .map((hit) => {
         const actual = span.text.slice(hit.start, hit.end);
         // Matching saw straight apostrophes only; a suggestion repeats the one the writer used.
         const apostrophe = actual.includes('’') ? '’' : hit.apostrophe;
         return { span, hit: { ...hit, apostrophe }, actual, range: spanRange(span, hit.start, hit.end) };
-      }),
-  );
+      });
+  });
+}
+
+/**
+ * A span's text as the matchers read it, and where its words are: the three wording rules search
+ * the same spans (prose-spans.ts keeps them per tree), each with its own list.
+ */
+const matchingForms = new WeakMap<ProseSpan, { text: string; words: Uint8Array }>();
+
+function matchingForm(span: ProseSpan): { text: string; words: Uint8Array } {
+  let form = matchingForms.get(span);
+  if (!form) {
+    const text = normalizeForMatching(span.text);
+    matchingForms.set(span, (form = { text, words: wordUnits(text) }));
+  }
+  return form;
 }
 
 /** Same length as the input, so offsets stay valid: typographic apostrophes and spaces made plain. */
