@@ -207,11 +207,17 @@ function at(source: string, start: number, end: number, message: string): GatePr
   return { ruleId: STRUCTURE_RULE, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, message };
 }
 
-/** Every chapter of the content folder's editions (or of the named ones), read from disk. */
-export function readChapterSources(contentDir: string, editions?: readonly string[]): ChapterSource[] {
+/**
+ * Every chapter of the content folder's editions (or of the named ones), read from disk, or from
+ * `known` (by absolute path) for the files a caller has just read.
+ */
+export function readChapterSources(contentDir: string, editions?: readonly string[], known?: ReadonlyMap<string, string>): ChapterSource[] {
   const editionsDir = path.join(contentDir, 'editions');
   return editionIds(contentDir, editions).flatMap((edition) =>
-    listChapterPaths(contentDir, edition).map((file) => ({ edition, file, source: readFileSync(path.join(editionsDir, edition, file), 'utf8') })),
+    listChapterPaths(contentDir, edition).map((file) => {
+      const absolute = path.join(editionsDir, edition, file);
+      return { edition, file, source: known?.get(absolute) ?? readFileSync(absolute, 'utf8') };
+    }),
   );
 }
 

@@ -339,8 +339,11 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   const cache = openCache(run, options);
   const messages: LintMessage[] = [];
   const jobs: (Job & { hash: string })[] = [];
+  // Kept for the checks between chapters below, which read every chapter of the editions.
+  const sources = new Map<string, string>();
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
+    sources.set(file, source);
     const hash = cache ? sha1(source) : '';
     const cached = cache?.lookup(file, hash, (read) => answerAgain(run.indexOf(read.edition), read));
     if (cached) messages.push(...cached);
@@ -355,7 +358,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   cache?.save();
   // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.
   const folders = paths.length > 0 ? paths.filter((p) => existsSync(p) && statSync(p).isDirectory()) : [path.join(run.contentDir, 'editions')];
-  messages.push(...structureMessages(run, files), ...strayFileMessages(folders, options));
+  messages.push(...structureMessages(run, files, sources), ...strayFileMessages(folders, options));
   return sortMessages(applyRuleSettings(messages, options.ruleSettings, run.root, run.contentDir));
 }
 
@@ -368,7 +371,7 @@ export function structureMessages(run: CheckRun, files: readonly string[], texts
   const places = files.map((file) => ({ file, place: placeInEditions(run.contentDir, file) }));
   const editions = [...new Set(places.flatMap(({ place }) => (place ? [place.edition] : [])))];
   if (editions.length === 0) return [];
-  const chapters = readChapterSources(run.contentDir, editions).map((c) => {
+  const chapters = readChapterSources(run.contentDir, editions, texts).map((c) => {
     const text = texts.get(path.join(run.contentDir, 'editions', c.edition, c.file));
     return text === undefined ? c : { ...c, source: text };
   });
