@@ -14,7 +14,7 @@ import type { FileContext } from './file-context.ts';
 import { editsOf } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
-import { checkInParallel, sameTextsTogether, threadCount, type Job } from './parallel.ts';
+import { checkInParallel, sameTextsTogether, stopEarlyWorkers, threadCount, type Job } from './parallel.ts';
 import { displayPath } from '../gate/problem.ts';
 import { isChapterFile } from '../lib/chapter-files.ts';
 import { contentFolderProblems } from '../lib/content-check.ts';
@@ -442,6 +442,8 @@ async function checkJobs(run: CheckRun, jobs: readonly Job[], options: CheckOpti
     const { readBase: _readBase, cache: _cache, ...rest } = options;
     return checkInParallel(jobs, threads, { ...rest, root: run.root, contentDir: run.contentDir, today: run.today }, run.checkBatch);
   }
+  // Workers the command started in case the run needed them (parallel.ts prestartWorkers) are not needed.
+  stopEarlyWorkers();
   // One batch, each text's files together so that they share its reading.
   const order = sameTextsTogether(jobs);
   const checked = await run.checkBatch(order.map((index) => jobs[index]!));
