@@ -307,8 +307,10 @@ export function expandPaths(paths: readonly string[], root: string): string[] {
   const files = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(root, given);
-    if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
-    if (statSync(absolute).isDirectory()) {
+    // One stat per path: a whole tree's run is given thousands of files.
+    const stat = statSync(absolute, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`No such file or folder: ${given}`);
+    if (stat.isDirectory()) {
       for (const entry of readdirSync(absolute, { recursive: true, encoding: 'utf8' })) {
         if (isChapterFile(entry)) files.add(path.join(absolute, entry));
       }
@@ -357,7 +359,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   });
   cache?.save();
   // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.
-  const folders = paths.length > 0 ? paths.filter((p) => existsSync(p) && statSync(p).isDirectory()) : [path.join(run.contentDir, 'editions')];
+  const folders = paths.length > 0 ? paths.filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory()) : [path.join(run.contentDir, 'editions')];
   messages.push(...structureMessages(run, files, sources), ...strayFileMessages(folders, options));
   return sortMessages(applyRuleSettings(messages, options.ruleSettings, run.root, run.contentDir));
 }
