@@ -331,9 +331,10 @@ export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {
 /**
  * Checks files (and folders of `.md` and `.mdx` files); the whole content tree when `paths` is empty. With
  * the `cache` option, unchanged results are reused (see cache.ts); many files are checked on
- * several threads (see parallel.ts).
+ * several threads (see parallel.ts). `read` gives the text of chapters the caller has just read
+ * from disk, by absolute path, so that they are not read again.
  */
-export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<LintMessage[]> {
+export async function checkFiles(paths: readonly string[], options: CheckOptions = {}, read?: ReadonlyMap<string, string>): Promise<LintMessage[]> {
   const refused = vocabularyMessages(options);
   if (refused.length > 0) return refused;
   const run = createRun(options);
@@ -341,10 +342,11 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   const cache = openCache(run, options);
   const messages: LintMessage[] = [];
   const jobs: (Job & { hash: string })[] = [];
-  // Kept for the checks between chapters below, which read every chapter of the editions.
-  const sources = new Map<string, string>();
+  // Kept for the checks between chapters below, which read every chapter of the editions; `read`
+  // holds chapters the caller has just read (--changed, looking for links to changed chapters).
+  const sources = new Map(read);
   for (const file of files) {
-    const source = readFileSync(file, 'utf8');
+    const source = sources.get(file) ?? readFileSync(file, 'utf8');
     sources.set(file, source);
     const hash = cache ? sha1(source) : '';
     const cached = cache?.lookup(file, hash, (read) => answerAgain(run.indexOf(read.edition), read));
