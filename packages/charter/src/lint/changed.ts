@@ -77,18 +77,23 @@ export function chaptersLinkingTo(
   // Nothing changed, nothing to look for: the chapter list is not even read.
   if (targets.size === 0) return [];
   const touchedFiles = new Set(touched.map((c) => c.file));
+  // Only chapters of the editions with a changed chapter are read; a path outside their folders
+  // (resolved, as placeInEditions reads it) is no such chapter.
+  const folders = [...targets.keys()].map((edition) => path.join(contentDir, 'editions', edition) + path.sep);
   return candidates().filter((file) => {
-    const slugs = touchedFiles.has(file) ? undefined : targets.get(placeInEditions(contentDir, file)?.edition ?? '');
+    if (touchedFiles.has(file)) return false;
+    const resolved = path.resolve(file);
+    if (!folders.some((folder) => resolved.startsWith(folder))) return false;
+    const slugs = targets.get(placeInEditions(contentDir, file)?.edition ?? '');
     if (!slugs) return false;
     const text = readFileSync(file, 'utf8');
     texts.set(file, text);
-    return slugs.some(
-      (slug) =>
-        text.includes(`/${slug}/`) ||
-        text.includes(`/${slug}#`) ||
-        text.includes(`${path.posix.basename(slug)}.md`) ||
-        text.includes(`${path.posix.basename(slug)}/index.md`),
-    );
+    return slugs.some((slug) => {
+      const name = path.posix.basename(slug);
+      // Every form of a link to the chapter holds its name: most texts are ruled out by one search.
+      if (!text.includes(name)) return false;
+      return text.includes(`/${slug}/`) || text.includes(`/${slug}#`) || text.includes(`${name}.md`) || text.includes(`${name}/index.md`);
+    });
   });
 }
 
