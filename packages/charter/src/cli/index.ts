@@ -86,13 +86,15 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
 };
 
-/** `charter lint --no-cache` over what it is given, not --changed or --fix (which check few chapters) nor on one thread. */
+/**
+ * `charter lint --no-cache` over folders (all of them by default), not over chapter files, nor with
+ * --changed or --fix (which check few chapters), nor on one thread.
+ */
 function checksEverything(argv: readonly string[]): boolean {
   const one = argv.findIndex((arg) => arg === '--threads' || arg.startsWith('--threads='));
   const threads = one < 0 ? undefined : argv[one]!.includes('=') ? argv[one]!.split('=')[1] : argv[one + 1];
-  return (
-    argv.includes('--no-cache') && !argv.some((arg) => arg === '--fix' || arg.startsWith('--changed') || arg === '--help' || arg === '-h') && threads !== '1'
-  );
+  const few = argv.some((arg) => arg === '--fix' || arg.startsWith('--changed') || arg === '--help' || arg === '-h' || /\.mdx?$/i.test(arg));
+  return argv.includes('--no-cache') && !few && threads !== '1';
 }
 
 function overview(): string {

@@ -5,7 +5,7 @@
  * command-line tools, the link index) asks here, so they all see the same chapters at the same
  * addresses.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type ChapterFormat = 'mdx' | 'md';
@@ -63,20 +63,49 @@ export interface EditionFolder {
   unexpected: string[];
 }
 
-/** Every file of an edition folder, sorted into chapters, attachments and the rest. */
+/**
+ * Every file of an edition folder, sorted into chapters, attachments and the rest. The lists are
+ * shared between callers (frozen: read them, do not change them).
+ *
+ * The checker, the build and the tools read the same folder several times in one run (stray
+ * files, the link index, the checks between chapters): a listing is kept with the modification
+ * time of every folder in it, and used again while none of them has changed, which is the case
+ * exactly when no file was added, removed or renamed. Folders changed within RACY_MS of their
+ * listing are listed again next time, as a change in the same instant would not show.
+ */
 export function readEditionFolder(contentDir: string, editionId: string): EditionFolder {
   const dir = path.join(contentDir, 'editions', editionId);
-  const folder: EditionFolder = { chapters: [], attachments: [], unexpected: [] };
-  if (!existsSync(dir)) return folder;
+  const known = listings.get(dir);
+  if (known && known.folders.every(([folder, mtime]) => modifiedAt(folder) === mtime)) return known.listing;
+  listings.delete(dir);
+  if (!existsSync(dir)) return { chapters: [], attachments: [], unexpected: [] };
+  // The folders' times first: a change after them and before the listing makes them differ next time.
+  const folders: [string, number][] = [[dir, modifiedAt(dir)]];
+  const listing: EditionFolder = { chapters: [], attachments: [], unexpected: [] };
+  const inside = dir + path.sep;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const at = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) folders.push([at, modifiedAt(at)]);
     if ((!entry.isFile() && !entry.isSymbolicLink()) || SYSTEM_FILES.has(entry.name)) continue;
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (isChapterFile(file)) folder.chapters.push(file);
-    else if (isAttachmentFile(file)) folder.attachments.push(file);
-    else folder.unexpected.push(file);
+    const relative = at.startsWith(inside) ? at.slice(inside.length) : path.relative(dir, at);
+    const file = path.sep === '/' ? relative : relative.split(path.sep).join('/');
+    if (isChapterFile(file)) listing.chapters.push(file);
+    else if (isAttachmentFile(file)) listing.attachments.push(file);
+    else listing.unexpected.push(file);
   }
-  for (const list of Object.values(folder)) list.sort();
-  return folder;
+  for (const list of Object.values(listing)) Object.freeze(list.sort());
+  const now = Date.now();
+  if (folders.every(([, mtime]) => now - mtime > RACY_MS)) listings.set(dir, { folders, listing });
+  return listing;
+}
+
+const RACY_MS = 2_000;
+const listings = new Map<string, { folders: [string, number][]; listing: EditionFolder }>();
+
+/** A folder's modification time; NaN when it is no longer a folder, which no time equals. */
+function modifiedAt(folder: string): number {
+  const stat = statSync(folder, { throwIfNoEntry: false });
+  return stat?.isDirectory() ? stat.mtimeMs : Number.NaN;
 }
 
 /** The chapter files of an edition folder, as paths inside it (`procedures/telephone.mdx`), sorted. */

@@ -54,12 +54,10 @@ export function structureProblems(
   },
 ): Map<string, GateProblem[]> {
   const problems = new Map<string, GateProblem[]>();
-  const add = (chapter: ChapterSource, problem: GateProblem) => {
-    const key = `${chapter.edition}/${chapter.file}`;
-    problems.set(key, [...(problems.get(key) ?? []), problem]);
-  };
+  const add = (chapter: ChapterSource, problem: GateProblem) => listIn(problems, `${chapter.edition}/${chapter.file}`).push(problem);
   const editions = new Map<string, ChapterSource[]>();
-  for (const chapter of chapters) editions.set(chapter.edition, [...(editions.get(chapter.edition) ?? []), chapter]);
+  // Appended in place: copying the list for each chapter made grouping thousands of them quadratic.
+  for (const chapter of chapters) listIn(editions, chapter.edition).push(chapter);
   for (const [edition, own] of editions) {
     const sorted = [...own].sort((a, b) => a.file.localeCompare(b.file));
     const slugOf = (c: ChapterSource) => chapterSlug(c.file);
@@ -86,8 +84,7 @@ export function structureProblems(
           ),
         );
       }
-      const address = slug.toLowerCase();
-      byAddress.set(address, [...(byAddress.get(address) ?? []), chapter]);
+      listIn(byAddress, slug.toLowerCase()).push(chapter);
       // Only chapters that declare redirects or a short link need their frontmatter read.
       if (!/^(?:redirectFrom:(?!\s*\[\s*\]\s*$)|shortLink:)/m.test(chapter.source)) continue;
       const frontmatter = locateFrontmatter(chapter.source);
@@ -143,6 +140,13 @@ export function structureProblems(
     }
   }
   return problems;
+}
+
+/** The list kept under `key`, made empty the first time. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 /**
@@ -207,11 +211,17 @@ function at(source: string, start: number, end: number, message: string): GatePr
   return { ruleId: STRUCTURE_RULE, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, message };
 }
 
-/** Every chapter of the content folder's editions (or of the named ones), read from disk. */
-export function readChapterSources(contentDir: string, editions?: readonly string[]): ChapterSource[] {
+/**
+ * Every chapter of the content folder's editions (or of the named ones), read from disk, or from
+ * `known` (by absolute path) for the files a caller has just read.
+ */
+export function readChapterSources(contentDir: string, editions?: readonly string[], known?: ReadonlyMap<string, string>): ChapterSource[] {
   const editionsDir = path.join(contentDir, 'editions');
   return editionIds(contentDir, editions).flatMap((edition) =>
-    listChapterPaths(contentDir, edition).map((file) => ({ edition, file, source: readFileSync(path.join(editionsDir, edition, file), 'utf8') })),
+    listChapterPaths(contentDir, edition).map((file) => {
+      const absolute = path.join(editionsDir, edition, file);
+      return { edition, file, source: known?.get(absolute) ?? readFileSync(absolute, 'utf8') };
+    }),
   );
 }
 

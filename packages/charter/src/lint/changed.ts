@@ -22,6 +22,11 @@ export interface ChangedSelection {
   files: string[];
   /** Chapters deleted from archived editions without a recorded correction. */
   deletions: LintMessage[];
+  /**
+   * The chapters read to find those that link to a changed one, by absolute path: handed on to
+   * the checks between chapters (checkFiles), which would read them all again.
+   */
+  texts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -40,20 +45,27 @@ export function selectChanged(
   const inScope = (file: string) => scopes.some((scope) => file === scope || file.startsWith(scope + path.sep));
   const sharedDataChanged = changed.some((c) => SHARED_DATA.some((name) => c.file === path.join(handbook.contentDir, name)));
   const touched = changed.filter((c) => isChapterFile(c.file) && inScope(c.file));
+  const texts = new Map<string, string>();
   const files = sharedDataChanged
     ? allFiles()
-    : [...new Set([...touched.filter((c) => !c.deleted).map((c) => c.file), ...chaptersLinkingTo(touched, handbook.contentDir, allFiles)])].sort();
+    : [...new Set([...touched.filter((c) => !c.deleted).map((c) => c.file), ...chaptersLinkingTo(touched, handbook.contentDir, allFiles, texts)])].sort();
   const deletions = changed.filter((c) => c.deleted && inScope(c.file)).flatMap((c) => deletionMessage(c, handbook, root, baseLabel));
-  return { files, deletions };
+  return { files, deletions, texts };
 }
 
 /**
  * The chapters that link to any of the touched ones within the same edition, found by the address
  * in their text: a site path (`/procedures/telephone/`, `/procedures/telephone#…`) or a relative
  * MDX link (`../procedures/telephone.mdx`, matched by its file name). A plain text search may pick a
- * chapter that only mentions the address; that only means one more chapter checked.
+ * chapter that only mentions the address; that only means one more chapter checked. The texts it
+ * reads are left in `texts`, by absolute path.
  */
-export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: string, candidates: () => readonly string[]): string[] {
+export function chaptersLinkingTo(
+  touched: readonly ChangedFile[],
+  contentDir: string,
+  candidates: () => readonly string[],
+  texts: Map<string, string> = new Map(),
+): string[] {
   const targets = new Map<string, string[]>();
   for (const change of touched) {
     const place = placeInEditions(contentDir, change.file);
@@ -65,17 +77,23 @@ export function chaptersLinkingTo(touched: readonly ChangedFile[], contentDir: s
   // Nothing changed, nothing to look for: the chapter list is not even read.
   if (targets.size === 0) return [];
   const touchedFiles = new Set(touched.map((c) => c.file));
+  // Only chapters of the editions with a changed chapter are read; a path outside their folders
+  // (resolved, as placeInEditions reads it) is no such chapter.
+  const folders = [...targets.keys()].map((edition) => path.join(contentDir, 'editions', edition) + path.sep);
   return candidates().filter((file) => {
-    const slugs = touchedFiles.has(file) ? undefined : targets.get(placeInEditions(contentDir, file)?.edition ?? '');
+    if (touchedFiles.has(file)) return false;
+    const resolved = path.resolve(file);
+    if (!folders.some((folder) => resolved.startsWith(folder))) return false;
+    const slugs = targets.get(placeInEditions(contentDir, file)?.edition ?? '');
     if (!slugs) return false;
     const text = readFileSync(file, 'utf8');
-    return slugs.some(
-      (slug) =>
-        text.includes(`/${slug}/`) ||
-        text.includes(`/${slug}#`) ||
-        text.includes(`${path.posix.basename(slug)}.md`) ||
-        text.includes(`${path.posix.basename(slug)}/index.md`),
-    );
+    texts.set(file, text);
+    return slugs.some((slug) => {
+      const name = path.posix.basename(slug);
+      // Every form of a link to the chapter holds its name: most texts are ruled out by one search.
+      if (!text.includes(name)) return false;
+      return text.includes(`/${slug}/`) || text.includes(`/${slug}#`) || text.includes(`${name}.md`) || text.includes(`${name}/index.md`);
+    });
   });
 }
 

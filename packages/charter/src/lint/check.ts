@@ -14,7 +14,7 @@ import type { FileContext } from './file-context.ts';
 import { editsOf, recordMessageEdits } from './fixes.ts';
 import { findEdition, loadHandbookData, type HandbookData } from './handbook-data.ts';
 import { readAtCommit, resolveCommit } from './git.ts';
-import { checkInParallel, sameTextsTogether, threadCount, type Job } from './parallel.ts';
+import { checkInParallel, sameTextsTogether, stopEarlyWorkers, threadCount, type Job } from './parallel.ts';
 import { displayPath } from '../gate/problem.ts';
 import { isChapterFile, unexpectedFileMessage } from '../lib/chapter-files.ts';
 import { contentFolderProblems } from '../lib/content-check.ts';
@@ -367,8 +367,10 @@ export function expandPaths(paths: readonly string[], root: string): string[] {
   const files = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(root, given);
-    if (!existsSync(absolute)) throw new UsageError(`No such file or folder: ${given}`);
-    if (statSync(absolute).isDirectory()) {
+    // One stat per path: a whole tree's run is given thousands of files.
+    const stat = statSync(absolute, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`No such file or folder: ${given}`);
+    if (stat.isDirectory()) {
       for (const entry of readdirSync(absolute, { recursive: true, encoding: 'utf8' })) {
         if (isChapterFile(entry)) files.add(path.join(absolute, entry));
       }
@@ -389,9 +391,10 @@ export function sortMessages(messages: readonly LintMessage[]): LintMessage[] {
 /**
  * Checks files (and folders of `.md` and `.mdx` files); the whole content tree when `paths` is empty. With
  * the `cache` option, unchanged results are reused (see cache.ts); many files are checked on
- * several threads (see parallel.ts).
+ * several threads (see parallel.ts). `read` gives the text of chapters the caller has just read
+ * from disk, by absolute path, so that they are not read again.
  */
-export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<LintMessage[]> {
+export async function checkFiles(paths: readonly string[], options: CheckOptions = {}, read?: ReadonlyMap<string, string>): Promise<LintMessage[]> {
   const refused = vocabularyMessages(options);
   if (refused.length > 0) return refused;
   const run = createRun(options);
@@ -399,8 +402,12 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   const cache = openCache(run, options);
   const messages: LintMessage[] = [];
   const jobs: (Job & { hash: string })[] = [];
+  // Kept for the checks between chapters below, which read every chapter of the editions; `read`
+  // holds chapters the caller has just read (--changed, looking for links to changed chapters).
+  const sources = new Map(read);
   for (const file of files) {
-    const source = readFileSync(file, 'utf8');
+    const source = sources.get(file) ?? readFileSync(file, 'utf8');
+    sources.set(file, source);
     const hash = cache ? sha1(source) : '';
     const cached = cache?.lookup(file, hash, (read) => answerAgain(run.indexOf(read.edition), read));
     if (cached) {
@@ -417,8 +424,8 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   });
   cache?.save();
   // Problems between chapters depend on every chapter of the edition: worked out each run, not cached.
-  const folders = paths.length > 0 ? paths.filter((p) => existsSync(p) && statSync(p).isDirectory()) : [path.join(run.contentDir, 'editions')];
-  messages.push(...structureMessages(run, files), ...strayFileMessages(folders, options));
+  const folders = paths.length > 0 ? paths.filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory()) : [path.join(run.contentDir, 'editions')];
+  messages.push(...structureMessages(run, files, sources), ...strayFileMessages(folders, options));
   return sortMessages(applyRuleSettings(messages, options.ruleSettings, run.root, run.contentDir));
 }
 
@@ -434,7 +441,7 @@ export function structureMessages(run: CheckRun, files: readonly string[], texts
     .filter(({ place }) => !place || isChapterFile(place.chapterFile));
   const editions = [...new Set(places.flatMap(({ place }) => (place ? [place.edition] : [])))];
   if (editions.length === 0) return [];
-  const chapters = readChapterSources(run.contentDir, editions).map((c) => {
+  const chapters = readChapterSources(run.contentDir, editions, texts).map((c) => {
     const text = texts.get(path.join(run.contentDir, 'editions', c.edition, c.file));
     return text === undefined ? c : { ...c, source: text };
   });
@@ -506,6 +513,8 @@ async function checkJobs(run: CheckRun, jobs: readonly Job[], options: CheckOpti
     const { readBase: _readBase, cache: _cache, ...rest } = options;
     return checkInParallel(jobs, threads, { ...rest, root: run.root, contentDir: run.contentDir, today: run.today }, run.checkBatch);
   }
+  // Workers the command started in case the run needed them (parallel.ts prestartWorkers) are not needed.
+  stopEarlyWorkers();
   // One batch, each text's files together so that they share its reading.
   const order = sameTextsTogether(jobs);
   const checked = await run.checkBatch(order.map((index) => jobs[index]!));

@@ -134,11 +134,13 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
   // Listed once: --changed looks among them for the chapters that link to a changed one.
   const allFiles = expandPaths(scopes, root);
   let files = allFiles;
+  let texts: ReadonlyMap<string, string> | undefined;
   let extra: LintMessage[] = [];
   if (args.changed !== undefined) {
     const base = changedBase(root, args.changed || undefined);
     const selection = selectChanged(root, base.commit, loadHandbookData(contentDir), scopes, () => allFiles, base.label);
     files = selection.files;
+    texts = selection.texts;
     extra = selection.deletions;
     options.baseRef = base.commit;
     options.baseLabel = base.label;
@@ -161,7 +163,7 @@ async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]
     for (const { file, reason } of result.refused) io.stderr(`Did not fix ${file}: ${reason}\n`);
     return { messages: sortMessages([...extra, ...result.messages]), checked: files.length };
   }
-  return { messages: sortMessages([...extra, ...(await checkFiles(files, options))]), checked: files.length };
+  return { messages: sortMessages([...extra, ...(await checkFiles(files, options, texts))]), checked: files.length };
 }
 
 /** The project's charter.config (its language and organization); a broken one is a usage error. */

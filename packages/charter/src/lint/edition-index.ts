@@ -4,11 +4,11 @@
  * links. Every answer is cached against the files' modification times, so a long-running dev
  * server stays right and a full run parses each linked chapter once.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { frontmatterData } from '../lib/content-files.ts';
 import { sha1 } from './cache.ts';
-import { chapterSlug, readEditionFolder } from '../lib/chapter-files.ts';
+import { chapterSlug, readEditionFolder, type EditionFolder } from '../lib/chapter-files.ts';
 import { anchorsOfChapterFile, type LinkIndex } from '../lib/link-check.ts';
 
 /** What exists in one edition (see LinkIndex), answered from the folder on disk. */
@@ -23,10 +23,10 @@ interface Stamped<T> {
 interface Listing {
   list: string[];
   files: Map<string, string>;
-  attachments: string[];
+  attachments: readonly string[];
 }
 
-const listings = new Map<string, Stamped<Listing>>();
+const listings = new Map<string, { folder: EditionFolder; value: Listing }>();
 const anchorCache = new Map<string, Stamped<ReadonlySet<string> | undefined>>();
 const frontmatterCache = new Map<string, Stamped<{ redirects: Map<string, string>; shortLinks: Set<string> }>>();
 
@@ -140,27 +140,20 @@ function stampOf(file: string): string {
   return `${stat.mtimeMs}:${stat.size}`;
 }
 
-/** Chapter addresses of an edition folder; re-read when a folder in it changes. */
+/** Chapter addresses of an edition folder; made again when the folder's listing changes (see readEditionFolder). */
 function listChapters(dir: string): Listing {
   if (!existsSync(dir)) return { list: [], files: new Map(), attachments: [] };
-  const folders = [
-    dir,
-    ...readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => path.join(entry.parentPath, entry.name)),
-  ];
-  const stamp = folders.map(stampOf).join('|');
-  const cached = listings.get(dir);
-  if (cached?.stamp === stamp) return cached.value;
-  const files = new Map<string, string>();
   const folder = readEditionFolder(path.dirname(path.dirname(dir)), path.basename(dir));
+  const cached = listings.get(dir);
+  if (cached?.folder === folder) return cached.value;
+  const files = new Map<string, string>();
   for (const file of folder.chapters) {
     // Two files at one address are an error of their own (chapter-files); links go to the first.
     const slug = chapterSlug(file);
     if (!files.has(slug)) files.set(slug, file);
   }
   const value = { list: [...files.keys()].sort(), files, attachments: folder.attachments };
-  listings.set(dir, { stamp, value });
+  listings.set(dir, { folder, value });
   return value;
 }
 

@@ -39,6 +39,14 @@ export function batchSize(files: number, threads: number): number {
 }
 
 /**
+ * A batch's size when `left` jobs are still queued: smaller towards the end, so that the threads
+ * finish together instead of one waiting for another's last large batch.
+ */
+export function tailSize(size: number, left: number, threads: number): number {
+  return Math.max(1, Math.min(size, Math.ceil(left / (threads * 4))));
+}
+
+/**
  * The order to check jobs in: each text's jobs together, at the place of its first one. Returns
  * indexes into `jobs`.
  */
@@ -72,7 +80,7 @@ export async function checkInParallel(jobs: readonly Job[], threads: number, opt
   const take = (): [number, readonly Job[]] | undefined => {
     if (next >= queued.length) return undefined;
     const start = next;
-    next = batchEnd(queued, start, size);
+    next = batchEnd(queued, start, tailSize(size, queued.length - start, threads));
     return [start, queued.slice(start, next)];
   };
   const workers: Worker[] = [];

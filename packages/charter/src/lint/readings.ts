@@ -108,14 +108,16 @@ export function startReading(source: string, format: ChapterFormat, vocabulary: 
 /** Freezes a tree and everything in it (nodes, positions, data), so that a rule cannot change it. */
 export function deepFreeze<T extends Root>(tree: T): T {
   const stack: object[] = [tree];
+  const push = (inner: unknown) => {
+    if (inner !== null && typeof inner === 'object') stack.push(inner);
+  };
   while (stack.length > 0) {
     const value = stack.pop()!;
     if (Object.isFrozen(value)) continue;
     Object.freeze(value);
-    for (const key of Object.keys(value)) {
-      const inner = (value as Record<string, unknown>)[key];
-      if (inner !== null && typeof inner === 'object') stack.push(inner);
-    }
+    if (Array.isArray(value)) for (let index = 0; index < value.length; index++) push(value[index]);
+    // Trees are plain objects: their own properties are all their properties.
+    else for (const key in value) push((value as Record<string, unknown>)[key]);
   }
   return tree;
 }

@@ -9,7 +9,7 @@ import { ResultCache } from '../../src/lint/cache.ts';
 import { createRun, sortMessages } from '../../src/lint/check.ts';
 import { answerAgain, answerText, recordingIndex, type EditionIndex, type IndexRead } from '../../src/lint/edition-index.ts';
 import { checkFiles } from '../../src/lint/index.ts';
-import { batchSize, checkInParallel, threadCount } from '../../src/lint/parallel.ts';
+import { batchSize, checkInParallel, tailSize, threadCount } from '../../src/lint/parallel.ts';
 import { copyContent, root, tempDir, TODAY } from './support.ts';
 
 const cleanups: (() => void)[] = [];
@@ -157,6 +157,10 @@ describe('threads', () => {
     expect(threadCount(0, 4, 8)).toBe(1);
     expect(batchSize(9_000, 2)).toBe(32);
     expect(batchSize(10, 2)).toBe(1);
+    // Towards the end of the queue batches shrink, so that the threads finish together.
+    expect(tailSize(32, 3_000, 2)).toBe(32);
+    expect(tailSize(32, 100, 2)).toBe(13);
+    expect(tailSize(32, 3, 2)).toBe(1);
   });
 
   it('gives the same results as one thread, a file that does not parse included', async () => {

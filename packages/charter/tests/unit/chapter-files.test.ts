@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,24 @@ describe('chapter files', () => {
       attachments: ['a/forms/f.pdf', 'a/pic.PNG'],
       unexpected: ['a/Old.MD', 'a/notes.html'],
     });
+  });
+
+  it('lists a folder again only when a file was added, removed or renamed in it or below', () => {
+    const edition = path.join(dir, 'editions', 'kept');
+    mkdirSync(path.join(edition, 'a', 'b'), { recursive: true });
+    writeFileSync(path.join(edition, 'a/b/one.md'), 'x');
+    // Folders changed a moment ago are listed again every time: a change in the same instant would not show.
+    const first = readEditionFolder(dir, 'kept');
+    expect(readEditionFolder(dir, 'kept')).not.toBe(first);
+    const past = new Date(Date.now() - 60_000);
+    for (const folder of [edition, path.join(edition, 'a'), path.join(edition, 'a/b')]) utimesSync(folder, past, past);
+    const listed = readEditionFolder(dir, 'kept');
+    expect(readEditionFolder(dir, 'kept')).toBe(listed);
+    writeFileSync(path.join(edition, 'a/b/one.md'), 'changed text, same files');
+    expect(readEditionFolder(dir, 'kept')).toBe(listed);
+    writeFileSync(path.join(edition, 'a/b/two.md'), 'x');
+    expect(readEditionFolder(dir, 'kept').chapters).toEqual(['a/b/one.md', 'a/b/two.md']);
+    expect(() => (listed.chapters as string[]).push('z.md')).toThrow(TypeError);
   });
 
   it('gives a folder index file the folder address', () => {

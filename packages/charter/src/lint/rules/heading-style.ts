@@ -55,10 +55,9 @@
  *   1:35-1:41: Unexpected capital in "Street", expected "street" (headings use sentence case)
  *   1:42-1:48: Unexpected capital in "Bakery", expected "bakery" (headings use sentence case)
  */
-import type { Heading, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import type { GlossaryEntry } from '../../lib/schemas.ts';
 import type { HandbookData } from '../handbook-data.ts';
 import { contextOf } from '../file-context.ts';
@@ -66,6 +65,7 @@ import { readFrontmatter } from '../frontmatter.ts';
 import { rangePlace } from '../positions.ts';
 import { readLintData } from '../source-files.ts';
 import { PhraseMatcher } from '../text/phrase-matcher.ts';
+import { headingsOf } from '../text/headings.ts';
 import { spanOfFrontmatterField, spanOfPhrasing, spanRange, type ProseSpan } from '../text/prose-spans.ts';
 import { capitalize, isSentenceStart } from '../text/wording.ts';
 import type { RuleSeverity } from '../types.ts';
@@ -81,9 +81,7 @@ const headingStyle = lintRule<Root>({ origin: 'handbook:heading-style' }, (tree,
   const context = contextOf(file);
   const names = namesFor(context.handbook, context.organization);
   checkLevels(tree, file);
-  visit(tree, 'heading', (heading: Heading) => {
-    checkText(spanOfPhrasing(heading, source, 'heading'), file, names, true);
-  });
+  for (const heading of headingsOf(tree)) checkText(spanOfPhrasing(heading, source, 'heading'), file, names, true);
   const title = spanOfFrontmatterField(tree, source, 'title');
   if (title) {
     const creed = readFrontmatter(tree, source).data?.['type'] === 'creed';
@@ -95,7 +93,7 @@ export default headingStyle;
 
 function checkLevels(tree: Root, file: VFile): void {
   let previous = 1;
-  visit(tree, 'heading', (heading: Heading) => {
+  for (const heading of headingsOf(tree)) {
     const place = heading.position;
     if (heading.depth === 1) {
       file.message("Unexpected h1, expected h2: the chapter's title is the page's h1", { place });
@@ -103,7 +101,7 @@ function checkLevels(tree: Root, file: VFile): void {
       file.message(`Unexpected h${heading.depth} after h${previous}, expected h${previous + 1}`, { place });
     }
     previous = heading.depth;
-  });
+  }
 }
 
 function checkText(span: ProseSpan, file: VFile, names: PhraseMatcher<true>, sentenceCase: boolean): void {

@@ -43,8 +43,9 @@ export interface RuleModule {
   plugin: Plugin<Root, unknown> | undefined;
   /**
    * The rule reads what differs between files with the same text: the edition, its status, the
-   * chapter's place or the git base. Every other rule reads only the tree, the text and the run's
-   * settings, and runs once for all the files of one text (see shared-rules.ts).
+   * chapter's place (its path, in the context or on the file) or the git base. Every other rule
+   * reads only the tree, the text and the run's settings, and runs once for all the files of one
+   * text (see shared-rules.ts).
    */
   perFile: boolean;
 }

@@ -186,6 +186,7 @@ const normalized = [new Map<string, string>(), new Map<string, string>()];
 const MAX_NORMALIZED = 50_000;
 
 function normalizedWord(word: string, keepApostrophes: boolean): string {
+  if (PLAIN_WORD.test(word)) return word;
   const known = normalized[keepApostrophes ? 1 : 0]!;
   let form = known.get(word);
   if (form === undefined) {

@@ -151,16 +151,29 @@ export class PhraseMatcher<T> {
     const bucket = this.byFirstChar.get(text.charAt(index).toLowerCase());
     if (!bucket) return undefined;
     let best: (PhraseHit<T> & { order: number }) | undefined;
-    // The boundary before a match, by case mode: the same for every pattern at this position.
-    const before = new Map<Edges, boolean>();
-    const startsHere = (edges: Edges) => {
-      let known = before.get(edges);
-      if (known === undefined) before.set(edges, (known = matchesAt(edges.before, text, index)));
-      return known;
-    };
+    // The boundary before a match, per case mode: the same for every pattern here, so tested once
+    // for each of the (at most two) Edges of this matcher.
+    let first: Edges | undefined;
+    let firstPassed = false;
+    let second: Edges | undefined;
+    let secondPassed = false;
     for (const candidates of this.candidates(bucket, text.charCodeAt(index + 1))) {
       for (const candidate of candidates) {
-        if (!startsHere(candidate.edges)) continue;
+        const edges = candidate.edges;
+        let startsHere: boolean;
+        if (edges === first) startsHere = firstPassed;
+        else if (edges === second) startsHere = secondPassed;
+        else {
+          startsHere = matchesAt(edges.before, text, index);
+          if (first === undefined) {
+            first = edges;
+            firstPassed = startsHere;
+          } else {
+            second = edges;
+            secondPassed = startsHere;
+          }
+        }
+        if (!startsHere) continue;
         const match = matchAt(candidate, text, index);
         if (!match) continue;
         const hit = { start: index, end: match.end, pattern: candidate.pattern, order: candidate.order, ...inflectionOf(match.suffix) };

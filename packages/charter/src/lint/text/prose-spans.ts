@@ -78,7 +78,7 @@ class SpanBuilder {
     if (start === undefined || end === undefined) return this.addBoundary();
     const origin: TextOrigin = { node, ancestors };
     this.text += node.value;
-    this.chars.push(...alignValue(node.value, source, start, end));
+    for (const place of alignValue(node.value, source, start, end)) this.chars.push(place);
     for (let index = 0; index < node.value.length; index++) this.origins.push(origin);
   }
 

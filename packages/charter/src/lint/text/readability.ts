@@ -25,8 +25,8 @@ import { flesch } from 'flesch';
 import retextEnglish from 'retext-english';
 import { syllable } from 'syllable';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { parseChapter } from '../../lib/mdx-parser.ts';
+import { headingsOf } from './headings.ts';
 import type { ChapterFormat } from '../../lib/chapter-files.ts';
 import { BOUNDARY, collectProseSpans, spanRange, type ProseSpan } from './prose-spans.ts';
 
@@ -132,8 +132,7 @@ interface SectionRange {
 
 /** The opening, then each heading up to the next heading of its level or higher. */
 function sectionRanges(tree: Root, source: string): SectionRange[] {
-  const headings: Heading[] = [];
-  visit(tree, 'heading', (heading) => void headings.push(heading));
+  const headings = headingsOf(tree);
   const startOf = (heading: Heading) => heading.position?.start.offset ?? 0;
   const opening: SectionRange = { heading: undefined, depth: 0, start: 0, end: headings[0] ? startOf(headings[0]) : source.length };
   return [
@@ -194,11 +193,14 @@ function sentencesOf(span: ProseSpan): SentenceReading[] {
   const text = span.text.replaceAll(BOUNDARY, ' ');
   const tree = parseEnglish(text);
   const result: SentenceReading[] = [];
-  visit(tree, 'SentenceNode', (sentence: Sentence) => {
-    const reading = readSentence(sentence, text, span);
-    if (reading) result.push(reading);
-    return 'skip';
-  });
+  // Every sentence, in order, not looking inside one (what a visit for SentenceNode that skips them does).
+  const walk = (node: NlcstRoot | NlcstContent): void => {
+    if (node.type === 'SentenceNode') {
+      const reading = readSentence(node, text, span);
+      if (reading) result.push(reading);
+    } else if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
   return result;
 }
 
