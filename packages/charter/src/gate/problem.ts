@@ -13,6 +13,12 @@ export interface GateProblem {
   message: string;
 }
 
+/** The problems of one file (an absolute path). */
+export interface LocatedProblems {
+  file: string;
+  problems: readonly GateProblem[];
+}
+
 /** `file:line:column: message`, the one way the build names a content problem. */
 export function formatProblem(file: string, problem: GateProblem): string {
   return `${file}:${problem.line}:${problem.column}: ${problem.message} (${problem.ruleId})`;
@@ -28,9 +34,16 @@ export function refusalMessage(lines: readonly string[]): string {
  * the error carries no stack: frames from inside the engine would only bury it.
  */
 export class ContentRefused extends Error {
-  constructor(message: string) {
+  /**
+   * The located problems behind the refusal, when it came from files (a data file, the
+   * vocabulary): the checker reports them as messages in the format asked for, so that a
+   * machine reading `--format json` gets them as data instead of a sentence on stderr.
+   */
+  readonly located: readonly LocatedProblems[];
+  constructor(message: string, located: readonly LocatedProblems[] = []) {
     super(message);
     this.name = 'ContentRefused';
+    this.located = located;
     // No stack: the message is the whole story, and Astro prints a "Stack trace:" heading for any stack.
     this.stack = '';
   }

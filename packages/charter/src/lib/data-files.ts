@@ -93,7 +93,8 @@ export function readDataListOrRefuse<S extends z.ZodType>(
   root = process.cwd(),
 ): z.output<S>[] {
   const data = readDataList(contentDir, name, schema, options);
-  if (data.problems.length > 0) throw new ContentRefused(dataFileRefusal(displayPath(root, data.file), data.problems));
+  if (data.problems.length > 0)
+    throw new ContentRefused(dataFileRefusal(displayPath(root, data.file), data.problems), [{ file: data.file, problems: data.problems }]);
   return data.entries;
 }
 

@@ -193,6 +193,7 @@ export class VocabularyRefused extends ContentRefused {
     super(
       `The handbook's vocabulary file cannot be used:\n  ${reading.problems.map((p) => formatProblem(display, p)).join('\n  ')}\n` +
         `Fix ${VOCABULARY_FILE}, or delete it to use the default touchpoints, audiences and chapter types.`,
+      [{ file: reading.file, problems: reading.problems }],
     );
     this.name = 'VocabularyRefused';
     this.stack = `${this.name}: ${this.message}`;

@@ -10,7 +10,7 @@
  * Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 a usage or internal failure.
  */
 import { appendFileSync, existsSync, statSync } from 'node:fs';
-import { ContentRefused } from '../gate/problem.ts';
+import { ContentRefused, displayPath, type LocatedProblems } from '../gate/problem.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -106,11 +106,34 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     report(args.format, messages, checked, io);
     return messages.some((message) => message.severity === 'error') ? 1 : 0;
   } catch (error) {
+    // A data file or vocabulary the checker cannot use is content to fix, like a chapter's problem:
+    // its located problems are reported in the format asked for, and the run fails as content does.
+    if (error instanceof ContentRefused && error.located.length > 0) {
+      report(args.format, refusedFileMessages(error.located, io.cwd), 0, io);
+      io.stderr('charter lint: no chapter was checked: the checker reads these files first; fix them and run it again.\n');
+      return 1;
+    }
     // Refused content and usage problems are their own message; anything else is a fault, shown with where it happened.
     const known = error instanceof UsageError || error instanceof GitError || error instanceof ContentRefused;
     io.stderr(`charter lint: ${known ? (error as Error).message : (error as Error).stack || String(error)}\n`);
     return 2;
   }
+}
+
+/** The problems of refused data files as checker messages, errors all. */
+export function refusedFileMessages(located: readonly LocatedProblems[], root: string): LintMessage[] {
+  return located.flatMap(({ file, problems }) =>
+    problems.map(({ ruleId, line, column, endLine, endColumn, message }) => ({
+      file: displayPath(root, file),
+      line,
+      column,
+      endLine,
+      endColumn,
+      ruleId,
+      severity: 'error' as const,
+      message,
+    })),
+  );
 }
 
 async function lint(args: CliArgs, io: CliIO): Promise<{ messages: LintMessage[]; checked: number }> {

@@ -1,10 +1,10 @@
 /** The command line's JSON contract and exit codes, through the real CLI in a child process. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LintMessage } from '../../src/lint/types.ts';
-import { engineRoot, handbookContent, runCli as runHandbookCli } from './support.ts';
+import { copyContent, engineRoot, handbookContent, runCli as runHandbookCli } from './support.ts';
 
 /** The CLI run from the engine's folder, so the fixtures' paths are relative, on the test handbook's content. */
 /*
@@ -106,6 +106,30 @@ describe('lint:content --format json', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(reason);
     expect(result.stdout).toBe('');
+  });
+
+  it('reports a data file and a vocabulary it cannot use as located errors in JSON, every problem, and exits 1', () => {
+    const { dir, cleanup } = copyContent();
+    try {
+      writeFileSync(path.join(dir, 'glossary.yaml'), '- id: Not Kebab\n  term: x\n  definition: y\n- term: only a term\n');
+      const glossary = runCli(['--format', 'json'], { env: { HANDBOOK_CONTENT_DIR: dir } });
+      expect(glossary.status).toBe(1);
+      const messages = json(glossary.stdout);
+      expect(messages.length).toBeGreaterThanOrEqual(2);
+      for (const message of messages) {
+        expect(message).toMatchObject({ file: path.join(dir, 'glossary.yaml'), ruleId: 'data-files', severity: 'error' });
+        expect(message.line).toBeGreaterThanOrEqual(1);
+      }
+      expect(messages.map((m) => m.line)).toEqual(expect.arrayContaining([1, 4]));
+      expect(glossary.stderr).toContain('no chapter was checked');
+
+      writeFileSync(path.join(dir, 'vocabulary.yaml'), 'touchpoints:\n  - id: Bad Id\n');
+      const vocabulary = runCli(['--format', 'json'], { env: { HANDBOOK_CONTENT_DIR: dir } });
+      expect(vocabulary.status).toBe(1);
+      expect(json(vocabulary.stdout).some((m) => m.file === path.join(dir, 'vocabulary.yaml') && m.severity === 'error')).toBe(true);
+    } finally {
+      cleanup();
+    }
   });
 
   it('exits 2 when the content folder does not exist', () => {
