@@ -87,6 +87,9 @@ describe('quantities', () => {
         { value: 80, unit: 'percent' },
       ],
     ],
+    ['before it rings four times', [{ value: 3, unit: 'rings' }]],
+    ['never let it ring more than three times', [{ value: 3, unit: 'rings' }]],
+    ['a quarter of an hour', [{ value: 15, unit: 'minutes' }]],
     ['count to five', []],
     ['from the first ring to the goodbye', []],
     ['a few extra seconds', []],
@@ -116,6 +119,9 @@ describe('sentences that state a standard in their own words', () => {
     ['We greet visitors at the counter within 10 seconds.', 'counter-greeting', true],
     ['Nobody waits at the counter for more than ten minutes without an update.', 'counter-wait', false],
     ['Letters get a reply within five working days.', 'letter-reply', false],
+    ['Answer the phone before it rings four times.', 'phone-answer', true],
+    ['Callers on hold hear from us every 60 seconds.', 'phone-hold', false],
+    ['I gave an update at least every 30 seconds on hold.', 'phone-hold', true],
   ])('"%s" states %s (agreeing: %s)', (sentence, id, agrees) => {
     expect(stated(sentence)).toEqual([expect.objectContaining({ id, agrees })]);
   });
@@ -156,6 +162,8 @@ describe('sentences about other things', () => {
     ['We acknowledge every complaint within one working day, and at once on the phone, in person or in chat.'],
     ['When a chat moves to the phone, a colleague calls within five minutes.'],
     ['We check the form queue at least every two hours.'],
+    ['A customer who rings twice should get the same welcome.'],
+    ['If the form stops working, a notice with our email address and phone number is on the page within one hour.'],
     ['Answer every chat within 30 seconds.'],
   ])('"%s" states none', (sentence) => {
     expect(stated(sentence)).toEqual([]);

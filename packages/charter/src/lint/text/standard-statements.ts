@@ -152,7 +152,7 @@ export function findQuantities(text: string): StatedQuantity[] {
   const tokens = tokensOf(text);
   const found: StatedQuantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const quantity = ringOrdinalAt(text, tokens, i) ?? measuredAt(text, tokens, i);
+    const quantity = ringOrdinalAt(text, tokens, i) ?? ringTimesAt(text, tokens, i) ?? quarterHourAt(text, tokens, i) ?? measuredAt(text, tokens, i);
     if (!quantity) continue;
     found.push(quantity.quantity);
     i = quantity.next - 1;
@@ -164,6 +164,46 @@ function quantityOf(text: string, tokens: readonly Token[], from: number, to: nu
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
   return { target: { value, unit }, start, end, text: text.slice(start, end) };
+}
+
+/**
+ * "rings four times", "ring more than three times", "ring twice": the phone's rings counted as a
+ * verb. "Before it rings four times" is by the third ring; "more than three times" is never past it.
+ */
+function ringTimesAt(text: string, tokens: readonly Token[], i: number): { quantity: StatedQuantity; next: number } | undefined {
+  if (!['ring', 'rings', 'rang'].includes(tokens[i]?.word ?? '')) return undefined;
+  // The phone rings ("it rings", "the phone rings"); a customer who "rings twice" calls twice.
+  if (!['it', 'phone', 'telephone', 'line', 'call'].includes(tokens[i - 1]?.word ?? '')) return undefined;
+  let at = i + 1;
+  if ((tokens[at]?.word === 'more' || tokens[at]?.word === 'over') && (tokens[at + 1]?.word === 'than' || tokens[at]?.word === 'over'))
+    at += tokens[at]?.word === 'over' ? 1 : 2;
+  const word = tokens[at]?.word;
+  let value: number | undefined;
+  let next = at + 1;
+  if (word === 'once') value = 1;
+  else if (word === 'twice') value = 2;
+  else {
+    const number = numberAt(text, tokens, at);
+    if (!number || number.article || tokens[number.next]?.word !== 'times') return undefined;
+    value = number.value;
+    next = number.next + 1;
+  }
+  // "before it rings four times", "before the phone rings four times".
+  const before = tokens.slice(Math.max(0, i - 3), i).some((t) => t.word === 'before');
+  const finalValue = before ? value - 1 : value;
+  if (!(finalValue >= 1)) return undefined;
+  return { quantity: quantityOf(text, tokens, at, next, finalValue, 'rings'), next };
+}
+
+/** "a quarter of an hour", "three quarters of an hour". */
+function quarterHourAt(text: string, tokens: readonly Token[], i: number): { quantity: StatedQuantity; next: number } | undefined {
+  const first = tokens[i]?.word;
+  const count = first === 'a' ? 1 : first === 'three' ? 3 : undefined;
+  if (count === undefined) return undefined;
+  const words = tokens.slice(i + 1, i + 5).map((t) => t.word);
+  const quarters = count === 1 ? 'quarter' : 'quarters';
+  if (words[0] !== quarters || words[1] !== 'of' || words[2] !== 'an' || words[3] !== 'hour') return undefined;
+  return { quantity: quantityOf(text, tokens, i, i + 5, 15 * count, 'minutes'), next: i + 5 };
 }
 
 /** "the third ring", "3rd ring" (with "the" when it is there). */
@@ -227,7 +267,8 @@ const STOP_WORDS = new Set(
     'time times longer shorter long short fast quick quickly soon customer customers someone anyone everyone people colleague colleagues ' +
     'do does did done have has had get gets got make makes made give gives given keep keeps let lets take takes taken aim aims try tries ' +
     'one two three four five six seven eight nine ten half few second ring rings seconds minute minutes ' +
-    'hour hours day days working business percent cent per what which who how why standard standards same promise promises target'
+    'hour hours day days working business percent cent per what which who how why standard standards same promise promises target ' +
+    'opening open normal normally usual usually circumstances'
   ).split(' '),
 );
 
@@ -449,9 +490,6 @@ export function matchStatements<S extends EditionStandard>(sentence: string, sta
     }
     // Without its own words around it, a value stands for a standard only in a sentence about that touchpoint.
     if (about === undefined) continue;
-    // "Every two hours" is how often, not how soon: only a phrasing claims it.
-    const previous = tokens.filter((t) => t.end <= quantity.start).at(-1)?.word;
-    if (previous === 'every' || previous === 'each') continue;
     const local = { start: clause.start, end: clause.end, quantity };
     const chosen = byWords(pool, sentence, local, quantities.length === 1, context);
     if (chosen) matches.push({ standard: chosen, quantity, by: 'words' });
