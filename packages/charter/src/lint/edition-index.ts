@@ -195,7 +195,8 @@ function chapterMetadata(dir: string, chapters: ReadonlyMap<string, string>) {
   const below = [...chapters.values()];
   slugs.forEach((slug, index) => {
     const source = safeSource(files[index]!);
-    const data = safeFrontmatter(source);
+    // Only a chapter that writes one of these fields has anything for the index: most are not read as YAML.
+    const data = /^(?:redirectFrom|shortLink|standards):/m.test(source) ? safeFrontmatter(source) : {};
     standards.push(...declaredStandardsOf(source, below[index]!));
     const from = Array.isArray(data['redirectFrom']) ? data['redirectFrom'] : [];
     for (const old of from) if (typeof old === 'string') redirects.set(old, slug);
