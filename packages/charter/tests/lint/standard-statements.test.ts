@@ -90,6 +90,7 @@ describe('quantities', () => {
     ['before it rings four times', [{ value: 3, unit: 'rings' }]],
     ['never let it ring more than three times', [{ value: 3, unit: 'rings' }]],
     ['a quarter of an hour', [{ value: 15, unit: 'minutes' }]],
+    ['within a week', [{ value: 7, unit: 'days' }]],
     ['count to five', []],
     ['from the first ring to the goodbye', []],
     ['a few extra seconds', []],
@@ -122,6 +123,10 @@ describe('sentences that state a standard in their own words', () => {
     ['Answer the phone before it rings four times.', 'phone-answer', true],
     ['Callers on hold hear from us every 60 seconds.', 'phone-hold', false],
     ['I gave an update at least every 30 seconds on hold.', 'phone-hold', true],
+    ['Let the phone ring no more than five times.', 'phone-answer', false],
+    ['Callers on hold should hear from us at least once a minute.', 'phone-hold', false],
+    ['Letters get a reply within a week.', 'letter-reply', false],
+    ['Customers who email us hear back within 48 hours.', 'email-reply', false],
   ])('"%s" states %s (agreeing: %s)', (sentence, id, agrees) => {
     expect(stated(sentence)).toEqual([expect.objectContaining({ id, agrees })]);
   });
@@ -163,6 +168,8 @@ describe('sentences about other things', () => {
     ['When a chat moves to the phone, a colleague calls within five minutes.'],
     ['We check the form queue at least every two hours.'],
     ['A customer who rings twice should get the same welcome.'],
+    ['Call the customer back within one working day if you promised to.'],
+    ['Our phone lines are open from 8 a.m. to 6 p.m., five days a week.'],
     ['If the form stops working, a notice with our email address and phone number is on the page within one hour.'],
     ['Answer every chat within 30 seconds.'],
   ])('"%s" states none', (sentence) => {

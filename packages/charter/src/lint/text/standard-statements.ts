@@ -92,6 +92,9 @@ const UNIT_WORDS: Record<string, Exclude<StandardUnit, 'working-hours' | 'workin
   '%': 'percent',
 };
 
+/** Units prose uses that a target does not: a week is seven days. */
+const PROSE_UNITS: Record<string, { unit: StandardUnit; times: number }> = { week: { unit: 'days', times: 7 }, weeks: { unit: 'days', times: 7 } };
+
 const SINGULAR_UNITS = new Set(['ring', 'second', 'sec', 'minute', 'min', 'hour', 'hr', 'day']);
 
 /** Words after "a second" that show it is the ordinal ("a second look"), not a duration ("a second or two"). */
@@ -174,9 +177,9 @@ function ringTimesAt(text: string, tokens: readonly Token[], i: number): { quant
   if (!['ring', 'rings', 'rang'].includes(tokens[i]?.word ?? '')) return undefined;
   // The phone rings ("it rings", "the phone rings"); a customer who "rings twice" calls twice.
   if (!['it', 'phone', 'telephone', 'line', 'call'].includes(tokens[i - 1]?.word ?? '')) return undefined;
+  // "ring more than three times", "ring no more than five times", "ring up to four times".
   let at = i + 1;
-  if ((tokens[at]?.word === 'more' || tokens[at]?.word === 'over') && (tokens[at + 1]?.word === 'than' || tokens[at]?.word === 'over'))
-    at += tokens[at]?.word === 'over' ? 1 : 2;
+  while (at < i + 5 && ['no', 'not', 'more', 'than', 'over', 'up', 'to', 'for'].includes(tokens[at]?.word ?? '')) at++;
   const word = tokens[at]?.word;
   let value: number | undefined;
   let next = at + 1;
@@ -235,6 +238,11 @@ function measuredAt(text: string, tokens: readonly Token[], i: number): { quanti
     word = 'percent';
     at++;
   }
+  const prose = word === undefined ? undefined : PROSE_UNITS[word];
+  if (prose && !working) {
+    if (number.article && word !== 'week') return undefined;
+    return { quantity: quantityOf(text, tokens, i, at + 1, number.value * prose.times, prose.unit), next: at + 1 };
+  }
   const unit = word === undefined ? undefined : UNIT_WORDS[word];
   if (!unit) return undefined;
   // "%" follows its number without a space; every other unit is a word of its own.
@@ -268,7 +276,7 @@ const STOP_WORDS = new Set(
     'do does did done have has had get gets got make makes made give gives given keep keeps let lets take takes taken aim aims try tries ' +
     'one two three four five six seven eight nine ten half few second ring rings seconds minute minutes ' +
     'hour hours day days working business percent cent per what which who how why standard standards same promise promises target ' +
-    'opening open normal normally usual usually circumstances'
+    'opening open normal normally usual usually circumstances back'
   ).split(' '),
 );
 
@@ -280,6 +288,8 @@ const SYNONYMS: Record<string, string> = {
   answer: 'reply',
   answers: 'reply',
   pick: 'reply',
+  new: 'first',
+  initial: 'first',
   waiting: 'wait',
   queue: 'wait',
   welcome: 'greet',
@@ -303,7 +313,10 @@ export function stemOf(word: string): string {
 
 /** Phrases that mean one word for recognizing a standard: "hear back" and "get back to" are a reply. */
 function withPhrasesAsWords(text: string): string {
-  return text.replace(/\bhear(?:s|d|ing)?\s+back\b/gi, 'reply').replace(/\bget(?:s|ting)?\s+back\s+to\b/gi, 'reply to');
+  return text
+    .replace(/\bhear(?:s|d|ing)?\s+back\b/gi, 'reply')
+    .replace(/\bget(?:s|ting)?\s+back\s+to\b/gi, 'reply to')
+    .replace(/\bhear(?:s|d|ing)?\s+from\s+(?:us|you|someone|somebody|a\s+colleague)\b/gi, 'update');
 }
 
 /** The content words of a text, as stems. */
