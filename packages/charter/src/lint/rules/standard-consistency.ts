@@ -137,15 +137,12 @@ import { contextOf, type FileContext } from '../file-context.ts';
 import { readFrontmatter } from '../frontmatter.ts';
 import { collectProseSpans, spanRange } from '../text/prose-spans.ts';
 import { placeOf } from '../text/wording.ts';
-import { matchStatements, sentencesOf, type StatementContext } from '../text/standard-statements.ts';
+import { MAY_STATE_A_VALUE, matchStatements, sentencesOf, type StatementContext } from '../text/standard-statements.ts';
 import type { RuleSeverity } from '../types.ts';
 import type { ForcedError } from './lint-comments.ts';
 
 /** Values stated by hand are warnings; wrong values and conflicting declarations are forced to errors. */
 export const severity: RuleSeverity = 'warning';
-
-/** Words that can carry a value: without one, a text states no standard. */
-const MAY_STATE_A_VALUE = /\b(?:rings?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|percent|cent)\b|%/i;
 
 const standardConsistency = lintRule<Root>({ origin: 'handbook:standard-consistency' }, (tree, file) => {
   const context = contextOf(file);

@@ -20,6 +20,9 @@
  */
 import type { EditionStandard, StandardTarget, StandardUnit } from '../../lib/standards.ts';
 
+/** Words that can carry a value: without one, a text states no standard. */
+export const MAY_STATE_A_VALUE = /\b(?:rings?|rang|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|percent|cent)\b|%/i;
+
 /** A quantity written in a sentence, with its place in the text given. */
 export interface StatedQuantity {
   target: StandardTarget;
