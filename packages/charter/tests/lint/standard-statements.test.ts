@@ -169,11 +169,12 @@ describe('sentences about other things', () => {
     ['We check the form queue at least every two hours.'],
     ['A customer who rings twice should get the same welcome.'],
     ['Call the customer back within one working day if you promised to.'],
+    ['Close the case in the system within two working days after the reply.', ['email']],
     ['Our phone lines are open from 8 a.m. to 6 p.m., five days a week.'],
     ['If the form stops working, a notice with our email address and phone number is on the page within one hour.'],
     ['Answer every chat within 30 seconds.'],
-  ])('"%s" states none', (sentence) => {
-    expect(stated(sentence)).toEqual([]);
+  ])('"%s" states none', (sentence, chapterTouchpoints: string[] = []) => {
+    expect(stated(sentence, chapterTouchpoints)).toEqual([]);
   });
 
   it('reads the clause of today after a clause of history', () => {

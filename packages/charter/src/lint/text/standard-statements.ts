@@ -526,10 +526,10 @@ function touchpointsAbout(sentence: string, clause: string, context: StatementCo
 
 /**
  * The one standard of the pool the words around a value are about, when there is one clearly:
- * it shares a word of its measure (other than the words that name its touchpoint, which every
- * standard of the touchpoint shares) or the words right around its value in its own sentences,
- * and fits better by 2 than the next one (a measure word or a word around the value counts 2,
- * another shared word 1).
+ * the words right before or after the value are those around {target} in its own sentences, or
+ * the sentence has two words of its measure (other than the words that name its touchpoint, which
+ * every standard of the touchpoint shares); and it fits better by 2 than the next one (a measure
+ * word or a word around the value counts 2, another shared word 1).
  */
 function byWords<S extends EditionStandard>(
   pool: readonly S[],
@@ -542,7 +542,12 @@ function byWords<S extends EditionStandard>(
   // Rings measure one thing: a sentence with a ring count states the touchpoint's ring standard.
   if (quantity.target.unit === 'rings') return pool.length === 1 ? pool[0] : undefined;
   const words = contentStems(aloneInSentence ? sentence : sentence.slice(local.start, local.end));
-  const near = [...nearestWords(sentence.slice(local.start, quantity.start)), ...firstWords(sentence.slice(quantity.end, local.end))];
+  // What follows "after" or "since" is when the clock starts ("within two days after the reply"), not what is measured.
+  const following = sentence.slice(quantity.end, local.end);
+  const near = [
+    ...nearestWords(sentence.slice(local.start, quantity.start)),
+    ...(/^\s*(?:after|since|following)\b/i.test(following) ? [] : firstWords(following)),
+  ];
   const scored: { standard: S; score: number }[] = [];
   for (const standard of pool) {
     const profile = profileOf(standard);
@@ -554,7 +559,8 @@ function byWords<S extends EditionStandard>(
       else if (shares(profile.measure, word) || shares(profile.words, word)) shared++;
     }
     const around = near.filter((word) => shares(profile.near, word)).length;
-    if ((measure === 0 && around === 0) || (around === 0 && measure + shared < 2)) continue;
+    // Words right around the value as its own sentences have them, or two words of its measure.
+    if (around === 0 && measure < 2) continue;
     scored.push({ standard, score: 2 * measure + shared + 2 * around });
   }
   scored.sort((a, b) => b.score - a.score);
