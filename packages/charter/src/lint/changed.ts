@@ -1,7 +1,9 @@
 /**
  * `--changed`: which chapters a pull request touched, against the merge base with a git ref, and
  * the chapters of the same edition that link to them (a renamed heading, chapter or deleted file
- * breaks links elsewhere). A changed glossary or phrase list can make any chapter wrong, so it
+ * breaks links elsewhere), and, when a touched chapter declares service standards (or was
+ * deleted), the chapters of its edition that state a standard or a value (a changed target makes
+ * them wrong, a removed id breaks their <Standard>). A changed glossary or phrase list can make any chapter wrong, so it
  * selects every chapter; a deleted chapter of an archived edition is reported here, as there is no
  * file left to check.
  */
@@ -13,6 +15,8 @@ import { changedFiles, type ChangedFile } from './git.ts';
 import { findEdition, type HandbookData } from './handbook-data.ts';
 import type { LintMessage } from './types.ts';
 import { VOCABULARY_FILE } from '../lib/vocabulary.ts';
+import { mayDeclareStandards } from '../lib/standard-declarations.ts';
+import { MAY_STATE_A_VALUE } from './text/standard-statements.ts';
 
 /** Data files whose change affects every chapter. */
 const SHARED_DATA = ['glossary.yaml', 'phrases.yaml', VOCABULARY_FILE];
@@ -67,9 +71,11 @@ export function chaptersLinkingTo(
   texts: Map<string, string> = new Map(),
 ): string[] {
   const targets = new Map<string, string[]>();
+  const declaring = new Set<string>();
   for (const change of touched) {
     const place = placeInEditions(contentDir, change.file);
     if (!place) continue;
+    if (change.deleted || mayDeclareStandards(readOrEmpty(change.file))) declaring.add(place.edition);
     const slugs = targets.get(place.edition) ?? [];
     if (slugs.length === 0) targets.set(place.edition, slugs);
     slugs.push(chapterSlug(place.chapterFile));
@@ -84,10 +90,12 @@ export function chaptersLinkingTo(
     if (touchedFiles.has(file)) return false;
     const resolved = path.resolve(file);
     if (!folders.some((folder) => resolved.startsWith(folder))) return false;
-    const slugs = targets.get(placeInEditions(contentDir, file)?.edition ?? '');
+    const edition = placeInEditions(contentDir, file)?.edition ?? '';
+    const slugs = targets.get(edition);
     if (!slugs) return false;
     const text = readFileSync(file, 'utf8');
     texts.set(file, text);
+    if (declaring.has(edition) && (text.includes('<Standard') || MAY_STATE_A_VALUE.test(text))) return true;
     return slugs.some((slug) => {
       const name = path.posix.basename(slug);
       // Every form of a link to the chapter holds its name: most texts are ruled out by one search.
@@ -115,4 +123,13 @@ function deletionMessage(change: ChangedFile, handbook: HandbookData, root: stri
       message: `Unexpected deletion from archived edition ${edition.id} (the file exists in ${baseLabel}), expected no change or a correction for "${place.chapterFile}" in editions.yaml`,
     },
   ];
+}
+
+/** A file's text, or nothing when it cannot be read (it is then checked, or refused, on its own). */
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

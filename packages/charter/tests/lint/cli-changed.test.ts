@@ -88,3 +88,36 @@ describe('lint:content --changed', () => {
     expect(result.stdout).toContain(`(${chapters} files checked)`);
   });
 });
+
+describe('lint:content --changed, when a pull request changes a service standard', () => {
+  const other = tempDir();
+  const run = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: other.dir, encoding: 'utf8' });
+  const file = (rel: string) => path.join(other.dir, 'src/content', rel);
+  const declaration = (rings: number) =>
+    `standards:\n  - id: phone-answer\n    measure: time to answer\n    target: { value: ${rings}, unit: rings }\n    statement: We answer every call by {target}.\n`;
+  beforeAll(() => {
+    cpSync(handbookContent, path.join(other.dir, 'src/content'), { recursive: true });
+    const telephone = file('editions/draft/procedures/telephone.mdx');
+    writeFileSync(telephone, readFileSync(telephone, 'utf8').replace(/\n---\n/, `\n${declaration(3)}---\n`));
+    writeFileSync(
+      file('editions/draft/skills/callers.mdx'),
+      '---\ntitle: Callers first\ndescription: How the depots treat a caller from the first ring to the goodbye.\ntype: guide\ntouchpoints: [telephone]\naudience: [frontline]\nowner: Hire Desk Team\nreviewed: 2026-01-12\n---\n\nPick up the phone by the third ring.\n',
+    );
+    run('init', '--quiet', '--initial-branch=main');
+    run('add', '.');
+    run('commit', '--quiet', '-m', 'Content');
+    run('checkout', '--quiet', '-b', 'edit');
+  });
+  afterAll(() => other.cleanup());
+
+  it('also checks the chapters of its edition that state a value, which the new target makes wrong', () => {
+    const telephone = file('editions/draft/procedures/telephone.mdx');
+    writeFileSync(telephone, readFileSync(telephone, 'utf8').replace(declaration(3), declaration(2)));
+    const result = runCli(['--changed', '--format', 'json'], { cwd: other.dir, env: { HANDBOOK_CONTENT_DIR: undefined } });
+    const messages = JSON.parse(result.stdout) as LintMessage[];
+    const contradiction = messages.filter((m) => m.ruleId === 'standard-consistency' && m.severity === 'error').map((m) => m.file);
+    expect(contradiction).toContain('src/content/editions/draft/skills/callers.mdx');
+    expect(result.status).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Checks that links inside the handbook lead somewhere: site paths (`/skills/listening/`), links to
  * chapter files (`../skills/listening.mdx`, `./phone/index.md`), `#anchors`, images and files next
- * to the chapter (`./forms/refund.pdf`), and `<Term id>` glossary ids.
+ * to the chapter (`./forms/refund.pdf`), `<Term id>` glossary ids and `<Standard id>` service standards.
  *
  * Why: a broken link is a dead end for a colleague looking for help in the middle of a call.
  * Editions are published side by side, so a link must work in the edition it is written in.
@@ -15,7 +15,8 @@
  * the file it is written in, and the published page links to that chapter's page. An `#anchor`
  * must be the id of a heading in the target chapter, as the site makes them: GitHub-style slugs of
  * the heading's text (lowercase, punctuation removed, spaces to hyphens, repeats numbered `-1`,
- * `-2`). An image or file must exist in the edition folder. A `<Term id>` must be a glossary id.
+ * `-2`). An image or file must exist in the edition folder. A `<Term id>` must be a glossary id, and a
+ * `<Standard id>` the id of a standard a chapter of the same edition declares (`standards:`).
  * Every message suggests the closest target that exists. External links (https:, mailto:, tel:)
  * are not followed. The build refuses every one of these problems, so the rule cannot be turned off.
  *
@@ -49,12 +50,15 @@
  *   See [Listening](/skills/listning/), [the steps](#step) and
  *   <Term id="custmer">customers</Term>.
  *
+ *   <Standard id="phone-answer" />
+ *
  * @example
  *   {"name": "bad.mdx", "label": "output"}
  *
  *   1:5-1:35: Unexpected link to "/skills/listning/" (no such chapter in edition 2026.1), expected "/skills/listening/"
  *   1:37-1:55: Unexpected link to "#step" (no such heading in this chapter), expected a heading's id
  *   2:1-2:36: Unexpected glossary id "custmer" in <Term>, expected "customer"
+ *   4:1-4:31: Unexpected standard id "phone-answer" in <Standard> (edition 2026.1 declares none), expected an id from the standards: field of a chapter of the same edition: declare the standard in the frontmatter of the chapter that explains it
  */
 import type { RuleSeverity } from '../types.ts';
 
