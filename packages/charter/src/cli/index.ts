@@ -84,6 +84,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: async () => (await import('./redline.ts')).USAGE,
     run: async (argv) => (await import('./redline.ts')).run(argv),
   },
+  'ack-server': {
+    summary: "record readers' confirmations and failed searches sent by the site (feedback.endpoint)",
+    usage: async () => (await import('./ack-server.ts')).USAGE,
+    run: async (argv) => (await import('./ack-server.ts')).run(argv),
+  },
 };
 
 /**
