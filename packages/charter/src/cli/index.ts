@@ -89,6 +89,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: async () => (await import('./ack-server.ts')).USAGE,
     run: async (argv) => (await import('./ack-server.ts')).run(argv),
   },
+  'ack-report': {
+    summary: "show per team and chapter who has confirmed the current edition's material changes",
+    usage: async () => (await import('./ack-report.ts')).USAGE,
+    run: async (argv) => (await import('./ack-report.ts')).run(argv),
+  },
 };
 
 /**

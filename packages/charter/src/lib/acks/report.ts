@@ -1,0 +1,173 @@
+/**
+ * Who has confirmed the material changes of the current edition, per chapter and team: what
+ * `charter ack-report` prints. Pure: the chapters, confirmations and roster come in, the report
+ * goes out.
+ *
+ * Which chapters changed materially comes from diff/material.ts, comparing each chapter of the
+ * current edition with its version in the edition before (same path, or a `redirectFrom` that names
+ * it); a chapter new in the edition counts when it has standards or steps. The whole file is
+ * compared, frontmatter included, since standards may live in the frontmatter.
+ *
+ * A confirmation counts only when its hash is the chapter's hash as it is now (the hash the built
+ * page carries): a confirmation of an earlier text of the chapter in the same edition is listed as
+ * stale, apart from those that count.
+ */
+import { chapterContentHash, markWithOverride, materialReasons, type ChangeMark, type MaterialReason } from '../diff/material.ts';
+import type { ChapterFormat } from '../chapter-files.ts';
+import type { AckRow } from './store.ts';
+
+/** A chapter file of an edition, as the report needs it. */
+export interface ReportChapter {
+  slug: string;
+  title: string;
+  source: string;
+  format: ChapterFormat;
+  redirectFrom: readonly string[];
+}
+
+export const NO_TEAM = '(no team)';
+
+export interface MaterialChapter {
+  chapter: string;
+  title: string;
+  /** The chapter's content hash now: the one a confirmation must carry to count. */
+  hash: string;
+  /** Its path in the previous edition when it had another one. */
+  previous?: string;
+  /** New in this edition, or changed. */
+  change: 'added' | 'changed';
+  /** What made it material, by the default rule; empty when the editor's mark decided. */
+  reasons: MaterialReason[];
+}
+
+export interface TeamStanding {
+  team: string;
+  /** Readers of the team the report knows of (the roster's, or those who ever confirmed anything). */
+  readers: number;
+  confirmed: { reader: string; at: string }[];
+  /** Confirmed an earlier text of the chapter in this edition: does not count. */
+  stale: { reader: string; at: string; hash: string }[];
+  /** Readers of the team with no confirmation of the chapter as it is now. */
+  missing: string[];
+}
+
+export interface AckReport {
+  edition: string;
+  previous: string | undefined;
+  /** Where the teams came from. */
+  teams: 'roster' | 'header';
+  chapters: (MaterialChapter & { teams: TeamStanding[] })[];
+}
+
+/** Each chapter of the edition that changed materially since the one before (or is new with standards or steps). */
+export function materialChapters(
+  current: readonly ReportChapter[],
+  previous: readonly ReportChapter[],
+  override: (slug: string) => ChangeMark | undefined = () => undefined,
+): MaterialChapter[] {
+  const before = new Map(previous.map((chapter) => [chapter.slug, chapter]));
+  const slugsNow = new Set(current.map((chapter) => chapter.slug));
+  const found: MaterialChapter[] = [];
+  for (const chapter of current) {
+    // A renamed chapter's old path is taken only when no chapter of the edition still has it.
+    const old = before.get(chapter.slug) ?? chapter.redirectFrom.map((slug) => before.get(slug)).find((c) => c !== undefined && !slugsNow.has(c.slug));
+    const after = { source: chapter.source, format: chapter.format };
+    const oldText = old && { source: old.source, format: old.format };
+    if (oldText && oldText.source === after.source && !override(chapter.slug)) continue;
+    if (markWithOverride(oldText, after, override(chapter.slug)) !== 'material') continue;
+    found.push({
+      chapter: chapter.slug,
+      title: chapter.title,
+      hash: chapterContentHash(chapter.source),
+      ...(old && old.slug !== chapter.slug ? { previous: old.slug } : {}),
+      change: old ? 'changed' : 'added',
+      reasons: oldText && !override(chapter.slug) ? materialReasons(oldText, after) : [],
+    });
+  }
+  return found;
+}
+
+/**
+ * The teams: from the roster when there is one (a reader it does not list falls back to the team
+ * the proxy sent), otherwise from the team header recorded with the reader's latest confirmation.
+ */
+export function teamsOf(acks: readonly AckRow[], roster: ReadonlyMap<string, string> | undefined): Map<string, string> {
+  const teams = new Map<string, string>();
+  const byTime = [...acks].sort((a, b) => a.confirmed_at.localeCompare(b.confirmed_at));
+  for (const ack of byTime) teams.set(ack.reader, ack.team ?? teams.get(ack.reader) ?? NO_TEAM);
+  for (const [reader, team] of roster ?? []) teams.set(reader, team);
+  return teams;
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'en');
+
+export function buildAckReport(input: {
+  edition: string;
+  previous: string | undefined;
+  chapters: readonly MaterialChapter[];
+  acks: readonly AckRow[];
+  roster?: ReadonlyMap<string, string> | undefined;
+}): AckReport {
+  const teams = teamsOf(input.acks, input.roster);
+  const members = new Map<string, string[]>();
+  for (const [reader, team] of teams) members.set(team, [...(members.get(team) ?? []), reader]);
+  const teamNames = [...members.keys()].sort((a, b) => (a === NO_TEAM ? 1 : b === NO_TEAM ? -1 : byName(a, b)));
+  const chapters = input.chapters.map((chapter) => {
+    const acks = input.acks.filter((ack) => ack.edition === input.edition && ack.chapter === chapter.chapter);
+    const standings = teamNames.map((team): TeamStanding => {
+      const inTeam = (ack: AckRow) => teams.get(ack.reader) === team;
+      const confirmed = acks.filter((ack) => inTeam(ack) && ack.hash === chapter.hash).map((ack) => ({ reader: ack.reader, at: ack.confirmed_at }));
+      const done = new Set(confirmed.map((c) => c.reader));
+      const stale = acks
+        .filter((ack) => inTeam(ack) && ack.hash !== chapter.hash && !done.has(ack.reader))
+        .map((ack) => ({ reader: ack.reader, at: ack.confirmed_at, hash: ack.hash }));
+      return {
+        team,
+        readers: members.get(team)!.length,
+        confirmed: confirmed.sort((a, b) => byName(a.reader, b.reader)),
+        stale: stale.sort((a, b) => byName(a.reader, b.reader)),
+        missing: members
+          .get(team)!
+          .filter((reader) => !done.has(reader))
+          .sort(byName),
+      };
+    });
+    return { ...chapter, teams: standings };
+  });
+  return { edition: input.edition, previous: input.previous, teams: input.roster ? 'roster' : 'header', chapters };
+}
+
+/** Reads a roster (CSV with a header row `reader,team`): every problem, with its line. */
+export function rosterFromRows(rows: readonly { line: number; fields: string[] }[], file: string): { roster: Map<string, string>; problems: string[] } {
+  const problems: string[] = [];
+  const roster = new Map<string, string>();
+  const [header, ...rest] = rows;
+  const names = header?.fields.map((field) => field.trim().toLowerCase());
+  const readerAt = names?.indexOf('reader') ?? -1;
+  const teamAt = names?.indexOf('team') ?? -1;
+  if (readerAt < 0 || teamAt < 0) {
+    return {
+      roster,
+      problems: [
+        `${file}:${header?.line ?? 1}: the first row must name the columns reader and team (e.g. "reader,team"), found "${header?.fields.join(',') ?? ''}"`,
+      ],
+    };
+  }
+  const seen = new Map<string, number>();
+  for (const row of rest) {
+    const reader = row.fields[readerAt]?.trim() ?? '';
+    const team = row.fields[teamAt]?.trim() ?? '';
+    if (!reader || !team) {
+      problems.push(`${file}:${row.line}: needs a reader and a team, found "${row.fields.join(',')}"`);
+      continue;
+    }
+    const first = seen.get(reader);
+    if (first !== undefined && roster.get(reader) !== team) {
+      problems.push(`${file}:${row.line}: ${reader} is already in team ${roster.get(reader)} (line ${first}); a reader belongs to one team`);
+      continue;
+    }
+    seen.set(reader, row.line);
+    roster.set(reader, team);
+  }
+  return { roster, problems };
+}
