@@ -94,6 +94,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: async () => (await import('./ack-report.ts')).USAGE,
     run: async (argv) => (await import('./ack-report.ts')).run(argv),
   },
+  'search-gaps': {
+    summary: 'turn searches that found nothing into candidate search phrases and search-eval cases',
+    usage: async () => (await import('./search-gaps.ts')).USAGE,
+    run: async (argv) => (await import('./search-gaps.ts')).run(argv),
+  },
 };
 
 /**
