@@ -213,6 +213,16 @@ function canonicalData(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Whether the frontmatter's `standards` differ between two file texts: a change there is a change
+ * to the chapter even when its body is the same (readers see the standards on the page).
+ */
+export function frontmatterStandardsDiffer(before: string, after: string): boolean {
+  if (before === after) return false;
+  const standards = (source: string) => JSON.stringify(canonicalData(locateFrontmatter(source).data?.['standards'] ?? null));
+  return standards(before) !== standards(after);
+}
+
 function sameStandards(before: BindingParts, after: BindingParts): boolean {
   const inBefore = before.frontmatterStandards !== undefined;
   const inAfter = after.frontmatterStandards !== undefined;
