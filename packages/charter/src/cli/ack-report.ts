@@ -20,7 +20,7 @@ import { CommandFailed } from './command.ts';
 export const USAGE = `Usage: charter ack-report [--db <file>] [--roster <file.csv>] [--format text|json|csv]
 
   For each chapter of the current edition that changed materially since the edition before (or is
-  new with standards or steps), and for each team: who has confirmed the chapter as it is now, who
+  new with standards or steps), as the site's changes page marks it, and for each team: who has confirmed the chapter as it is now, who
   confirmed an earlier text of it (stale: does not count), and who has not yet. A confirmation
   counts only when its content hash is the chapter's hash now.
 
@@ -91,7 +91,7 @@ export function formatText(report: AckReport): string {
   const lines = [
     report.previous
       ? `Edition ${report.edition}: ${report.chapters.length} chapter(s) changed materially since ${report.previous}.`
-      : `Edition ${report.edition}: the first edition; ${report.chapters.length} chapter(s) with standards or steps.`,
+      : `Edition ${report.edition} is the first edition: no chapter changed in it, so none asks readers to confirm a change.`,
     `A confirmation counts when its content hash is the chapter's as it is now; confirmations of an earlier text are stale and listed apart. Teams from ${report.teams === 'roster' ? 'the roster' : "the proxy's team header"}.`,
   ];
   for (const chapter of report.chapters) {
@@ -141,7 +141,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const manifest = readManifest(contentDir);
   const current = findCurrentEdition(manifest);
   const previous = previousEdition(manifest, current);
-  const chapters = materialChapters(reportChapters(contentDir, current.id), previous ? reportChapters(contentDir, previous.id) : []);
+  const chapters = materialChapters(reportChapters(contentDir, current.id), previous ? reportChapters(contentDir, previous.id) : [], current.changeMarks ?? {});
   let store: AckStore;
   try {
     store = await AckStore.open(options.db, { create: false });

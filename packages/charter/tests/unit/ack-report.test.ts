@@ -43,19 +43,23 @@ describe('which chapters count', () => {
   it('lists the material changes and new chapters with standards, not corrections', () => {
     const found = materialChapters(after, before);
     expect(found.map((c) => [c.chapter, c.change, c.reasons, c.previous])).toEqual([
-      ['procedures/telephone', 'changed', ['standards'], undefined],
       ['procedures/face-to-face', 'changed', ['steps'], 'procedures/front-counter'],
       ['procedures/live-chat', 'added', [], undefined],
+      ['procedures/telephone', 'changed', ['standards'], undefined],
     ]);
-    expect(found[0]!.hash).toBe(chapterContentHash(after[0]!.source));
+    expect(found[2]!.hash).toBe(chapterContentHash(after[0]!.source));
+  });
+
+  it('lists nothing in the first edition, which has nothing to compare with (the site marks nothing there)', () => {
+    expect(materialChapters(after, [])).toEqual([]);
   });
 
   it("follows the editor's mark when there is one", () => {
-    const marks: Record<string, 'material' | 'correction'> = { 'procedures/telephone': 'correction', 'procedures/email': 'material' };
-    expect(materialChapters(after, before, (slug) => marks[slug]).map((c) => c.chapter)).toEqual([
-      'procedures/email',
-      'procedures/face-to-face',
-      'procedures/live-chat',
+    const marks = { 'procedures/telephone': 'correction', 'procedures/email': 'material' } as const;
+    expect(materialChapters(after, before, marks).map((c) => [c.chapter, c.reasons])).toEqual([
+      ['procedures/email', []],
+      ['procedures/face-to-face', ['steps']],
+      ['procedures/live-chat', []],
     ]);
   });
 });

@@ -3,16 +3,16 @@
  * `charter ack-report` prints. Pure: the chapters, confirmations and roster come in, the report
  * goes out.
  *
- * Which chapters changed materially comes from diff/material.ts, comparing each chapter of the
- * current edition with its version in the edition before (same path, or a `redirectFrom` that names
- * it); a chapter new in the edition counts when it has standards or steps. The whole file is
- * compared, frontmatter included, since standards may live in the frontmatter.
+ * Which chapters changed materially comes from the comparison the site's changes pages make
+ * (diff/compare-editions.ts, marking each change with diff/material.ts and the editor's
+ * `changeMarks`): a chapter counts when its page asks readers to confirm it.
  *
  * A confirmation counts only when its hash is the chapter's hash as it is now (the hash the built
  * page carries): a confirmation of an earlier text of the chapter in the same edition is listed as
  * stale, apart from those that count.
  */
-import { chapterContentHash, markWithOverride, materialReasons, type ChangeMark, type MaterialReason } from '../diff/material.ts';
+import { compareEditions, type ChangeMarkOverrides, type ComparableChapter } from '../diff/compare-editions.ts';
+import { chapterContentHash, materialReasons, type MaterialReason } from '../diff/material.ts';
 import type { ChapterFormat } from '../chapter-files.ts';
 import type { AckRow } from './store.ts';
 
@@ -59,32 +59,49 @@ export interface AckReport {
   chapters: (MaterialChapter & { teams: TeamStanding[] })[];
 }
 
-/** Each chapter of the edition that changed materially since the one before (or is new with standards or steps). */
+/**
+ * Each chapter of the edition that changed materially since the one before (or is new with
+ * standards or steps), as the site marks it: the same comparison (compareEditions, with the
+ * editor's `changeMarks`), so that the report lists exactly the chapters whose pages ask readers to
+ * confirm. The first edition has nothing to compare with, and no chapter is marked in it.
+ */
 export function materialChapters(
   current: readonly ReportChapter[],
   previous: readonly ReportChapter[],
-  override: (slug: string) => ChangeMark | undefined = () => undefined,
+  overrides: ChangeMarkOverrides = {},
 ): MaterialChapter[] {
+  if (previous.length === 0) return [];
+  const comparable = (chapter: ReportChapter): ComparableChapter => ({ ...chapter, text: chapter.source });
+  const comparison = compareEditions(previous.map(comparable), current.map(comparable), overrides);
+  const now = new Map(current.map((chapter) => [chapter.slug, chapter]));
   const before = new Map(previous.map((chapter) => [chapter.slug, chapter]));
-  const slugsNow = new Set(current.map((chapter) => chapter.slug));
-  const found: MaterialChapter[] = [];
-  for (const chapter of current) {
-    // A renamed chapter's old path is taken only when no chapter of the edition still has it.
-    const old = before.get(chapter.slug) ?? chapter.redirectFrom.map((slug) => before.get(slug)).find((c) => c !== undefined && !slugsNow.has(c.slug));
-    const after = { source: chapter.source, format: chapter.format };
-    const oldText = old && { source: old.source, format: old.format };
-    if (oldText && oldText.source === after.source && !override(chapter.slug)) continue;
-    if (markWithOverride(oldText, after, override(chapter.slug)) !== 'material') continue;
-    found.push({
-      chapter: chapter.slug,
-      title: chapter.title,
-      hash: chapterContentHash(chapter.source),
-      ...(old && old.slug !== chapter.slug ? { previous: old.slug } : {}),
-      change: old ? 'changed' : 'added',
-      reasons: oldText && !override(chapter.slug) ? materialReasons(oldText, after) : [],
-    });
-  }
-  return found;
+  const textOf = (chapter: ReportChapter) => ({ source: chapter.source, format: chapter.format });
+  const changed = [...comparison.changed, ...comparison.renamed].filter((change) => change.mark === 'material');
+  const found: MaterialChapter[] = [
+    ...comparison.added
+      .filter((added) => added.mark === 'material')
+      .map((added) => ({
+        chapter: added.slug,
+        title: added.title,
+        hash: chapterContentHash(now.get(added.slug)!.source),
+        change: 'added' as const,
+        reasons: [],
+      })),
+    ...changed.map((change) => {
+      const chapter = now.get(change.slug)!;
+      const old = before.get(change.previousSlug ?? change.slug)!;
+      return {
+        chapter: change.slug,
+        title: change.title,
+        hash: chapterContentHash(chapter.source),
+        ...(change.previousSlug ? { previous: change.previousSlug } : {}),
+        change: 'changed' as const,
+        // The rule's reasons; none when the editor's mark decided.
+        reasons: overrides[change.slug] ? [] : materialReasons(textOf(old), textOf(chapter)),
+      };
+    }),
+  ];
+  return found.sort((a, b) => a.chapter.localeCompare(b.chapter, 'en'));
 }
 
 /**
