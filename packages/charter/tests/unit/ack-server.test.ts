@@ -198,6 +198,22 @@ describe('refusals, each with its reason', () => {
   });
 });
 
+describe('a write that cannot be committed', () => {
+  it('is answered 503, not 2xx, and nothing of it is kept', async () => {
+    store.db.exec('PRAGMA query_only = ON');
+    let reply;
+    try {
+      reply = await ack('gita.noor', telephone);
+    } finally {
+      store.db.exec('PRAGMA query_only = OFF');
+    }
+    expect(reply.status).toBe(503);
+    expect(reply.body.error).toMatch(/could not be stored; try again/);
+    expect(store.acks().filter((row) => row.reader === 'gita.noor')).toEqual([]);
+    expect((await ack('gita.noor', telephone)).status).toBe(201);
+  });
+});
+
 describe('rate limiter', () => {
   it('refills at the rate, forgets full buckets', () => {
     const limiter = new RateLimiter(60);
