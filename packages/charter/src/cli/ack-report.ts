@@ -4,13 +4,15 @@
  * Per chapter that changed materially in the current edition and per team: who has confirmed it as
  * it is now, who confirmed an earlier text (stale), and who has not yet.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCsv, toCsv } from '../lib/acks/csv.ts';
 import { buildAckReport, materialChapters, rosterFromRows, type AckReport, type ReportChapter } from '../lib/acks/report.ts';
 import { AckStore, AckStoreRefused, DEFAULT_ACK_DB } from '../lib/acks/store.ts';
-import { chapterFormatOf } from '../lib/chapter-files.ts';
+import { chapterFormatOf, chapterSlug, listChapterPaths } from '../lib/chapter-files.ts';
+import { chapterContentHash, changeMark, type ChangeMark } from '../lib/diff/material.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { listChapterFiles, readManifest } from '../lib/content-files.ts';
 import { previousEdition } from '../lib/edition-urls.ts';
@@ -85,6 +87,51 @@ function reportChapters(contentDir: string, edition: string): ReportChapter[] {
   });
 }
 
+function git(cwd: string, args: readonly string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How a chapter changed since the text a stale confirmation names: that text is looked for among
+ * the versions of the chapter's file that git has (following renames), and compared with the file
+ * now by the material rule. Undefined when the folder is not in git or no version has the hash.
+ * Asked only for stale confirmations, and each file's history is read once.
+ */
+export function changeSinceInGit(contentDir: string, edition: string): (chapter: string, hash: string) => ChangeMark | undefined {
+  const folder = path.join(contentDir, 'editions', edition);
+  const top = git(folder, ['rev-parse', '--show-toplevel'])?.trim();
+  const files = new Map(listChapterPaths(contentDir, edition).map((file) => [chapterSlug(file), file]));
+  const versions = new Map<string, Map<string, string>>();
+  const versionsOf = (file: string): Map<string, string> => {
+    const known = versions.get(file);
+    if (known) return known;
+    const byHash = new Map<string, string>();
+    const log = top ? git(top, ['log', '--follow', '--format=commit %H', '--name-only', '--', path.relative(top, path.join(folder, file))]) : undefined;
+    let commit: string | undefined;
+    for (const line of log?.split('\n') ?? []) {
+      if (line.startsWith('commit ')) commit = line.slice(7);
+      else if (line.trim() && commit) {
+        const text = git(top!, ['show', `${commit}:${line.trim()}`]);
+        if (text !== undefined) byHash.set(chapterContentHash(text), text);
+      }
+    }
+    versions.set(file, byHash);
+    return byHash;
+  };
+  return (chapter, hash) => {
+    const file = files.get(chapter);
+    if (!top || !file) return undefined;
+    const then = versionsOf(file).get(hash);
+    if (then === undefined) return undefined;
+    const format = chapterFormatOf(file);
+    return changeMark({ source: then, format }, { source: readFileSync(path.join(folder, file), 'utf8'), format });
+  };
+}
+
 const list = (names: readonly string[]) => (names.length ? names.join(', ') : '–');
 
 export function formatText(report: AckReport): string {
@@ -92,7 +139,7 @@ export function formatText(report: AckReport): string {
     report.previous
       ? `Edition ${report.edition}: ${report.chapters.length} chapter(s) changed materially since ${report.previous}.`
       : `Edition ${report.edition} is the first edition: no chapter changed in it, so none asks readers to confirm a change.`,
-    `A confirmation counts when its content hash is the chapter's as it is now; confirmations of an earlier text are stale and listed apart. Teams from ${report.teams === 'roster' ? 'the roster' : "the proxy's team header"}.`,
+    `A confirmation counts when its content hash is the chapter's as it is now; confirmations of an earlier text are stale and listed apart ("corrections since": git has the text confirmed, and only corrections were made to it since). Teams from ${report.teams === 'roster' ? 'the roster' : "the proxy's team header"}.`,
   ];
   for (const chapter of report.chapters) {
     const why = chapter.reasons.length ? `changed: ${chapter.reasons.join(', ')}` : chapter.change === 'added' ? 'new' : 'marked material in editions.yaml';
@@ -106,7 +153,7 @@ export function formatText(report: AckReport): string {
       `${t.confirmed.length}/${t.readers}`,
       list(t.confirmed.map((c) => c.reader)),
       list(t.missing),
-      list(t.stale.map((s) => s.reader)),
+      list(t.stale.map((s) => (s.since === 'correction' ? `${s.reader} (corrections since)` : s.reader))),
     ]);
     const header = ['team', 'confirmed', 'who', 'not yet', 'stale'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -126,12 +173,12 @@ export function formatCsv(report: AckReport): string {
   for (const chapter of report.chapters) {
     for (const team of chapter.teams) {
       for (const c of team.confirmed) rows.push([chapter.chapter, team.team, c.reader, 'confirmed', c.at, chapter.hash]);
-      for (const s of team.stale) rows.push([chapter.chapter, team.team, s.reader, 'stale', s.at, s.hash]);
+      for (const s of team.stale) rows.push([chapter.chapter, team.team, s.reader, 'stale', s.at, s.hash, s.since ?? '']);
       for (const reader of team.missing.filter((r) => !team.stale.some((s) => s.reader === r)))
         rows.push([chapter.chapter, team.team, reader, 'not yet', '', '']);
     }
   }
-  return toCsv(['chapter', 'team', 'reader', 'status', 'confirmed_at', 'hash'], rows);
+  return toCsv(['chapter', 'team', 'reader', 'status', 'confirmed_at', 'hash', 'since'], rows);
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -151,7 +198,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   let report: AckReport;
   try {
-    report = buildAckReport({ edition: current.id, previous: previous?.id, chapters, acks: store.acks(), roster });
+    report = buildAckReport({
+      edition: current.id,
+      previous: previous?.id,
+      chapters,
+      acks: store.acks(),
+      roster,
+      changeSince: changeSinceInGit(contentDir, current.id),
+    });
   } finally {
     store.close();
   }

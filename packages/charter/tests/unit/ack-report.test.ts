@@ -3,8 +3,8 @@
  * has confirmed them per team, stale confirmations apart, the roster, and the command on the
  * example handbook with a real database.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/acks/csv.ts';
@@ -186,5 +186,49 @@ describe('charter ack-report on the example handbook', () => {
     const missing = spawnSync(node24, [charterMain, 'ack-report', '--db', path.join(folder.dir, 'none.sqlite')], { cwd: example, encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/there is no acknowledgements database at .*none\.sqlite\. Pass --db/);
+  });
+});
+
+describe('stale confirmations, and what changed since them', () => {
+  const repo = path.join(folder.dir, 'repo');
+  const content = path.join(repo, 'content');
+  const file = path.join(content, 'editions/2026.1/procedures/telephone.mdx');
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, encoding: 'utf8' });
+
+  it('says when only corrections were made to the text a stale confirmation names', async () => {
+    cpSync(path.join(repoRoot, 'examples/northwind/src/content'), content, { recursive: true });
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'released');
+    const released = readFileSync(file, 'utf8');
+    // A correction after release: a sentence outside the standards and steps reworded.
+    const corrected = released.replace('On a call, the customer cannot see you.', 'On a call, customers cannot see you.');
+    expect(corrected).not.toBe(released);
+    writeFileSync(file, corrected);
+    git('commit', '--quiet', '-am', 'a correction');
+
+    const dbFile = path.join(repo, 'acks.sqlite');
+    const store = await AckStore.open(dbFile, { create: true });
+    store.addAck({ reader: 'amira', team: 'phone-team', chapter: 'procedures/telephone', edition: '2026.1', hash: chapterContentHash(released) });
+    store.addAck({ reader: 'ben', team: 'phone-team', chapter: 'procedures/telephone', edition: '2026.1', hash: sha256('a text git never had') });
+    store.close();
+    const run = (format: string) =>
+      spawnSync(node24, [charterMain, 'ack-report', '--db', dbFile, '--format', format], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, HANDBOOK_CONTENT_DIR: content },
+      });
+    const json = run('json');
+    expect(json.stderr).toBe('');
+    const telephone = JSON.parse(json.stdout).chapters.find((c: { chapter: string }) => c.chapter === 'procedures/telephone');
+    expect(telephone.hash).toBe(chapterContentHash(corrected));
+    expect(telephone.teams[0].confirmed).toEqual([]);
+    expect(telephone.teams[0].stale).toEqual([
+      expect.objectContaining({ reader: 'amira', since: 'correction' }),
+      { reader: 'ben', at: expect.any(String), hash: sha256('a text git never had') },
+    ]);
+    expect(run('text').stdout).toMatch(/phone-team +0\/2 +– +amira, ben +amira \(corrections since\), ben/);
+    expect(run('csv').stdout).toMatch(/procedures\/telephone,phone-team,amira,stale,[^,]+,[0-9a-f]{64},correction\r\n/);
   });
 });

@@ -12,7 +12,7 @@
  * stale, apart from those that count.
  */
 import { compareEditions, type ChangeMarkOverrides, type ComparableChapter } from '../diff/compare-editions.ts';
-import { chapterContentHash, materialReasons, type MaterialReason } from '../diff/material.ts';
+import { chapterContentHash, materialReasons, type ChangeMark, type MaterialReason } from '../diff/material.ts';
 import type { ChapterFormat } from '../chapter-files.ts';
 import type { AckRow } from './store.ts';
 
@@ -40,13 +40,26 @@ export interface MaterialChapter {
   reasons: MaterialReason[];
 }
 
+/** A confirmation of an earlier text of the chapter in this edition. */
+export interface StaleConfirmation {
+  reader: string;
+  at: string;
+  hash: string;
+  /**
+   * How the chapter changed since the text confirmed, when that text could be found (in git's
+   * history): `correction` means only corrections since. It still does not count (the hash is not
+   * the chapter's now), but it tells the editor that nothing material was missed.
+   */
+  since?: ChangeMark;
+}
+
 export interface TeamStanding {
   team: string;
   /** Readers of the team the report knows of (the roster's, or those who ever confirmed anything). */
   readers: number;
   confirmed: { reader: string; at: string }[];
   /** Confirmed an earlier text of the chapter in this edition: does not count. */
-  stale: { reader: string; at: string; hash: string }[];
+  stale: StaleConfirmation[];
   /** Readers of the team with no confirmation of the chapter as it is now. */
   missing: string[];
 }
@@ -124,6 +137,8 @@ export function buildAckReport(input: {
   chapters: readonly MaterialChapter[];
   acks: readonly AckRow[];
   roster?: ReadonlyMap<string, string> | undefined;
+  /** How the chapter changed since the text with this hash; undefined when that text is not known. */
+  changeSince?: (chapter: string, hash: string) => ChangeMark | undefined;
 }): AckReport {
   const teams = teamsOf(input.acks, input.roster);
   const members = new Map<string, string[]>();
@@ -137,7 +152,10 @@ export function buildAckReport(input: {
       const done = new Set(confirmed.map((c) => c.reader));
       const stale = acks
         .filter((ack) => inTeam(ack) && ack.hash !== chapter.hash && !done.has(ack.reader))
-        .map((ack) => ({ reader: ack.reader, at: ack.confirmed_at, hash: ack.hash }));
+        .map((ack): StaleConfirmation => {
+          const since = input.changeSince?.(chapter.chapter, ack.hash);
+          return { reader: ack.reader, at: ack.confirmed_at, hash: ack.hash, ...(since ? { since } : {}) };
+        });
       return {
         team,
         readers: members.get(team)!.length,
