@@ -88,7 +88,7 @@ describe('charter search-gaps on a copy of the example content', () => {
     store.close();
     writeFileSync(
       path.join(folder.dir, 'browser.json'),
-      JSON.stringify({ searches: [{ query: 'Van hire?', edition: '2026.1', count: 2, last: '2026-02-03T10:00:00.000Z' }] }),
+      JSON.stringify({ searches: [{ query: 'Van hire?', edition: '2026.1', count: 2, at: '2026-02-03T10:00:00.000Z' }] }),
     );
     const result = cli(['--from', 'browser.json', '--out', 'review.yaml']);
     expect(result.stderr).toMatch(/wrote 1 group\(s\) of 4 search\(es\) to .*review\.yaml; review it/);

@@ -20,8 +20,8 @@ export interface FailedSearch {
 const browserSearch = z.object({
   query: z.string({ error: 'must be a string, the words searched for' }),
   edition: z.string({ error: 'must be a string, the edition id such as "2026.1"' }),
-  /** When it was last searched (the browser's `charter:search-gaps` entries have it); not used. */
-  last: z.string({ error: 'must be a string, an ISO date and time' }).optional(),
+  /** When it was last searched, as the browser keeps it under `charter:search-gaps`; not used. */
+  at: z.string({ error: 'must be a string, an ISO date and time' }).optional(),
   count: z.number({ error: 'must be a whole number of searches' }).int({ error: 'must be a whole number of searches' }).min(1).optional(),
 });
 
