@@ -83,6 +83,17 @@ test.describe('changed since your last visit', () => {
     await expect(page.getByRole('region', { name: 'Changed since you last read' })).toHaveCount(0);
   });
 
+  test('works under a sub-path: the list and its links carry the base', async ({ page }) => {
+    const site = 'http://127.0.0.1:4411/handbook/';
+    await page.goto(`${site}2025.1/procedures/email/`);
+    await expect.poll(() => storage(page, 'charter:read')).toEqual({ 'procedures/email': '2025.1' });
+    await page.goto(site);
+    const item = page.getByRole('region', { name: 'Changed since you last read' }).getByRole('listitem');
+    await expect(item).toHaveCount(1);
+    await expect(item.getByRole('link', { name: 'Email' })).toHaveAttribute('href', '/handbook/procedures/email/');
+    await expect(item.getByRole('link', { name: 'what changed' })).toHaveAttribute('href', '/handbook/changes/2026.1/#changed-procedures-email');
+  });
+
   test('corrections reset nobody: a reader of chapters that only had corrections sees no list', async ({ page }) => {
     for (const chapter of ['procedures/mail', 'skills/speaking', 'principles/consistency', 'principles/customer-centered']) {
       await page.goto(`/2025.1/${chapter}/`);

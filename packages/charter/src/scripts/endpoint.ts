@@ -17,6 +17,8 @@ async function send(endpoint: string, request: PendingRequest): Promise<Outcome>
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
+      // Sent to the end even when the reader leaves the page (a failed search is kept on pagehide).
+      keepalive: true,
       body: JSON.stringify(request.body),
     });
     if (response.ok) return 'accepted';

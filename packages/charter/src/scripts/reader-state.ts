@@ -199,9 +199,11 @@ export interface SearchGap {
   edition: string;
 }
 
+/** As kept in the browser; `charter search-gaps --from` reads a list of these. */
 export interface StoredSearchGap extends SearchGap {
   count: number;
-  last: string;
+  /** When it was last searched for, as an ISO date-time. */
+  at: string;
 }
 
 const MAX_GAPS = 50;
@@ -217,9 +219,9 @@ export function rememberSearchGap(storage: StorageLike, gap: SearchGap, now: Dat
   const same = gaps.find((g) => g.query.toLowerCase() === query.toLowerCase() && g.edition === gap.edition);
   if (same) {
     same.count += 1;
-    same.last = now.toISOString();
+    same.at = now.toISOString();
   } else {
-    gaps.push({ query, edition: gap.edition, count: 1, last: now.toISOString() });
+    gaps.push({ query, edition: gap.edition, count: 1, at: now.toISOString() });
   }
   write(storage, SEARCH_GAPS_KEY, gaps.slice(-MAX_GAPS));
   return !same;

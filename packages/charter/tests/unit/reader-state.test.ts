@@ -123,8 +123,8 @@ describe('confirmations and failed searches', () => {
     expect(rememberSearchGap(storage, { query: 'money back', edition: '2025.1' }, now)).toBe(true);
     expect(rememberSearchGap(storage, { query: '   ', edition: '2026.1' }, now)).toBe(false);
     expect(searchGaps(storage)).toEqual([
-      { query: 'money back', edition: '2026.1', count: 2, last: now.toISOString() },
-      { query: 'money back', edition: '2025.1', count: 1, last: now.toISOString() },
+      { query: 'money back', edition: '2026.1', count: 2, at: now.toISOString() },
+      { query: 'money back', edition: '2025.1', count: 1, at: now.toISOString() },
     ]);
   });
 });
