@@ -99,7 +99,7 @@ function git(cwd: string, args: readonly string[]): string | undefined {
  * How a chapter changed since the text a stale confirmation names: that text is looked for among
  * the versions of the chapter's file that git has (following renames), and compared with the file
  * now by the material rule. Undefined when the folder is not in git or no version has the hash.
- * Asked only for stale confirmations, and each file's history is read once.
+ * Asked only for confirmations of another text than the chapter's now, and each file's history is read once.
  */
 export function changeSinceInGit(contentDir: string, edition: string): (chapter: string, hash: string) => ChangeMark | undefined {
   const folder = path.join(contentDir, 'editions', edition);
@@ -139,7 +139,7 @@ export function formatText(report: AckReport): string {
     report.previous
       ? `Edition ${report.edition}: ${report.chapters.length} chapter(s) changed materially since ${report.previous}.`
       : `Edition ${report.edition} is the first edition: no chapter changed in it, so none asks readers to confirm a change.`,
-    `A confirmation counts when its content hash is the chapter's as it is now; confirmations of an earlier text are stale and listed apart ("corrections since": git has the text confirmed, and only corrections were made to it since). Teams from ${report.teams === 'roster' ? 'the roster' : "the proxy's team header"}.`,
+    `A confirmation counts when its content hash is the chapter's as it is now, or when git has the text confirmed and only corrections were made to it since ("after corrections"); confirmations of an earlier text with material changes since, or of a text git does not have, are stale and listed apart. Teams from ${report.teams === 'roster' ? 'the roster' : "the proxy's team header"}.`,
   ];
   for (const chapter of report.chapters) {
     const why = chapter.reasons.length ? `changed: ${chapter.reasons.join(', ')}` : chapter.change === 'added' ? 'new' : 'marked material in editions.yaml';
@@ -151,9 +151,9 @@ export function formatText(report: AckReport): string {
     const rows = chapter.teams.map((t) => [
       t.team,
       `${t.confirmed.length}/${t.readers}`,
-      list(t.confirmed.map((c) => c.reader)),
+      list(t.confirmed.map((c) => (c.throughCorrections ? `${c.reader} (after corrections)` : c.reader))),
       list(t.missing),
-      list(t.stale.map((s) => (s.since === 'correction' ? `${s.reader} (corrections since)` : s.reader))),
+      list(t.stale.map((s) => s.reader)),
     ]);
     const header = ['team', 'confirmed', 'who', 'not yet', 'stale'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -172,7 +172,8 @@ export function formatCsv(report: AckReport): string {
   const rows: string[][] = [];
   for (const chapter of report.chapters) {
     for (const team of chapter.teams) {
-      for (const c of team.confirmed) rows.push([chapter.chapter, team.team, c.reader, 'confirmed', c.at, chapter.hash]);
+      for (const c of team.confirmed)
+        rows.push([chapter.chapter, team.team, c.reader, 'confirmed', c.at, chapter.hash, c.throughCorrections ? 'correction' : '']);
       for (const s of team.stale) rows.push([chapter.chapter, team.team, s.reader, 'stale', s.at, s.hash, s.since ?? '']);
       for (const reader of team.missing.filter((r) => !team.stale.some((s) => s.reader === r)))
         rows.push([chapter.chapter, team.team, reader, 'not yet', '', '']);

@@ -196,12 +196,18 @@ describe('stale confirmations, and what changed since them', () => {
   const git = (...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, encoding: 'utf8' });
 
-  it('says when only corrections were made to the text a stale confirmation names', async () => {
+  it('counts a confirmation of an earlier text when only corrections were made since (a typo fix resets nobody), not one of a text git never had', async () => {
     cpSync(path.join(repoRoot, 'examples/northwind/src/content'), content, { recursive: true });
     git('init', '--quiet', '--initial-branch=main');
-    git('add', '.');
-    git('commit', '--quiet', '-m', 'released');
     const released = readFileSync(file, 'utf8');
+    // A text before the release whose steps differ: a confirmation of it missed a material change.
+    const earlier = released.replace('Greet the caller in full.', 'Greet the caller.');
+    expect(earlier).not.toBe(released);
+    writeFileSync(file, earlier);
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'an earlier text');
+    writeFileSync(file, released);
+    git('commit', '--quiet', '-am', 'released');
     // A correction after release: a sentence outside the standards and steps reworded.
     const corrected = released.replace('On a call, the customer cannot see you.', 'On a call, customers cannot see you.');
     expect(corrected).not.toBe(released);
@@ -212,6 +218,7 @@ describe('stale confirmations, and what changed since them', () => {
     const store = await AckStore.open(dbFile, { create: true });
     store.addAck({ reader: 'amira', team: 'phone-team', chapter: 'procedures/telephone', edition: '2026.1', hash: chapterContentHash(released) });
     store.addAck({ reader: 'ben', team: 'phone-team', chapter: 'procedures/telephone', edition: '2026.1', hash: sha256('a text git never had') });
+    store.addAck({ reader: 'chen', team: 'phone-team', chapter: 'procedures/telephone', edition: '2026.1', hash: chapterContentHash(earlier) });
     store.close();
     const run = (format: string) =>
       spawnSync(node24, [charterMain, 'ack-report', '--db', dbFile, '--format', format], {
@@ -223,12 +230,13 @@ describe('stale confirmations, and what changed since them', () => {
     expect(json.stderr).toBe('');
     const telephone = JSON.parse(json.stdout).chapters.find((c: { chapter: string }) => c.chapter === 'procedures/telephone');
     expect(telephone.hash).toBe(chapterContentHash(corrected));
-    expect(telephone.teams[0].confirmed).toEqual([]);
+    expect(telephone.teams[0].confirmed).toEqual([{ reader: 'amira', at: expect.any(String), throughCorrections: true }]);
     expect(telephone.teams[0].stale).toEqual([
-      expect.objectContaining({ reader: 'amira', since: 'correction' }),
       { reader: 'ben', at: expect.any(String), hash: sha256('a text git never had') },
+      { reader: 'chen', at: expect.any(String), hash: chapterContentHash(earlier), since: 'material' },
     ]);
-    expect(run('text').stdout).toMatch(/phone-team +0\/2 +– +amira, ben +amira \(corrections since\), ben/);
-    expect(run('csv').stdout).toMatch(/procedures\/telephone,phone-team,amira,stale,[^,]+,[0-9a-f]{64},correction\r\n/);
+    expect(telephone.teams[0].missing).toEqual(['ben', 'chen']);
+    expect(run('text').stdout).toMatch(/phone-team +1\/3 +amira \(after corrections\) +ben, chen +ben, chen/);
+    expect(run('csv').stdout).toMatch(/procedures\/telephone,phone-team,amira,confirmed,[^,]+,[0-9a-f]{64},correction\r\n/);
   });
 });

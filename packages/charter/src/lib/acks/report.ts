@@ -7,9 +7,11 @@
  * (diff/compare-editions.ts, marking each change with diff/material.ts and the editor's
  * `changeMarks`): a chapter counts when its page asks readers to confirm it.
  *
- * A confirmation counts only when its hash is the chapter's hash as it is now (the hash the built
- * page carries): a confirmation of an earlier text of the chapter in the same edition is listed as
- * stale, apart from those that count.
+ * A confirmation counts when its hash is the chapter's hash as it is now (the hash the built page
+ * carries), or when it names an earlier text of the chapter in the same edition from which only
+ * corrections were made (found in git's history): a typo fixed after release resets nobody. Any
+ * other confirmation of an earlier text is listed as stale, apart from those that count; so is one
+ * whose text cannot be found, since nobody can then tell what was read.
  */
 import { compareEditions, type ChangeMarkOverrides, type ComparableChapter } from '../diff/compare-editions.ts';
 import { chapterContentHash, materialReasons, type ChangeMark, type MaterialReason } from '../diff/material.ts';
@@ -47,8 +49,7 @@ export interface StaleConfirmation {
   hash: string;
   /**
    * How the chapter changed since the text confirmed, when that text could be found (in git's
-   * history): `correction` means only corrections since. It still does not count (the hash is not
-   * the chapter's now), but it tells the editor that nothing material was missed.
+   * history). Always `material` here: a confirmation with only corrections since counts.
    */
   since?: ChangeMark;
 }
@@ -57,8 +58,9 @@ export interface TeamStanding {
   team: string;
   /** Readers of the team the report knows of (the roster's, or those who ever confirmed anything). */
   readers: number;
-  confirmed: { reader: string; at: string }[];
-  /** Confirmed an earlier text of the chapter in this edition: does not count. */
+  /** `throughCorrections`: the reader confirmed an earlier text, and only corrections were made since. */
+  confirmed: { reader: string; at: string; throughCorrections?: true }[];
+  /** Confirmed an earlier text of the chapter in this edition with material changes since, or one that cannot be found: does not count. */
   stale: StaleConfirmation[];
   /** Readers of the team with no confirmation of the chapter as it is now. */
   missing: string[];
@@ -148,13 +150,22 @@ export function buildAckReport(input: {
     const acks = input.acks.filter((ack) => ack.edition === input.edition && ack.chapter === chapter.chapter);
     const standings = teamNames.map((team): TeamStanding => {
       const inTeam = (ack: AckRow) => teams.get(ack.reader) === team;
-      const confirmed = acks.filter((ack) => inTeam(ack) && ack.hash === chapter.hash).map((ack) => ({ reader: ack.reader, at: ack.confirmed_at }));
-      const done = new Set(confirmed.map((c) => c.reader));
+      const since = (ack: AckRow) => (ack.hash === chapter.hash ? undefined : input.changeSince?.(chapter.chapter, ack.hash));
+      const counts = (ack: AckRow) => ack.hash === chapter.hash || since(ack) === 'correction';
+      // One entry per reader: the confirmation of the text as it is now wins over an earlier one.
+      const confirmedBy = new Map<string, { reader: string; at: string; throughCorrections?: true }>();
+      for (const ack of acks.filter((a) => inTeam(a) && counts(a))) {
+        const entry = { reader: ack.reader, at: ack.confirmed_at, ...(ack.hash === chapter.hash ? {} : { throughCorrections: true as const }) };
+        const known = confirmedBy.get(ack.reader);
+        if (!known || (known.throughCorrections && !entry.throughCorrections)) confirmedBy.set(ack.reader, entry);
+      }
+      const confirmed = [...confirmedBy.values()];
+      const done = new Set(confirmedBy.keys());
       const stale = acks
-        .filter((ack) => inTeam(ack) && ack.hash !== chapter.hash && !done.has(ack.reader))
+        .filter((ack) => inTeam(ack) && !counts(ack) && !done.has(ack.reader))
         .map((ack): StaleConfirmation => {
-          const since = input.changeSince?.(chapter.chapter, ack.hash);
-          return { reader: ack.reader, at: ack.confirmed_at, hash: ack.hash, ...(since ? { since } : {}) };
+          const changed = since(ack);
+          return { reader: ack.reader, at: ack.confirmed_at, hash: ack.hash, ...(changed ? { since: changed } : {}) };
         });
       return {
         team,
