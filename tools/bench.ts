@@ -1,11 +1,12 @@
 /**
- * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip build,search,checker,dev,import,lsp] [--json file] [--keep]
+ * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip build,search,checker,dev,import,lsp,ack] [--json file] [--keep]
  *
  * Generates a synthetic handbook of chapters × editions in a temporary folder, builds it with
  * Charter's production build and with a bare floor site (Astro + MDX + Pagefind, no layout), and
  * prints what each cost and weighs, with the ratios; then the checker on the whole tree and on
  * five changed files, against its speed targets, search in Chromium, the dev server's reaction to
- * an edit, and `charter import` of a generated Markdown handbook. `--skip build,search,dev,import`
+ * an edit, `charter import` of a generated Markdown handbook, and the acknowledgement endpoint
+ * (`charter ack-server`) under load on loopback. `--skip build,search,dev,import`
  * times the checker alone.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import type { Browser } from '@playwright/test';
 import { changedVerdict, measureChecker, wholeTreeVerdict } from './bench/checker-bench.ts';
 import { chapterSlug, editionIds, writeCorpus } from './bench/corpus.ts';
 import { measureDevServer } from './bench/dev-server.ts';
+import { measureAckServer, type AckBenchResult } from './bench/ack-bench.ts';
 import { measureImport, type ImportBenchResult } from './bench/import-bench.ts';
 import { measureLanguageServer, type LanguageServerBenchResult } from './bench/lsp-bench.ts';
 import { measureCommand, type Measured } from './bench/process-tree.ts';
@@ -236,6 +238,29 @@ try {
     );
     say('');
   }
+  let ack: AckBenchResult | undefined;
+  if (!options.skip.has('ack')) {
+    ack = await measureAckServer();
+    const row = (label: string, f: AckBenchResult['inserts']) => [
+      label,
+      f.requests.toLocaleString('en-US'),
+      String(f.concurrency),
+      `${Math.round(f.perSecond).toLocaleString('en-US')}/s`,
+      `${f.p50Ms.toFixed(1)} ms`,
+      `${f.p99Ms.toFixed(1)} ms`,
+      String(f.failures),
+    ];
+    say('');
+    say(`charter ack-server (loopback, a new SQLite file with WAL and synchronous=FULL, each answer after its commit; ${os.cpus().length} cores)`);
+    say(
+      table(
+        ['confirmations', 'requests', 'clients', 'throughput', 'p50', 'p99', 'not 2xx'],
+        [row('new (one row each)', ack.inserts), row('repeats (200, no change)', ack.repeats)],
+      ),
+    );
+    say(`  database and log afterwards: ${(ack.databaseBytes / 1024 / 1024).toFixed(1)} MB`);
+    say('');
+  }
   const corpus = writeCorpus(contentDir, { chapters: options.chapters, editions: options.editions }, exampleContent);
   say(`corpus: ${corpus.files} chapter files in ${contentDir}`);
 
@@ -243,7 +268,7 @@ try {
   const slug = chapterSlug(0);
   // Chromium for the sites' scripts and search and for the dev server, only when one of them runs.
   const browser = !options.skip.has('build') || !options.skip.has('dev') ? await launchChromium() : undefined;
-  const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, import: imported, languageServer };
+  const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, import: imported, languageServer, ack };
   try {
     if (!options.skip.has('build')) Object.assign(report, await buildsAndSearch(browser!, current, slug));
     if (!options.skip.has('checker')) report.checker = await checkerFigures();

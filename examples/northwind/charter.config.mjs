@@ -16,4 +16,7 @@ export default defineCharterConfig({
   editBaseUrl: 'https://github.com/northwind-supply/charter/edit/main/examples/northwind/src/content/',
   base: '/',
   noindex: true,
+  // Confirmations and searches that found nothing go to `charter ack-server` behind the sign-in proxy.
+  feedback: { endpoint: '/charter-api' },
+  report: { issues: 'https://github.com/northwind-supply/charter/issues/new' },
 });

@@ -84,6 +84,21 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: async () => (await import('./redline.ts')).USAGE,
     run: async (argv) => (await import('./redline.ts')).run(argv),
   },
+  'ack-server': {
+    summary: "record readers' confirmations and failed searches sent by the site (feedback.endpoint)",
+    usage: async () => (await import('./ack-server.ts')).USAGE,
+    run: async (argv) => (await import('./ack-server.ts')).run(argv),
+  },
+  'ack-report': {
+    summary: "show per team and chapter who has confirmed the current edition's material changes",
+    usage: async () => (await import('./ack-report.ts')).USAGE,
+    run: async (argv) => (await import('./ack-report.ts')).run(argv),
+  },
+  'search-gaps': {
+    summary: 'turn searches that found nothing into candidate search phrases and search-eval cases',
+    usage: async () => (await import('./search-gaps.ts')).USAGE,
+    run: async (argv) => (await import('./search-gaps.ts')).run(argv),
+  },
 };
 
 /**

@@ -2,10 +2,12 @@
  * Loads the handbook once per build and hands pages what they need. The pure logic lives in
  * src/lib; this module only connects it to Astro's content collections.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { resolveContentDir } from '../lib/content-dir.ts';
-import { compareEditions, type EditionComparison } from '../lib/diff/compare-editions.ts';
+import { compareEditions, strayChangeMarks, type EditionComparison } from '../lib/diff/compare-editions.ts';
+import { chapterContentHash } from '../lib/diff/material.ts';
 import { previousEdition, sortEditions } from '../lib/edition-urls.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
 import { groupBySection, readingOrder, type SectionWithChapters } from '../lib/navigation.ts';
@@ -15,6 +17,7 @@ import { assertPublishedUrlsAnswer, planRoutes, type EditionChapters, type Route
 import type { Edition } from '../lib/schemas.ts';
 import { readIfExists } from '../lib/fs-transaction.ts';
 import { compareStandards, standardsOfEdition, withStandardsStated, type EditionStandard, type StandardsComparison } from '../lib/standards.ts';
+import { ContentRefused } from '../gate/problem.ts';
 import { parsePublished, PUBLISHED_URLS } from '../lib/release.ts';
 
 export interface Chapter {
@@ -28,6 +31,10 @@ export interface Chapter {
   order: number;
   redirectFrom: readonly string[];
   data: CollectionEntry<'chapters'>['data'];
+  /** The chapter file's whole text, frontmatter included (read on first use). */
+  text(): string;
+  /** The sha-256 of that text: what a reader's confirmation records (lib/diff/material.ts). */
+  contentHash(): string;
 }
 
 export interface EditionView {
@@ -63,7 +70,24 @@ function toChapter(entry: CollectionEntry<'chapters'>): Chapter {
   const { edition, slug, section } = parseChapterId(entry.id);
   const { data } = entry;
   const file = fileBelowEdition(entry.filePath ?? '', edition) ?? `${slug}.mdx`;
-  return { entry, edition, slug, file, section: section ?? '', title: data.title, order: data.order, redirectFrom: data.redirectFrom, data };
+  let text: string | undefined;
+  let hash: string | undefined;
+  // The file as the editor wrote it, from the one content folder the build reads, so that ack-report
+  // hashes the same bytes.
+  const readText = () => (text ??= readFileSync(path.join(resolveContentDir(), 'editions', edition, file), 'utf8'));
+  return {
+    entry,
+    edition,
+    slug,
+    file,
+    section: section ?? '',
+    title: data.title,
+    order: data.order,
+    redirectFrom: data.redirectFrom,
+    data,
+    text: readText,
+    contentHash: () => (hash ??= chapterContentHash(readText())),
+  };
 }
 
 /** The URLs recorded as published by past releases; see `npm run release`. */
@@ -80,6 +104,20 @@ function viewOf(edition: Edition, chapters: Chapter[], sections: Parameters<type
   }
   const ordered = readingOrder(groups);
   return { edition, groups, ordered, bySlug: new Map(ordered.map((c) => [c.slug, c])) };
+}
+
+/**
+ * An editor's mark in editions.yaml must name a chapter that changed in that edition: a mark on
+ * anything else does nothing, which is a mistake the editor should hear about (a typo in the path).
+ */
+function assertMarksNameChanges(edition: Edition, comparison: EditionComparison): void {
+  const stray = strayChangeMarks(edition.changeMarks ?? {}, comparison);
+  if (stray.length === 0) return;
+  const changed = [...comparison.added, ...comparison.renamed, ...comparison.changed].map((c) => c.slug).sort();
+  throw new ContentRefused(
+    `editions.yaml: edition ${edition.id}'s changeMarks names ${stray.map((s) => `"${s}"`).join(', ')}, which did not change in ${edition.id}. ` +
+      `Mark only chapters that changed (${changed.join(', ') || 'none'}), or remove the entry.`,
+  );
 }
 
 async function load(): Promise<Handbook> {
@@ -130,11 +168,14 @@ async function load(): Promise<Handbook> {
         redirectFrom: c.redirectFrom,
         source: withStandardsStated(c.entry.body ?? '', standardsOf(c.edition)),
         format: chapterFormatOf(c.file),
+        text: c.text(),
       });
-      comparisons.set(
-        editionId,
-        edition && before ? compareEditions(views.get(before.id)!.ordered.map(source), views.get(edition.id)!.ordered.map(source)) : undefined,
-      );
+      const comparison =
+        edition && before
+          ? compareEditions(views.get(before.id)!.ordered.map(source), views.get(edition.id)!.ordered.map(source), edition.changeMarks ?? {})
+          : undefined;
+      if (edition && comparison) assertMarksNameChanges(edition, comparison);
+      comparisons.set(editionId, comparison);
     }
     return comparisons.get(editionId);
   };

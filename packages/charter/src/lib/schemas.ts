@@ -253,5 +253,19 @@ export const edition = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * The editor's word on how a changed chapter is marked in this edition's changes, where the rule
+   * in lib/diff/material.ts gets it wrong, e.g. `{ procedures/telephone: correction }`: the key is
+   * the chapter's path below the edition folder without extension, the value `material` or
+   * `correction`. A material change asks staff to confirm they have read it; a correction does not.
+   */
+  changeMarks: z
+    .record(chapterSlug, closedList(['material', 'correction'], 'change mark'), {
+      error: (issue) =>
+        issue.code === 'invalid_key'
+          ? 'is not a chapter path: write the path below the edition folder without extension, e.g. procedures/telephone'
+          : 'must map chapter paths to a mark, e.g. { procedures/telephone: correction }',
+    })
+    .optional(),
 });
 export type Edition = z.infer<typeof edition>;

@@ -110,6 +110,37 @@ export const siteConfigSchema = z.strictObject({
       for (const problem of overrideProblems(strings)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
     })
     .optional(),
+  /**
+   * Where the handbook records what readers do, on the same origin as the site (behind the sign-in
+   * proxy; `charter ack-server` serves it): confirmations of material changes (`POST <endpoint>/ack`)
+   * and searches that found nothing (`POST <endpoint>/search-gap`). The path is used as written,
+   * without the site's base. Example: `{ endpoint: '/charter-api' }`. Left out, confirmations and
+   * failed searches stay in the reader's browser.
+   */
+  feedback: z
+    .strictObject({
+      endpoint: z.string().regex(/^\/(?!\/)(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]+$/, {
+        error: 'must be a path on the site\'s own origin, starting with "/" and without a trailing "/", for example "/charter-api"',
+      }),
+    })
+    .optional(),
+  /**
+   * Where "Report a problem" on every chapter leads, prefilled with the page, the edition and the
+   * text the reader selected: a new-issue page (`{ issues: 'https://git.example.com/handbook/issues/new' }`,
+   * given `title` and `body` parameters) or an email address (`{ email: 'handbook@example.com' }`).
+   * Left out, chapters have no such link.
+   */
+  report: z
+    .union(
+      [
+        z.strictObject({ issues: z.url({ protocol: /^https?$/, error: 'must be an http(s):// address of a new-issue page' }) }),
+        z.strictObject({ email: z.email({ error: 'must be an email address, for example "handbook@example.com"' }) }),
+      ],
+      {
+        error: 'must be { issues: "https://…/issues/new" } or { email: "someone@example.com" }',
+      },
+    )
+    .optional(),
 });
 
 function hexColour() {

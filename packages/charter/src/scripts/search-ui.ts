@@ -7,6 +7,8 @@ import { SearchEngine, type SearchOptions } from './search-engine.ts';
 import { latestWins } from './latest-wins.ts';
 import { renderSearchChips } from './search-chips.ts';
 import { countText, renderHit, searchStrings } from './search-results.ts';
+import { rememberSearchGap } from './reader-state.ts';
+import { sendSearchGap } from './endpoint.ts';
 
 /**
  * How long typing must pause before results show. Ranking runs at every key, but each shown result
@@ -80,6 +82,17 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   };
 
   let lastKeyAt = 0;
+  // A query that found nothing, kept when the reader gives up on it (leaves the box or the page),
+  // not at every key: "refu" on the way to "refund" is no gap in the handbook.
+  let emptyQuery = '';
+  const keepGap = () => {
+    const query = input.value.trim();
+    if (!emptyQuery || query !== emptyQuery) return;
+    emptyQuery = '';
+    const gap = { query, edition: readingEdition };
+    if (rememberSearchGap(localStorage, gap, new Date())) sendSearchGap(root.dataset.feedbackEndpoint || undefined, gap);
+  };
+  addEventListener('pagehide', keepGap);
   const run = latestWins(searchNow);
   async function searchNow(superseded: () => boolean): Promise<void> {
     const query = input.value.trim();
@@ -109,6 +122,7 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
         return item;
       }),
     );
+    emptyQuery = hits.length === 0 && selected.touchpoint.size === 0 && selected.type.size === 0 ? query : '';
     if (hits.length === 0) {
       const empty = document.createElement('li');
       empty.className = 'search-empty';
@@ -138,7 +152,11 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
       const href = options$()[active]?.dataset.href;
       event.preventDefault();
       if (href) location.href = href;
-      else if (input.value.trim()) location.href = allLink.href;
+      else if (input.value.trim()) {
+        // The search page keeps the query if it finds nothing there either.
+        emptyQuery = '';
+        location.href = allLink.href;
+      }
     } else if (event.key === 'Escape') {
       if (!popover.hidden) {
         event.preventDefault();
@@ -174,7 +192,9 @@ export async function attachSearch(root: HTMLElement): Promise<void> {
   list.addEventListener('pointerdown', (event) => event.preventDefault());
   // Leaving the search area with Tab or a click closes the results.
   root.addEventListener('focusout', (event) => {
-    if (!root.contains(event.relatedTarget as Node | null)) open(false);
+    if (root.contains(event.relatedTarget as Node | null)) return;
+    open(false);
+    keepGap();
   });
   document.addEventListener('pointerdown', (event) => {
     if (!root.contains(event.target as Node)) open(false);

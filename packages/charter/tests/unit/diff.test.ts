@@ -147,7 +147,7 @@ describe('compareEditions', () => {
         chapter('skills/listening', 'Listening', 'Listen.'),
       ],
     );
-    expect(result.added).toEqual([{ slug: 'procedures/live-chat', title: 'Live chat' }]);
+    expect(result.added).toEqual([{ slug: 'procedures/live-chat', title: 'Live chat', mark: 'correction' }]);
     expect(result.removed).toEqual([{ slug: 'procedures/fax', title: 'Fax' }]);
     expect(result.renamed).toHaveLength(1);
     expect(result.renamed[0]).toMatchObject({ slug: 'procedures/face-to-face', previousSlug: 'procedures/front-counter', previousTitle: 'Front counter' });

@@ -34,7 +34,8 @@ function attribute(node: { attributes?: unknown[] }, name: string): string | und
 /** Component names whose children are example words said to customers. */
 const QUOTE_COMPONENTS = new Set(['SayThis', 'CreedStatement']);
 
-function collectBlocks(node: RootContent, into: TextBlock[], inQuote = false): void {
+/** Appends the reading text of one node of a chapter's tree to `into` (also used by material.ts). */
+export function collectBlocks(node: RootContent, into: TextBlock[], inQuote = false): void {
   switch (node.type) {
     case 'paragraph': {
       const text = squash(toString(node));

@@ -1,0 +1,61 @@
+/**
+ * Material or correction in a real build (#19): the marks the browser reads (marks.json) and the
+ * changes page follow the rule and the editor's override in editions.yaml, a typo fixed in a
+ * standard resets nobody, and an override on a chapter that did not change refuses the build.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildWithContent, copyContent } from './support.ts';
+
+function edit(file: string, change: (text: string) => string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+}
+
+/** Adds `changeMarks` to the 2026.1 entry of editions.yaml. */
+const markIn2026 = (marks: string) => (text: string) => text.replace('  status: current\n', `  status: current\n  changeMarks:\n${marks}`);
+
+describe('change marks in the build', () => {
+  it('marks by the rule, takes the editor’s override, and calls a typo fixed in a standard a correction', () => {
+    const content = copyContent();
+    try {
+      // 2025.1's Mail had a typo in a standard that 2026.1 fixed: a correction.
+      edit(content.file('editions/2025.1/procedures/mail.mdx'), (t) =>
+        t.replace('We open, date-stamp and log all incoming', 'We open, date-stamp and log all incomming'),
+      );
+      // The editor overrides the rule for Website (material by the rule: two working days became one).
+      edit(content.file('editions.yaml'), markIn2026('    procedures/website: correction\n'));
+      let marks: { changes: { slug: string; mark: string }[] } = { changes: [] };
+      let changesPage = '';
+      const result = buildWithContent(content.dir, {}, (dist) => {
+        marks = JSON.parse(readFileSync(path.join(dist, 'changes/2026.1/marks.json'), 'utf8'));
+        changesPage = readFileSync(path.join(dist, 'changes/2026.1/index.html'), 'utf8');
+      });
+      expect(result.status, result.output).toBe(0);
+      const markOf = (slug: string) => marks.changes.find((c) => c.slug === slug)?.mark;
+      expect(markOf('procedures/mail')).toBe('correction');
+      expect(markOf('procedures/website')).toBe('correction');
+      expect(markOf('procedures/telephone')).toBe('material');
+      expect(markOf('procedures/face-to-face')).toBe('material');
+      expect(changesPage).toMatch(/id="changed-procedures-website" data-mark="correction"/);
+    } finally {
+      content.cleanup();
+    }
+  }, 240_000);
+
+  it('refuses an override on a chapter the edition did not change, naming it and the chapters that did', () => {
+    const content = copyContent();
+    try {
+      edit(content.file('editions.yaml'), markIn2026('    skills/listening: correction\n'));
+      const result = buildWithContent(content.dir);
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(`editions.yaml: edition 2026.1's changeMarks names "skills/listening", which did not change in 2026.1.`);
+      expect(result.output).toContain('procedures/telephone');
+    } finally {
+      content.cleanup();
+    }
+  }, 240_000);
+});
