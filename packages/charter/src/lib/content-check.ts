@@ -14,7 +14,7 @@ import { chapterSlug } from './chapter-files.ts';
 import { section } from './schemas.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { linkProblems, type LinkContext } from './link-check.ts';
-import { editionFolderProblems, lostAddressProblems, readingPathProblems } from './folder-check.ts';
+import { changeMarkProblems, editionFolderProblems, lostAddressProblems, readingPathProblems } from './folder-check.ts';
 import { editionIndex, snapshotIndex, type EditionIndex } from '../lint/edition-index.ts';
 import { loadHandbookData, type HandbookData } from '../lint/handbook-data.ts';
 
@@ -86,6 +86,7 @@ export function contentFolderProblems(contentDir: string, handbook: HandbookData
     ...editionFolderProblems(contentDir, handbook.editions),
     ...readingPathProblems(contentDir, handbook.paths, indexOf(handbook.currentEdition)),
     ...lostAddressProblems(contentDir, handbook.editions),
+    ...changeMarkProblems(contentDir, handbook.editions),
   ];
 }
 

@@ -137,7 +137,8 @@ export function planRelease(contentDir: string, id: string, releaseDate: Date): 
   };
 }
 
-const comparable = (f: ChapterFile): ComparableChapter => {
+/** A chapter file as the comparison of two editions reads it (title and old addresses from its frontmatter). */
+export const comparable = (f: ChapterFile): ComparableChapter => {
   const title = f.frontmatter['title'];
   const redirectFrom = f.frontmatter['redirectFrom'];
   return {
