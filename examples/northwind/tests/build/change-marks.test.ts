@@ -3,10 +3,14 @@
  * changes page follow the rule and the editor's override in editions.yaml, a typo fixed in a
  * standard resets nobody, and an override on a chapter that did not change refuses the build.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWithContent, copyContent } from './support.ts';
+import { charterCli } from '../../../../tools/support/paths.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
 
 function edit(file: string, change: (text: string) => string): void {
   const before = readFileSync(file, 'utf8');
@@ -46,14 +50,27 @@ describe('change marks in the build', () => {
     }
   }, 240_000);
 
-  it('refuses an override on a chapter the edition did not change, naming it and the chapters that did', () => {
+  it('refuses an override on a chapter the edition did not change, located, in the same words as the checker', () => {
     const content = copyContent();
     try {
       edit(content.file('editions.yaml'), markIn2026('    skills/listening: correction\n'));
       const result = buildWithContent(content.dir);
       expect(result.status).not.toBe(0);
-      expect(result.output).toContain(`editions.yaml: edition 2026.1's changeMarks names "skills/listening", which did not change in 2026.1.`);
-      expect(result.output).toContain('procedures/telephone');
+      const located = result.output.match(/editions\.yaml:\d+:\d+: Unexpected change mark for "skills\/listening"[^\n]*/)?.[0];
+      expect(located, result.output).toBeDefined();
+      expect(located).toContain('which did not change in 2026.1 against 2025.1, expected one of the chapters that changed (');
+      expect(located).toContain('procedures/telephone');
+      const lint = spawnSync(process.execPath, [charterCli, 'lint', '--format', 'json'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, HANDBOOK_CONTENT_DIR: content.dir },
+      });
+      expect(lint.status).toBe(1);
+      const [, line, column, message] = /editions\.yaml:(\d+):(\d+): (.*?)(?: \(chapter-files\))?$/.exec(located!)!;
+      const found = (JSON.parse(lint.stdout) as { file: string; line: number; column: number; ruleId: string; message: string }[]).filter((m) =>
+        m.file.endsWith('editions.yaml'),
+      );
+      expect(found.map((m) => [m.line, m.column, m.ruleId, m.message])).toEqual([[Number(line), Number(column), 'chapter-files', message]]);
     } finally {
       content.cleanup();
     }

@@ -77,6 +77,32 @@ describe('npm run release', () => {
     expect(out.status, out.output).toBe(0);
   });
 
+  it('moves the draft’s change marks to the release, says what it marks material, and refuses a mark on an unchanged chapter', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    const manifestFile = content.file('editions.yaml');
+    const original = readFileSync(manifestFile, 'utf8');
+    const withMarks = (marks: string) => original.replace('  status: draft\n', `  status: draft\n  changeMarks:\n${marks}`);
+
+    writeFileSync(manifestFile, withMarks('    skills/listening: material\n'));
+    const before = treeHash(content.dir);
+    const refused = release(content.dir, ['2027.1', '--date', '2027-01-15']);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain(`the draft's changeMarks names "skills/listening", which did not change against 2026.1`);
+    expect(treeHash(content.dir)).toBe(before);
+
+    // By the rule, the new Social media chapter is material and the draft's edit to Consistency a correction; the editor says otherwise for Consistency.
+    writeFileSync(manifestFile, withMarks('    principles/consistency: material\n'));
+    const result = release(content.dir, ['2027.1', '--date', '2027-01-15']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(
+      'Marked 2 changed chapter(s) material (principles/consistency, procedures/social-media): staff are asked to confirm them. 0 change(s) are corrections.',
+    );
+    const manifest = parse(readFileSync(manifestFile, 'utf8')) as { id: string; changeMarks?: Record<string, string> }[];
+    expect(manifest.find((e) => e.id === '2027.1')?.changeMarks).toEqual({ 'principles/consistency': 'material' });
+    expect(manifest.find((e) => e.id === 'draft')?.changeMarks).toBeUndefined();
+  });
+
   it('refuses a bad id, an existing id and an earlier id, changing nothing', () => {
     const content = copyContent();
     cleanup = content.cleanup;

@@ -122,6 +122,7 @@ test.describe('confirming a chapter', () => {
     await confirm.getByRole('button', { name: 'I have read this edition of the chapter' }).focus();
     await page.keyboard.press('Space');
     await expect(confirm.getByRole('status')).toContainText('that you read edition 2026.1 of this chapter');
+    await expect(confirm.getByRole('status')).toBeFocused();
     await expect(confirm.getByRole('status')).toContainText('Your confirmation is recorded.');
     expect(posted.map((p) => p.kind)).toEqual(['ack']);
     expect(posted[0]!.body).toEqual({ chapter: 'procedures/telephone', edition: '2026.1', hash, path: 'phone-team' });

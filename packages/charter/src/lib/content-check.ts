@@ -15,7 +15,7 @@ import { section } from './schemas.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { linkProblems, type LinkContext } from './link-check.ts';
 import { declaredStandardsOf } from './standard-declarations.ts';
-import { editionFolderProblems, lostAddressProblems, readingPathProblems } from './folder-check.ts';
+import { changeMarkProblems, editionFolderProblems, lostAddressProblems, readingPathProblems } from './folder-check.ts';
 import { editionIndex, snapshotIndex, type EditionIndex } from '../lint/edition-index.ts';
 import { loadHandbookData, type HandbookData } from '../lint/handbook-data.ts';
 
@@ -87,6 +87,7 @@ export function contentFolderProblems(contentDir: string, handbook: HandbookData
     ...editionFolderProblems(contentDir, handbook.editions),
     ...readingPathProblems(contentDir, handbook.paths, indexOf(handbook.currentEdition)),
     ...lostAddressProblems(contentDir, handbook.editions),
+    ...changeMarkProblems(contentDir, handbook.editions),
   ];
 }
 

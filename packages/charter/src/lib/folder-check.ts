@@ -12,7 +12,9 @@ import { yamlSpanProblem, type GateProblem } from '../gate/problem.ts';
 import { readEditionFolder } from './chapter-files.ts';
 import { listChapterFiles, MANIFEST } from './content-files.ts';
 import { planRoutes, type EditionChapters } from './routes.ts';
-import { parsePublished, PUBLISHED_URLS, toPlanned } from './release.ts';
+import { comparable, parsePublished, PUBLISHED_URLS, toPlanned } from './release.ts';
+import { compareEditions, strayChangeMarks } from './diff/compare-editions.ts';
+import { previousEdition } from './edition-urls.ts';
 import type { Edition } from './schemas.ts';
 import type { LinkIndex } from './link-check.ts';
 import { closest } from '../lint/text/closest.ts';
@@ -93,6 +95,51 @@ export function editionFolderProblems(contentDir: string, editions: readonly Edi
     });
   }
   return results;
+}
+
+/**
+ * An edition's `changeMarks` (editions.yaml) may only name chapters that changed in it against the
+ * edition before: a mark on anything else does nothing, most likely a mistyped path. Only editions
+ * with marks are compared, so a handbook without them reads no chapter here.
+ */
+export function changeMarkProblems(contentDir: string, editions: readonly Edition[]): FolderProblems[] {
+  const marked = editions.map((edition, index) => ({ edition, index })).filter(({ edition }) => Object.keys(edition.changeMarks ?? {}).length > 0);
+  if (marked.length === 0) return [];
+  const manifest = path.join(contentDir, MANIFEST);
+  const located = locate(readFileSync(manifest, 'utf8'));
+  const keyNode = (index: number, slug: string): Node | undefined => {
+    const map = located.nodeAt([index, 'changeMarks']);
+    const pair = isMap(map) ? map.items.find((item) => (item.key as { value?: unknown } | null)?.value === slug) : undefined;
+    return (pair?.key as Node | undefined) ?? map;
+  };
+  const problems: GateProblem[] = [];
+  for (const { edition, index } of marked) {
+    const before = previousEdition(editions, edition);
+    if (!before) {
+      problems.push(
+        problemAt(
+          located,
+          located.nodeAt([index, 'changeMarks']),
+          'chapter-files',
+          `Unexpected changeMarks on edition "${edition.id}", which has no edition before it: nothing changed in it, so remove changeMarks`,
+        ),
+      );
+      continue;
+    }
+    const comparison = compareEditions(listChapterFiles(contentDir, before.id).map(comparable), listChapterFiles(contentDir, edition.id).map(comparable));
+    const changed = [...comparison.added, ...comparison.renamed, ...comparison.changed].map((c) => c.slug).sort();
+    for (const slug of strayChangeMarks(edition.changeMarks ?? {}, comparison)) {
+      problems.push(
+        problemAt(
+          located,
+          keyNode(index, slug),
+          'chapter-files',
+          `Unexpected change mark for "${slug}", which did not change in ${edition.id} against ${before.id}, expected one of the chapters that changed (${changed.join(', ') || 'none'}): fix the path, or remove the mark`,
+        ),
+      );
+    }
+  }
+  return problems.length > 0 ? [{ file: manifest, problems }] : [];
 }
 
 /** Steps of reading paths (paths.yaml) that lead to no chapter or heading of the current edition. */

@@ -13,6 +13,8 @@ import { assertPublishedUrlsAnswer, planRoutes, publishedUrls, type EditionChapt
 import { readIfExists } from './fs-transaction.ts';
 import { compareStandards, describeStandardChanges, standardsOfEdition, type StandardsChapter } from './standards.ts';
 import { labelOf } from './vocabulary.ts';
+import { compareEditions, strayChangeMarks, type ComparableChapter } from './diff/compare-editions.ts';
+import { chapterFormatOf } from './chapter-files.ts';
 
 export const PUBLISHED_URLS = 'published-urls.txt';
 
@@ -90,7 +92,21 @@ export function planRelease(contentDir: string, id: string, releaseDate: Date): 
   }
 
   const standardChanges = standardChangesOf(listChapterFiles(contentDir, current.id), draftFiles, vocabulary);
-  const released: Edition = { id, title: `Edition ${id}`, status: 'current', released: releaseDate, notes: notesWithStandards(draft.notes, standardChanges) };
+  // The editor's marks were written on the draft while it was prepared: they belong to the release.
+  const released: Edition = {
+    id,
+    title: `Edition ${id}`,
+    status: 'current',
+    released: releaseDate,
+    notes: notesWithStandards(draft.notes, standardChanges),
+    ...(draft.changeMarks ? { changeMarks: draft.changeMarks } : {}),
+  };
+  const marks = markSummary(listChapterFiles(contentDir, current.id), draftFiles, draft.changeMarks ?? {});
+  if (marks.stray.length > 0) {
+    throw new ReleaseError(
+      `${MANIFEST}: the draft's changeMarks names ${marks.stray.map((s) => `"${s}"`).join(', ')}, which did not change against ${current.id}. Mark only chapters that changed, or remove the entry.`,
+    );
+  }
   const newManifest = manifest.map((e) => (e.id === current.id ? { ...e, status: 'archived' as const } : e));
   newManifest.push(released);
   const editions: EditionChapters[] = newManifest.map((e) => ({
@@ -119,7 +135,8 @@ export function planRelease(contentDir: string, id: string, releaseDate: Date): 
       `Copied ${draftFiles.length} chapters from editions/${draft.id}/ to editions/${id}/.`,
       `Edition ${id} is now current (released ${releaseDate.toISOString().slice(0, 10)}); ${current.id} is archived.`,
       `Recorded ${newUrls.length} newly published URLs in ${PUBLISHED_URLS}; every earlier one still answers.`,
-      `The draft stays in editions/${draft.id}/ as the start of the next edition; its release notes were cleared.`,
+      `The draft stays in editions/${draft.id}/ as the start of the next edition; its release notes${draft.changeMarks ? ' and change marks' : ''} were cleared.`,
+      marks.line,
       ...(standardChanges.length > 0 ? [`Service standards changed since ${current.id}, named in the release notes: ${standardChanges.join('; ')}.`] : []),
     ],
   };
@@ -152,6 +169,36 @@ export function notesWithStandards(notes: string, changes: readonly string[]): s
   return notes.trim() ? `${notes.trim()} ${sentence}` : sentence;
 }
 
+/** A chapter file as the comparison of two editions reads it (title and old addresses from its frontmatter). */
+export const comparable = (f: ChapterFile): ComparableChapter => {
+  const title = f.frontmatter['title'];
+  const redirectFrom = f.frontmatter['redirectFrom'];
+  return {
+    slug: f.slug,
+    title: typeof title === 'string' ? title.trim() : f.slug,
+    redirectFrom: Array.isArray(redirectFrom) ? redirectFrom.map(String) : [],
+    source: f.source,
+    format: chapterFormatOf(f.file),
+    text: f.source,
+  };
+};
+
+/** What the release marks material and what a correction (lib/diff/material.ts), in one line of the summary. */
+function markSummary(
+  before: readonly ChapterFile[],
+  after: readonly ChapterFile[],
+  overrides: NonNullable<Edition['changeMarks']>,
+): { line: string; stray: string[] } {
+  const comparison = compareEditions(before.map(comparable), after.map(comparable), overrides);
+  const changes = [...comparison.changed, ...comparison.renamed, ...comparison.added];
+  const material = changes.filter((c) => c.mark === 'material').map((c) => c.slug);
+  const corrections = changes.length - material.length;
+  const line =
+    `Marked ${material.length} changed chapter(s) material${material.length ? ` (${material.join(', ')})` : ''}: staff are asked to confirm them. ` +
+    `${corrections} change(s) are corrections.`;
+  return { line, stray: strayChangeMarks(overrides, comparison) };
+}
+
 /** Suggests the id after the newest released one (2026.1 → 2026.2). */
 export function nextId(manifest: readonly Edition[]): string {
   const ids = manifest
@@ -170,7 +217,11 @@ function updateManifestText(text: string, previousCurrent: string, released: Edi
   const items = doc.contents as unknown as { items: { get(k: string): unknown; set(k: string, v: unknown): void }[] };
   for (const item of items.items) {
     if (item.get('id') === previousCurrent) item.set('status', 'archived');
-    if (item.get('status') === 'draft') item.set('notes', '');
+    if (item.get('status') === 'draft') {
+      item.set('notes', '');
+      // The marks were for this release; the next edition's draft starts without any.
+      (item as unknown as { delete(k: string): boolean }).delete('changeMarks');
+    }
   }
   const entry = doc.createNode({
     id: released.id,
@@ -178,6 +229,7 @@ function updateManifestText(text: string, previousCurrent: string, released: Edi
     status: 'current',
     released: released.released!.toISOString().slice(0, 10),
     notes: released.notes,
+    ...(released.changeMarks ? { changeMarks: released.changeMarks } : {}),
   });
   // Newest releases sit right after the draft, so the file reads newest first.
   const draftIndex = items.items.findIndex((i) => i.get('status') === 'draft');

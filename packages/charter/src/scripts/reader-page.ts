@@ -121,6 +121,9 @@ function startConfirm(section: HTMLElement, main: HTMLElement, data: PageData): 
     const confirmation: Confirmation = { chapter, edition: data.edition, hash, ...(path && steps.includes(path) ? { path } : {}) };
     const stored = rememberConfirmation(localStorage, confirmation, new Date());
     showDone(stored.at);
+    // The button is gone: keep a keyboard reader's place on the words that replace it.
+    status.tabIndex = -1;
+    status.focus();
     if (!data.endpoint) return;
     const outcome = await post(data.endpoint, { kind: 'ack', body: confirmation });
     const note = document.createElement('span');
