@@ -26,9 +26,18 @@ describe('the build refuses bad content', () => {
     const located = output.match(/glossary\.yaml:\d+:\d+: Entry 1: term[^\n]*\(data-files\)/)?.[0];
     expect(located, output).toBeDefined();
     const root = path.resolve(import.meta.dirname, '../..');
-    const lint = spawnSync(process.execPath, [charterCli, 'lint'], { cwd: root, encoding: 'utf8', env: { ...process.env, HANDBOOK_CONTENT_DIR: content.dir } });
-    expect(lint.status).toBe(2);
-    expect(lint.stderr).toContain(located!.slice(located!.indexOf('glossary.yaml:')));
+    const lint = spawnSync(process.execPath, [charterCli, 'lint', '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, HANDBOOK_CONTENT_DIR: content.dir },
+    });
+    // A data file the checker cannot use is content to fix: exit 1, its problems as messages.
+    expect(lint.status).toBe(1);
+    const [, line, column, message] = /glossary\.yaml:(\d+):(\d+): (.*) \(data-files\)$/.exec(located!)!;
+    const messages = JSON.parse(lint.stdout) as { file: string; line: number; column: number; ruleId: string; message: string }[];
+    expect(messages).toContainEqual(
+      expect.objectContaining({ file: content.file('glossary.yaml'), line: Number(line), column: Number(column), ruleId: 'data-files', message }),
+    );
   });
 
   it('names the file, the field, the value and the allowed values of bad frontmatter', () => {

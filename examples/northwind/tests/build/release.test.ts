@@ -96,7 +96,7 @@ describe('npm run release', () => {
     const result = release(content.dir, ['2027.1', '--date', '2027-01-15']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(
-      'Marked 2 changed chapter(s) material (principles/consistency, procedures/social-media): staff are asked to confirm them. 0 change(s) are corrections.',
+      'Marked 3 changed chapter(s) material (principles/consistency, procedures/live-chat, procedures/social-media): staff are asked to confirm them. 1 change(s) are corrections.',
     );
     const manifest = parse(readFileSync(manifestFile, 'utf8')) as { id: string; changeMarks?: Record<string, string> }[];
     expect(manifest.find((e) => e.id === '2027.1')?.changeMarks).toEqual({ 'principles/consistency': 'material' });
