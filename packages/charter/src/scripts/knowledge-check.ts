@@ -43,9 +43,17 @@ function start(check: HTMLElement): void {
   const radios = [...check.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
   const actions = check.querySelector<HTMLElement>('[data-check-actions]')!;
   actions.hidden = false;
+  // Emptied first, so that the same message said twice (two wrong answers) is announced twice.
+  const say = (message: string, outcome?: 'right' | 'wrong') => {
+    result.textContent = '';
+    if (outcome) result.dataset.outcome = outcome;
+    else delete result.dataset.outcome;
+    requestAnimationFrame(() => {
+      result.textContent = message;
+    });
+  };
   const showRight = (message: string) => {
-    result.textContent = message;
-    result.dataset.outcome = 'right';
+    say(message, 'right');
     answer.open = true;
   };
   if (answeredRight(id)) {
@@ -55,15 +63,13 @@ function start(check: HTMLElement): void {
   check.querySelector('[data-check-submit]')!.addEventListener('click', () => {
     const chosen = radios.findIndex((r) => r.checked);
     if (chosen === -1) {
-      result.textContent = strings.pick;
-      delete result.dataset.outcome;
+      say(strings.pick);
       radios[0]?.focus();
     } else if (chosen === right) {
       remember(id);
       showRight(strings.right);
     } else {
-      result.textContent = strings.wrong;
-      result.dataset.outcome = 'wrong';
+      say(strings.wrong, 'wrong');
     }
   });
 }
