@@ -41,4 +41,9 @@ export default tseslint.config(
     files: ['packages/charter/src/scripts/**', 'packages/charter/src/**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // The offline worker runs in the browser's service worker scope.
+    files: ['packages/charter/src/offline/**'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
 );

@@ -12,6 +12,9 @@ export default defineConfig({
   use: {
     baseURL: rootUrl,
     trace: 'retain-on-failure',
+    // The offline worker would save the whole site in every test's browser; only offline.spec.ts,
+    // which is about it, lets it run. Everything else must work without it anyway.
+    serviceWorkers: 'block',
   },
   projects: [
     {

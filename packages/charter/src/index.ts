@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chapterGateVitePlugin, charterMarkdownProcessor } from './integration/chapter-gate.ts';
 import { pagefindIntegration } from './integration/pagefind.ts';
 import { securityHeadersIntegration } from './integration/security-headers.ts';
+import { offlineIntegration } from './integration/offline.ts';
 import { safeOutputIntegration } from './integration/safe-output.ts';
 import { CONTENT_SECURITY_POLICY } from './integration/policy.ts';
 import { routesFor } from './integration/routes.ts';
@@ -28,6 +29,9 @@ import { readVocabulary } from './lib/vocabulary-file.ts';
 import { createTranslator } from './i18n/index.ts';
 
 export { defineCharterConfig, type SiteConfigInput as CharterConfig } from './lib/site-config.ts';
+
+/** The bundled script of the offline-reading part of every page (layouts/parts/OfflineStatus.astro). */
+const OFFLINE_SCRIPT = /(?:^|\/)OfflineStatus\.astro_astro_type_script/;
 
 /** The bundler's warning about Astro's own per-module directive, which Astro handles itself. */
 function isHeadInjectWarning(warning: { code?: string; message: string }): boolean {
@@ -61,6 +65,8 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           integrations: [
             ...(hasMdx ? [] : [mdx()]),
             pagefindIntegration(site),
+            // After the search bundles, which the offline copy includes.
+            offlineIntegration({ base: site.base, enabled: site.offline }),
             securityHeadersIntegration({ base: site.base, noindex: site.noindex }),
             // Last: it moves the finished site into place.
             safeOutputIntegration(),
@@ -76,6 +82,9 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           vite: {
             plugins: [chapterGateVitePlugin(vocabulary), virtualConfigPlugin(site, pages, vocabulary)],
             build: {
+              // The offline worker's registration ships as a file of its own, never inlined into
+              // pages: every page's policy keeps one hash fewer, and browsers fetch it once.
+              assetsInlineLimit: (file: string) => (OFFLINE_SCRIPT.test(file) ? false : undefined),
               rollupOptions: {
                 // Astro marks every MDX module with "use astro:head-inject", and the bundler warns once
                 // per chapter that it may not keep it. Sixty such lines would hide a real warning.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { subPathUrl } from './support/sites.ts';
+import { SITES, subPathUrl } from './support/sites.ts';
 
 test.describe('home page', () => {
   test('shows every section as a card linking to its chapters', async ({ page }) => {
@@ -208,6 +208,6 @@ test.describe('privacy', () => {
     for (const path of ['/', '/procedures/telephone/', '/reference/glossary/', '/touchpoints/']) {
       await page.goto(path, { waitUntil: 'networkidle' });
     }
-    expect([...hosts]).toEqual(['127.0.0.1:4410']);
+    expect([...hosts]).toEqual([`127.0.0.1:${SITES.root.port}`]);
   });
 });

@@ -3,6 +3,7 @@
  * every chapter; the checker's MDX safety rule allows exactly these names.
  */
 import Callout from './Callout.astro';
+import Check from './Check.astro';
 import Checklist from './Checklist.astro';
 import Creed from './Creed.astro';
 import CreedStatement from './CreedStatement.astro';
@@ -17,6 +18,7 @@ import TouchpointBadge from './TouchpointBadge.astro';
 
 export const authorComponents = {
   Callout,
+  Check,
   Checklist,
   Creed,
   CreedStatement,

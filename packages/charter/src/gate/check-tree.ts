@@ -11,6 +11,7 @@
 import { allowedAttributes, FORBIDDEN_ELEMENTS, isComponent, URL_ATTRIBUTES } from './allowlist.ts';
 import { pointAt, type GateProblem } from './problem.ts';
 import { readRawHtml } from './raw-html.ts';
+import { CHECK_COMPONENT, readCheck } from './knowledge-checks.ts';
 import { BIDI_CONTROL, browserView, classifyUrl, imageSourceProblem, srcsetUrls } from './urls.ts';
 import { ALLOWED_COMPONENTS, COMPONENT_PROP_VALUES, type AllowedComponent, type ComponentPropValues } from '../lint/allowed-components.ts';
 
@@ -111,6 +112,8 @@ function checkNode(node: TreeNode, body: string, report: Report, propValues: Com
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       checkElement(node, report, propValues);
+      // A knowledge check's options, right answer and explanation are its content (knowledge-checks.ts).
+      if (node.name === CHECK_COMPONENT) for (const problem of readCheck(node).problems) report(problem.node, problem.message, problem.attribute);
       break;
     case 'link':
     case 'definition':

@@ -197,6 +197,25 @@ export const de: Catalog = {
   'packet.title': '{path}: Willkommensmappe',
   'packet.print': 'Diese Mappe drucken',
   'packet.contents': 'Inhalt',
+  'packet.answers': 'Lösungsblatt für die Schulung',
+  'packet.answersLede': 'Die richtige Antwort auf jede Wissensfrage in dieser Mappe, mit Begründung. Behalten Sie dieses Blatt, wenn Sie die Mappe austeilen.',
+  'packet.answerOption': 'Antwort:',
+
+  'check.label': 'Wissensfrage',
+  'check.submit': 'Antwort prüfen',
+  'check.pick': 'Wählen Sie zuerst eine Antwort.',
+  'check.right': 'Richtig. Die Begründung steht unten.',
+  'check.wrong': 'Nicht ganz. Lesen Sie die Frage noch einmal und wählen Sie eine andere Antwort.',
+  'check.answeredBefore': 'Diese Frage haben Sie schon richtig beantwortet.',
+  'check.show': 'Antwort zeigen',
+  'check.answer': 'Die Antwort:',
+  'paths.checkStep': 'Erledigt, sobald Sie die Wissensfrage richtig beantworten.',
+
+  'offline.saved.title': 'Gespeicherte Kopie.',
+  'offline.saved.body':
+    'Das Netz war nicht erreichbar, daher stammt diese Seite aus der in diesem Browser gespeicherten Kopie des Handbuchs. Seitdem veröffentlichte Änderungen fehlen vielleicht.',
+  'offline.update.body': 'Eine neuere Fassung des Handbuchs ist erschienen.',
+  'offline.update.action': 'Neue Fassung laden',
 
   'search.quick': 'Schnellsuche',
   'search.label': 'Im Handbuch suchen',

@@ -203,6 +203,27 @@ export const en = {
   'packet.title': '{path}: welcome packet',
   'packet.print': 'Print this packet',
   'packet.contents': 'Contents',
+  'packet.answers': 'Answer sheet for the trainer',
+  'packet.answersLede': 'The right answer to each knowledge check in this packet, and why. Keep this page apart when you hand the packet out.',
+  'packet.answerOption': 'Answer:',
+
+  // Knowledge checks (<Check>)
+  'check.label': 'Knowledge check',
+  'check.submit': 'Check my answer',
+  'check.pick': 'Choose an answer first.',
+  'check.right': 'Right. The explanation is below.',
+  'check.wrong': 'Not quite. Read the question again and try another answer.',
+  'check.answeredBefore': 'You have answered this one right before.',
+  'check.show': 'Show the answer',
+  'check.answer': 'The answer:',
+  'paths.checkStep': 'Done when you answer its knowledge check right.',
+
+  // Offline reading
+  'offline.saved.title': 'Saved copy.',
+  'offline.saved.body':
+    'The network could not be reached, so this page comes from the copy of the handbook kept in this browser. It may not show changes published since.',
+  'offline.update.body': 'A newer version of the handbook has been published.',
+  'offline.update.action': 'Load the new version',
 
   // Search: the header box, its chips and results, and the search page
   'search.quick': 'Quick search',

@@ -4,10 +4,10 @@
  */
 const COUNTERS = Symbol.for('charter.elementIds');
 
-export function nextElementId(pageState: object, prefix: string): string {
+export function nextElementId(pageState: object, prefix: string, suffix = 'tip'): string {
   const state = pageState as { [COUNTERS]?: Map<string, number> };
   const counters = (state[COUNTERS] ??= new Map<string, number>());
   const n = (counters.get(prefix) ?? 0) + 1;
   counters.set(prefix, n);
-  return n === 1 ? `${prefix}-tip` : `${prefix}-tip-${n}`;
+  return n === 1 ? `${prefix}-${suffix}` : `${prefix}-${suffix}-${n}`;
 }

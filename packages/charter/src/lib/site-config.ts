@@ -87,6 +87,13 @@ export const siteConfigSchema = z.strictObject({
   /** Internal handbooks stay out of search engines unless this is set to false. */
   noindex: z.boolean().default(true),
   /**
+   * Offline reading: a service worker keeps the current edition's pages, files and search index in
+   * each reader's browser, so the handbook opens at a counter without a network, says when a page
+   * is a saved copy, and offers a newly published version. Set to false to leave it out (the build
+   * then writes a worker that removes the copies browsers already keep).
+   */
+  offline: z.boolean().default(true),
+  /**
    * Your own wording for single interface strings, by key (the keys are in the engine's
    * src/i18n/en.ts). A string may use the placeholders of the one it replaces; a plural string
    * takes `{ one, other }`. Example: `{ 'nav.paths': 'Onboarding' }`.

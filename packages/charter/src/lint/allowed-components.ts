@@ -7,6 +7,7 @@ import { DEFAULT_VOCABULARY, idsOf, vocabularyNote, type Vocabulary } from '../l
  */
 export const ALLOWED_COMPONENTS = [
   'Callout',
+  'Check',
   'Checklist',
   'Creed',
   'CreedStatement',
@@ -29,6 +30,7 @@ export type AllowedComponent = (typeof ALLOWED_COMPONENTS)[number];
  */
 export const COMPONENT_PROPS: Readonly<Record<AllowedComponent, readonly string[]>> = {
   Callout: ['type', 'title'],
+  Check: ['question'],
   Checklist: ['title'],
   Creed: ['label'],
   CreedStatement: ['closing'],
@@ -46,6 +48,7 @@ export const COMPONENT_PROPS: Readonly<Record<AllowedComponent, readonly string[
 /** Component props whose values are prose readers see, checked like running text. */
 export const PROSE_PROPS: Readonly<Record<string, readonly string[]>> = {
   Callout: ['title'],
+  Check: ['question'],
   Checklist: ['title'],
   Creed: ['label'],
   SayThis: ['context'],

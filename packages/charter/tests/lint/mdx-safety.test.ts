@@ -23,7 +23,17 @@ describe('allowed components', () => {
 describe('mdx-safety', () => {
   it('accepts every allowed component, safe HTML, comments and literal attribute values', async () => {
     const text = [
-      ...ALLOWED_COMPONENTS.map((name) => `<${name} />`),
+      // A knowledge check is refused without its options and explanation; it is written whole below.
+      ...ALLOWED_COMPONENTS.filter((name) => name !== 'Check').map((name) => `<${name} />`),
+      '',
+      '<Check question="Which?">',
+      '',
+      '- [ ] This',
+      '- [x] That',
+      '',
+      'Because.',
+      '',
+      '</Check>',
       '',
       'Press <kbd>Enter</kbd>, see <abbr title="service standard">SS</abbr>. {/* a note */}',
       '',

@@ -17,6 +17,11 @@
  * site itself; and bidirectional-control characters in links. It cannot be turned off: a lint
  * comment that names it is itself an error.
  *
+ * A knowledge check (`<Check question="…">`) is read here too, as the build reads it: its content
+ * is a list of at least two options, each with a box, exactly one of them `[x]` (the right answer),
+ * then the explanation; a check without a question, options, a right answer or an explanation,
+ * with a second right answer or an option without a box, is reported where it is.
+ *
  * Options: none.
  *
  * @example
@@ -61,13 +66,64 @@
  *   {"name": "bad.mdx", "label": "output"}
  *
  *   1:1-1:33: Unexpected import or export statement, expected none (components need no import)
- *   3:1-3:11: Unexpected component <Widget>, expected one of Callout, Checklist, Creed, CreedStatement, GlossaryList, HouseStyle, PhrasesToAvoid, SayThis, Standard, Steps, Term, TouchpointBadge
+ *   3:1-3:11: Unexpected component <Widget>, expected one of Callout, Check, Checklist, Creed, CreedStatement, GlossaryList, HouseStyle, PhrasesToAvoid, SayThis, Standard, Steps, Term, TouchpointBadge
  *   5:6-5:23: Unexpected event handler "onClick" on <div>, expected no scripts in chapters
  *   5:30-5:41: Unexpected expression "{user.name}", expected text or a comment
  *   7:1-7:37: Unexpected <iframe>, expected no embedded pages, scripts or styles in chapters
  *   9:1-9:29: Unexpected "javascript:" URL, expected a link to a page (a path on this site, or an http, https, mailto, tel or sms address)
  *   11:7-11:27: Unexpected directive "set:html" on <span>, expected plain attributes ("title", "lang", "dir")
  *   13:1-13:38: Unexpected image from another host "https://example.com/logo.png", expected an image file kept with the handbook: the site requests nothing from other hosts, so download it into the content folder and link it by its path
+ *
+ * @example
+ *   {"name": "check-ok.mdx"}
+ *
+ *   <Check question="A caller has been on hold for 30 seconds. What do you do?">
+ *
+ *   - [ ] Stay off the line until you have the answer
+ *   - [x] Go back on the line and say what you are doing
+ *   - [ ] Put the call through to a colleague
+ *
+ *   Checking in tells the caller they are not forgotten.
+ *
+ *   </Check>
+ *
+ * @example
+ *   {"name": "check-bad.mdx", "label": "input"}
+ *
+ *   Answer these.
+ *
+ *   <Check question="Which ring do we answer by?">
+ *
+ *   - [x] The third
+ *   - [x] The fourth
+ *   - The fifth
+ *
+ *   </Check>
+ *
+ *   <Check>
+ *
+ *   Think about it.
+ *
+ *   </Check>
+ *
+ *   <Check question="What do we say first?">
+ *
+ *   - [ ] Hello
+ *   - [ ] Yes?
+ *
+ *   Our name, the department and yours.
+ *
+ *   </Check>
+ *
+ * @example
+ *   {"name": "check-bad.mdx", "label": "output"}
+ *
+ *   3:1-9:9: Unexpected <Check> without an explanation, expected a paragraph after the options that says why the right answer is right
+ *   6:1-6:17: Unexpected second right answer in <Check>, expected exactly one option marked "[x]": mark the others "[ ]"
+ *   7:1-7:12: Unexpected option without a box in <Check>, expected "- [ ] …" for a wrong answer or "- [x] …" for the right one
+ *   11:1-15:9: Unexpected <Check> without a question, expected question="…" with the question readers answer
+ *   11:1-15:9: Unexpected <Check> without options, expected a list of at least two options, the right one written "- [x] …" and the others "- [ ] …"
+ *   19:1-20:11: Unexpected <Check> without a right answer, expected exactly one option marked "- [x] …"
  */
 import type { RuleSeverity } from '../types.ts';
 
