@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chapterGateVitePlugin, charterMarkdownProcessor } from './integration/chapter-gate.ts';
 import { pagefindIntegration } from './integration/pagefind.ts';
+import { pdfIntegration } from './integration/pdf.ts';
 import { securityHeadersIntegration } from './integration/security-headers.ts';
 import { safeOutputIntegration } from './integration/safe-output.ts';
 import { CONTENT_SECURITY_POLICY } from './integration/policy.ts';
@@ -62,6 +63,8 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
             ...(hasMdx ? [] : [mdx()]),
             pagefindIntegration(site),
             securityHeadersIntegration({ base: site.base, noindex: site.noindex }),
+            // Prints the finished pages, so after every step that writes them.
+            pdfIntegration(site.pdf),
             // Last: it moves the finished site into place.
             safeOutputIntegration(),
           ],

@@ -14,6 +14,7 @@ export const ROUTES: readonly { pattern: string; file: string; needs?: keyof Opt
   { pattern: '/changes/[edition]', file: 'changes/[edition].astro' },
   { pattern: '/editions', file: 'editions.astro' },
   { pattern: '/go/[name]', file: 'go/[name].astro' },
+  { pattern: '/pdf/[edition]/contents.json', file: 'pdf-contents.json.js' },
   { pattern: '/paths', file: 'paths/index.astro', needs: 'paths' },
   { pattern: '/paths/[id]', file: 'paths/[id]/index.astro', needs: 'paths' },
   { pattern: '/paths/[id]/print', file: 'paths/[id]/print.astro', needs: 'paths' },
