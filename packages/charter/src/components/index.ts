@@ -10,6 +10,7 @@ import GlossaryList from './GlossaryList.astro';
 import HouseStyle from './HouseStyle.astro';
 import PhrasesToAvoid from './PhrasesToAvoid.astro';
 import SayThis from './SayThis.astro';
+import Standard from './Standard.astro';
 import Steps from './Steps.astro';
 import Term from './Term.astro';
 import TouchpointBadge from './TouchpointBadge.astro';
@@ -23,6 +24,7 @@ export const authorComponents = {
   HouseStyle,
   PhrasesToAvoid,
   SayThis,
+  Standard,
   Steps,
   Term,
   TouchpointBadge,

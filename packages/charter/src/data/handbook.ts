@@ -14,6 +14,7 @@ import { chapterFormatOf } from '../lib/chapter-files.ts';
 import { assertPublishedUrlsAnswer, planRoutes, type EditionChapters, type Route } from '../lib/routes.ts';
 import type { Edition } from '../lib/schemas.ts';
 import { readIfExists } from '../lib/fs-transaction.ts';
+import { compareStandards, standardsOfEdition, type EditionStandard, type StandardsComparison } from '../lib/standards.ts';
 import { parsePublished, PUBLISHED_URLS } from '../lib/release.ts';
 
 export interface Chapter {
@@ -44,6 +45,10 @@ export interface Handbook {
   routes: Route[];
   /** What changed in an edition against the one before it (computed on first use). */
   changesIn(editionId: string): EditionComparison | undefined;
+  /** The standards an edition's chapters declare, in reading order (empty for an unknown edition). */
+  standardsOf(editionId: string): EditionStandard[];
+  /** How an edition's standards differ from the edition before it; undefined for the first edition. */
+  standardChangesIn(editionId: string): StandardsComparison | undefined;
 }
 
 /** `…/editions/2026.1/procedures/phone/index.md` → `procedures/phone/index.md`; Astro gives the path from the project root. */
@@ -127,7 +132,19 @@ async function load(): Promise<Handbook> {
     return comparisons.get(editionId);
   };
 
-  return { editions, current: views.get(current.id)!, views, routes, changesIn };
+  const standards = new Map<string, EditionStandard[]>();
+  const standardsOf = (editionId: string) => {
+    let list = standards.get(editionId);
+    if (!list) standards.set(editionId, (list = standardsOfEdition(views.get(editionId)?.ordered ?? [])));
+    return list;
+  };
+  const standardChangesIn = (editionId: string) => {
+    const edition = editions.find((e) => e.id === editionId);
+    const before = edition && previousEdition(editions, edition);
+    return before ? compareStandards(standardsOf(before.id), standardsOf(editionId)) : undefined;
+  };
+
+  return { editions, current: views.get(current.id)!, views, routes, changesIn, standardsOf, standardChangesIn };
 }
 
 let cached: Promise<Handbook> | undefined;

@@ -12,9 +12,9 @@ import { pointAt } from './problem.ts';
 import { readRawHtml } from './raw-html.ts';
 
 export interface Reference {
-  /** `link` for pages and downloads, `image` for what the page shows, `term` for a `<Term id>`. */
-  kind: 'link' | 'image' | 'term';
-  /** The address as written; for a term, its glossary id. */
+  /** `link` for pages and downloads, `image` for what the page shows, `term` for a `<Term id>`, `standard` for a `<Standard id>`. */
+  kind: 'link' | 'image' | 'term' | 'standard';
+  /** The address as written; for a term, its glossary id; for a standard, its id. */
   url: string;
   line: number;
   column: number;
@@ -86,10 +86,10 @@ function textOf(node: TreeNode): string {
 type Add = (kind: Reference['kind'], url: string, place: TreeNode['position']) => void;
 
 function jsxReferences(node: TreeNode, add: Add): void {
-  const attribute = node.name === 'a' ? 'href' : node.name === 'img' ? 'src' : node.name === 'Term' ? 'id' : undefined;
+  const attribute = node.name === 'a' ? 'href' : node.name === 'img' ? 'src' : node.name === 'Term' || node.name === 'Standard' ? 'id' : undefined;
   if (!attribute) return;
   const text = attributeText(node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === attribute)?.value);
-  if (attribute === 'id') add('term', typeof text === 'string' ? text : '', node.position);
+  if (attribute === 'id') add(node.name === 'Term' ? 'term' : 'standard', typeof text === 'string' ? text : '', node.position);
   else if (typeof text === 'string') add(attribute === 'href' ? 'link' : 'image', text, node.position);
 }
 

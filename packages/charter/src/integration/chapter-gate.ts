@@ -22,6 +22,7 @@ import { attributeText } from '../gate/check-tree.ts';
 import { componentPropValues } from '../lint/allowed-components.ts';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../lib/vocabulary.ts';
 import { chapterLinksFor, markdownHeadingLinks } from './chapter-links.ts';
+import { chapterStandardsFor } from './chapter-standards.ts';
 
 /** A chapter the gate refused: a located message for Astro's error output and overlay. */
 export class ChapterRefused extends ContentRefused {
@@ -107,7 +108,8 @@ export const externalLinkRel = defineHastPlugin({
 
 /**
  * The site's Markdown and MDX processor: Astro's default compiler with the gate inside it and,
- * for a content folder, every link given its published address (chapter-links.ts).
+ * for a content folder, every link given its published address (chapter-links.ts) and every
+ * `<Standard>` its chapter's edition (chapter-standards.ts).
  */
 export function charterMarkdownProcessor(
   vocabulary: Vocabulary = DEFAULT_VOCABULARY,
@@ -115,7 +117,7 @@ export function charterMarkdownProcessor(
 ) {
   return satteri({
     features: COMPILER_FEATURES,
-    mdastPlugins: [gateInsideCompilerFor(vocabulary), ...(links ? [chapterLinksFor(links.contentDir, links.base)] : [])],
+    mdastPlugins: [gateInsideCompilerFor(vocabulary), ...(links ? [chapterLinksFor(links.contentDir, links.base), chapterStandardsFor(links.contentDir)] : [])],
     hastPlugins: [externalLinkRel, markdownExternalLinkRel, ...(links ? [markdownHeadingLinks(links.copyLinkLabel)] : [])],
   });
 }

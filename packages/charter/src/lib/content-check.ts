@@ -14,6 +14,7 @@ import { chapterSlug } from './chapter-files.ts';
 import { section } from './schemas.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { linkProblems, type LinkContext } from './link-check.ts';
+import { declaredStandardsOf } from './standard-declarations.ts';
 import { editionFolderProblems, lostAddressProblems, readingPathProblems } from './folder-check.ts';
 import { editionIndex, snapshotIndex, type EditionIndex } from '../lint/edition-index.ts';
 import { loadHandbookData, type HandbookData } from '../lint/handbook-data.ts';
@@ -68,7 +69,7 @@ export async function buildProblems(contentDir: string, options: ContentCheckOpt
   chapters.forEach((chapter, i) => {
     const file = path.join(contentDir, 'editions', chapter.edition, chapter.file);
     const reading = readings[i]!;
-    const context = handbook && linkContextFor(handbook, chapter.edition, chapter.file, indexOf(chapter.edition));
+    const context = handbook && linkContextFor(handbook, chapter.edition, chapter.file, indexOf(chapter.edition), chapter.source);
     const links = context && reading.references ? linkProblems(reading.references, context) : [];
     const problems = [...reading.problems, ...links, ...(between.get(`${chapter.edition}/${chapter.file}`) ?? [])];
     if (problems.length > 0) results.push({ file, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) });
@@ -90,7 +91,7 @@ export function contentFolderProblems(contentDir: string, handbook: HandbookData
 }
 
 /** What a chapter's links are checked against: its edition's index and the handbook's editions, paths and glossary. */
-export function linkContextFor(handbook: HandbookData, edition: string, chapterFile: string | undefined, index: EditionIndex): LinkContext {
+export function linkContextFor(handbook: HandbookData, edition: string, chapterFile: string | undefined, index: EditionIndex, source?: string): LinkContext {
   return {
     edition,
     chapterFile,
@@ -98,6 +99,8 @@ export function linkContextFor(handbook: HandbookData, edition: string, chapterF
     editions: handbook.editions.map((e) => e.id),
     paths: handbook.paths,
     glossary: handbook.glossary.map((entry) => entry.id),
+    // The standards of the text as checked, which may not be saved yet; a file outside the edition declares none to it.
+    ...(source !== undefined && chapterFile !== undefined ? { ownStandards: declaredStandardsOf(source, chapterFile).map((standard) => standard.id) } : {}),
   };
 }
 

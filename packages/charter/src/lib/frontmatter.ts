@@ -227,6 +227,15 @@ export function keyRange(frontmatter: LocatedFrontmatter, key: string): SourceRa
   return range ? { start: frontmatter.contentStart + range[0], end: frontmatter.contentStart + range[1] } : undefined;
 }
 
+/** Where the key of a field inside a list or map is written, e.g. `goal` of `standards: [{ goal: 3 }]`. */
+function nestedKeyRange(frontmatter: LocatedFrontmatter, path: readonly PropertyKey[], key: string): SourceRange | undefined {
+  const node = yamlNodeAt(frontmatter, path);
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  return range ? { start: frontmatter.contentStart + range[0], end: frontmatter.contentStart + range[1] } : undefined;
+}
+
 /** Where a YAML node's value is written in the chapter's source. */
 export function nodeRange(frontmatter: LocatedFrontmatter, node: YamlNode): SourceRange | undefined {
   return node.range ? { start: frontmatter.contentStart + node.range[0], end: frontmatter.contentStart + node.range[1] } : undefined;
@@ -300,7 +309,7 @@ function impossibleDates(source: string, frontmatter: LocatedFrontmatter): GateP
 /** The field an issue is about, its first unknown key, or the whole block for a missing field. */
 function rangeOfIssue(frontmatter: LocatedFrontmatter, issue: Issue): SourceRange {
   if (issue.code === 'unrecognized_keys' && issue.keys?.[0]) {
-    const range = keyRange(frontmatter, issue.keys[0]);
+    const range = issue.path.length === 0 ? keyRange(frontmatter, issue.keys[0]) : nestedKeyRange(frontmatter, issue.path, issue.keys[0]);
     if (range) return range;
   }
   const node = issue.path.length > 0 ? yamlNodeAt(frontmatter, issue.path) : undefined;

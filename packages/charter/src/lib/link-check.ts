@@ -8,7 +8,7 @@
  * a folder's page, or one of the site's own pages; site paths are written without the edition and
  * with the trailing slash. An `#anchor` must be the id of a heading of the target. A file or image
  * must exist in the edition folder where the link says. Every message suggests the closest target
- * that exists.
+ * that exists. A `<Standard id>` must name a standard a chapter of the same edition declares.
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -21,6 +21,7 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { chapterFormatOf, chapterSlug, type ChapterFormat } from './chapter-files.ts';
 import { resolveLink, type LinkTarget } from './link-targets.ts';
 import { closest, editDistance } from '../lint/text/closest.ts';
+import type { DeclaredStandard } from './standard-declarations.ts';
 
 export const LINKS_RULE = 'links';
 
@@ -38,6 +39,8 @@ export interface LinkIndex {
   shortLinks(): ReadonlySet<string>;
   /** Files of the edition folder that chapters use (images, documents), below the edition folder. */
   attachments(): readonly string[];
+  /** The standards the edition's chapters declare (`standards:`); an index without it declares none. */
+  standards?(): readonly DeclaredStandard[];
 }
 
 export interface LinkContext {
@@ -49,6 +52,11 @@ export interface LinkContext {
   editions: readonly string[];
   paths: readonly { id: string; shortLink?: string | undefined }[];
   glossary: readonly string[];
+  /**
+   * The standard ids the chapter's own text declares, when the checked text may differ from its
+   * file (an editor's unsaved text): they replace what the index read from that file.
+   */
+  ownStandards?: readonly string[] | undefined;
 }
 
 interface Problem {
@@ -70,7 +78,12 @@ export function linkProblems(references: ChapterReferences, context: LinkContext
   const own = new Set(references.anchors);
   const problems: LinkProblem[] = [];
   for (const reference of references.references) {
-    const problem = reference.kind === 'term' ? problemWithTerm(reference.url, context) : problemWithReference(reference, context, own);
+    const problem =
+      reference.kind === 'term'
+        ? problemWithTerm(reference.url, context)
+        : reference.kind === 'standard'
+          ? problemWithStandard(reference.url, context)
+          : problemWithReference(reference, context, own);
     if (!problem) continue;
     const expectation = problem.expected ? `"${problem.expected}"` : (problem.otherwise ?? 'a page of the handbook');
     problems.push({
@@ -94,6 +107,20 @@ function problemWithTerm(id: string, context: LinkContext): Problem | undefined 
       ? 'an id from glossary.yaml, which this handbook does not have: add the term there, or write the word without <Term>'
       : 'an id from glossary.yaml';
   return { reason, expected: closest(id, context.glossary), otherwise };
+}
+
+/** A `<Standard id>` must name a standard declared in a chapter of the same edition. */
+function problemWithStandard(id: string, context: LinkContext): Problem | undefined {
+  const fromFiles = (context.index.standards?.() ?? []).filter((standard) => context.ownStandards === undefined || standard.file !== context.chapterFile);
+  const ids = [...new Set([...fromFiles.map((standard) => standard.id), ...(context.ownStandards ?? [])])].sort();
+  if (ids.includes(id)) return undefined;
+  const reason = id === '' ? 'Unexpected <Standard> without an id' : `Unexpected standard id "${id}" in <Standard>`;
+  const known = ids.length === 0 ? `edition ${context.edition} declares none` : `edition ${context.edition} declares ${ids.join(', ')}`;
+  return {
+    reason: `${reason} (${known})`,
+    expected: closest(id, ids),
+    otherwise: 'an id from the standards: field of a chapter of the same edition: declare the standard in the frontmatter of the chapter that explains it',
+  };
 }
 
 function problemWithReference(reference: Reference, context: LinkContext, own: ReadonlySet<string>): Problem | undefined {

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { DEFAULT_VOCABULARY, idsOf, vocabularyNote, type Vocabulary, type VocabularyList } from './vocabulary.ts';
+import { standardFieldProblems, standardsFieldFor } from './standards.ts';
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
@@ -76,53 +77,63 @@ const calendarDate = z.unknown().transform((value, ctx): Date => {
 
 /** The frontmatter schema of a handbook with this vocabulary. */
 function buildChapterFrontmatter(vocabulary: Vocabulary) {
-  return z.strictObject(
-    {
-      /** Shown as the page heading, in navigation and in search results. */
-      title: z.string({ error: 'is required: the chapter title, in sentence case' }).trim().min(1, { error: 'must not be empty' }),
-      /** One sentence: used on cards, as the meta description and in search results. */
-      description: oneSentence,
-      /** What kind of chapter this is, e.g. `procedure`. */
-      type: vocabularyValue(vocabulary, 'types', 'chapter type'),
-      /** The customer touchpoints the chapter applies to, e.g. `[telephone, email]`. */
-      touchpoints: z.array(vocabularyValue(vocabulary, 'touchpoints', 'touchpoint')).default([]),
-      /** Who should read it, e.g. `[frontline, phone-team]`. */
-      audience: z
-        .array(vocabularyValue(vocabulary, 'audiences', 'audience'), {
-          error: (issue) =>
-            issue.input === undefined
-              ? `is required: who should read the chapter, a list such as [${idsOf(vocabulary, 'audiences')[0] ?? 'frontline'}]`
-              : `must be a list of audiences, such as [${idsOf(vocabulary, 'audiences')[0] ?? 'frontline'}]`,
-        })
-        .min(1, { error: `needs at least one audience; use any of ${quoted(idsOf(vocabulary, 'audiences'))}${vocabularyNote(vocabulary, 'audiences')}` }),
-      /** The team that keeps this chapter true, e.g. `Customer Contact Team`. */
-      owner: z.string({ error: 'is required: the team that keeps this chapter true' }).trim().min(2, { error: 'must name a team' }),
-      /** When the chapter was last reviewed, e.g. `2026-01-15`. */
-      reviewed: calendarDate,
-      /** How many months a review stays valid. */
-      reviewEvery: z
-        .number({ error: 'must be a whole number of months, for example 12' })
-        .int({ error: 'must be a whole number of months, for example 12' })
-        .min(1, { error: 'must be at least 1 month' })
-        .max(60, { error: 'must be at most 60 months' })
-        .default(12),
-      /** Position inside its section; lower comes first. */
-      order: z.number({ error: 'must be a number that sets the position inside the section, for example 1' }).default(100),
-      /**
-       * Old chapter paths that should keep working, e.g. `[procedures/phone]`. Any old address may
-       * forward, including ones a tool before Charter published (`benefits/stateFMLA`).
-       */
-      redirectFrom: z.array(oldPath).default([]),
-      /** A short, stable link for onboarding: `phone` gives `/go/phone/`. */
-      shortLink: shortLinkName.optional(),
-    },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink`
-          : undefined,
-    },
-  );
+  return z
+    .strictObject(
+      {
+        /** Shown as the page heading, in navigation and in search results. */
+        title: z.string({ error: 'is required: the chapter title, in sentence case' }).trim().min(1, { error: 'must not be empty' }),
+        /** One sentence: used on cards, as the meta description and in search results. */
+        description: oneSentence,
+        /** What kind of chapter this is, e.g. `procedure`. */
+        type: vocabularyValue(vocabulary, 'types', 'chapter type'),
+        /** The customer touchpoints the chapter applies to, e.g. `[telephone, email]`. */
+        touchpoints: z.array(vocabularyValue(vocabulary, 'touchpoints', 'touchpoint')).default([]),
+        /** Who should read it, e.g. `[frontline, phone-team]`. */
+        audience: z
+          .array(vocabularyValue(vocabulary, 'audiences', 'audience'), {
+            error: (issue) =>
+              issue.input === undefined
+                ? `is required: who should read the chapter, a list such as [${idsOf(vocabulary, 'audiences')[0] ?? 'frontline'}]`
+                : `must be a list of audiences, such as [${idsOf(vocabulary, 'audiences')[0] ?? 'frontline'}]`,
+          })
+          .min(1, { error: `needs at least one audience; use any of ${quoted(idsOf(vocabulary, 'audiences'))}${vocabularyNote(vocabulary, 'audiences')}` }),
+        /** The team that keeps this chapter true, e.g. `Customer Contact Team`. */
+        owner: z.string({ error: 'is required: the team that keeps this chapter true' }).trim().min(2, { error: 'must name a team' }),
+        /** When the chapter was last reviewed, e.g. `2026-01-15`. */
+        reviewed: calendarDate,
+        /** How many months a review stays valid. */
+        reviewEvery: z
+          .number({ error: 'must be a whole number of months, for example 12' })
+          .int({ error: 'must be a whole number of months, for example 12' })
+          .min(1, { error: 'must be at least 1 month' })
+          .max(60, { error: 'must be at most 60 months' })
+          .default(12),
+        /** Position inside its section; lower comes first. */
+        order: z.number({ error: 'must be a number that sets the position inside the section, for example 1' }).default(100),
+        /**
+         * Old chapter paths that should keep working, e.g. `[procedures/phone]`. Any old address may
+         * forward, including ones a tool before Charter published (`benefits/stateFMLA`).
+         */
+        redirectFrom: z.array(oldPath).default([]),
+        /** A short, stable link for onboarding: `phone` gives `/go/phone/`. */
+        shortLink: shortLinkName.optional(),
+        /**
+         * The measurable standards this chapter explains (lib/standards.ts), e.g. `[{ id: phone-answer,
+         * measure: time to answer, target: { value: 3, unit: rings }, statement: "We answer every call by {target}." }]`.
+         */
+        standards: standardsFieldFor(vocabularyValue(vocabulary, 'touchpoints', 'touchpoint')),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink, standards`
+            : undefined,
+      },
+    )
+    .superRefine((data, ctx) => {
+      // A standard's defaults come from the chapter's other fields, which its own schema cannot see.
+      for (const problem of standardFieldProblems(data)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: undefined });
+    });
 }
 
 const frontmatterSchemas = new WeakMap<Vocabulary, ReturnType<typeof buildChapterFrontmatter>>();

@@ -1,7 +1,7 @@
 /**
  * Problems that lie between chapters rather than in one: file names that cannot be addresses, two
- * files with one address, redirects onto live chapters or claimed twice, and short links declared
- * twice. The build's content loader and the checker both call this, so a problem that would stop
+ * files with one address, redirects onto live chapters or claimed twice, and short links and
+ * standard ids declared twice. The build's content loader and the checker both call this, so a problem that would stop
  * the build is a checker error with the same words at the same place.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -66,6 +66,7 @@ export function structureProblems(
     // Old paths and short links, with every place that claims each: a clash is reported at all of them.
     const redirects = new Map<string, Claim[]>();
     const shortLinks = new Map<string, Claim[]>();
+    const standardIds = new Map<string, Claim[]>();
     const fromPaths = edition === paths.edition ? paths.shortLinks : [];
     for (const link of fromPaths) shortLinks.set(link.name, [{ owner: `path "${link.path}" in paths.yaml` }]);
     for (const chapter of sorted) {
@@ -86,7 +87,7 @@ export function structureProblems(
       }
       listIn(byAddress, slug.toLowerCase()).push(chapter);
       // Only chapters that declare redirects or a short link need their frontmatter read.
-      if (!/^(?:redirectFrom:(?!\s*\[\s*\]\s*$)|shortLink:)/m.test(chapter.source)) continue;
+      if (!/^(?:redirectFrom:(?!\s*\[\s*\]\s*$)|shortLink:|standards:)/m.test(chapter.source)) continue;
       const frontmatter = locateFrontmatter(chapter.source);
       const data = frontmatter.data ?? {};
       const rangeAt = (path: PropertyKey[]) => {
@@ -108,6 +109,14 @@ export function structureProblems(
           return;
         }
         redirects.set(old, [...(redirects.get(old) ?? []), { owner: `"${slug}"`, chapter, range }]);
+      });
+      // <Standard id> names a standard of the edition, so an id may be declared once in it.
+      const standards = Array.isArray(data['standards']) ? data['standards'] : [];
+      standards.forEach((standard: unknown, index: number) => {
+        const id = standard && typeof standard === 'object' ? (standard as Record<string, unknown>)['id'] : undefined;
+        // Twice in one chapter is the frontmatter schema's to report, once.
+        if (typeof id !== 'string' || standardIds.get(id)?.some((claim) => claim.chapter === chapter)) return;
+        standardIds.set(id, [...(standardIds.get(id) ?? []), { owner: `chapter "${slug}"`, chapter, range: rangeAt(['standards', index, 'id']) }]);
       });
       if (typeof data['shortLink'] === 'string') {
         const name = data['shortLink'];
@@ -134,6 +143,13 @@ export function structureProblems(
     }
     for (const [old, claims] of redirects) {
       reportClaimedTwice(claims, add, (others) => `Unexpected redirectFrom "${old}": ${others} lists it too, expected each old path to lead to one chapter`);
+    }
+    for (const [id, claims] of standardIds) {
+      reportClaimedTwice(
+        claims,
+        add,
+        (others) => `Unexpected standard id "${id}": ${others} declares it too, expected each standard id once in an edition: rename one`,
+      );
     }
     for (const [name, claims] of shortLinks) {
       reportClaimedTwice(claims, add, (others) => `Unexpected shortLink "${name}": ${others} declares /go/${name}/ too, expected a short link of its own`);

@@ -14,6 +14,7 @@ export const ALLOWED_COMPONENTS = [
   'HouseStyle',
   'PhrasesToAvoid',
   'SayThis',
+  'Standard',
   'Steps',
   'Term',
   'TouchpointBadge',
@@ -35,6 +36,8 @@ export const COMPONENT_PROPS: Readonly<Record<AllowedComponent, readonly string[
   HouseStyle: [],
   PhrasesToAvoid: [],
   SayThis: ['context'],
+  // `edition` is the compiler's to set (integration/chapter-standards.ts), so a chapter may not write it.
+  Standard: ['id', 'value'],
   Steps: [],
   Term: ['id'],
   TouchpointBadge: ['touchpoint'],

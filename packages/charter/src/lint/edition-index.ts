@@ -1,7 +1,7 @@
 /**
  * What exists in one edition, for the links rule: its chapters (from the folder), each chapter's
- * heading ids (parsed only when a link points into it), old paths from `redirectFrom` and short
- * links. Every answer is cached against the files' modification times, so a long-running dev
+ * heading ids (parsed only when a link points into it), old paths from `redirectFrom`, short
+ * links and the standards its chapters declare. Every answer is cached against the files' modification times, so a long-running dev
  * server stays right and a full run parses each linked chapter once.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { frontmatterData } from '../lib/content-files.ts';
 import { sha1 } from './cache.ts';
 import { chapterSlug, readEditionFolder, type EditionFolder } from '../lib/chapter-files.ts';
 import { anchorsOfChapterFile, type LinkIndex } from '../lib/link-check.ts';
+import { declaredStandardsOf, type DeclaredStandard } from '../lib/standard-declarations.ts';
 
 /** What exists in one edition (see LinkIndex), answered from the folder on disk. */
 export type EditionIndex = LinkIndex;
@@ -28,7 +29,7 @@ interface Listing {
 
 const listings = new Map<string, { folder: EditionFolder; value: Listing }>();
 const anchorCache = new Map<string, Stamped<ReadonlySet<string> | undefined>>();
-const frontmatterCache = new Map<string, Stamped<{ redirects: Map<string, string>; shortLinks: Set<string> }>>();
+const frontmatterCache = new Map<string, Stamped<{ redirects: Map<string, string>; shortLinks: Set<string>; standards: DeclaredStandard[] }>>();
 
 /** The index of `<contentDir>/editions/<edition>`. */
 export function editionIndex(contentDir: string, edition: string): EditionIndex {
@@ -44,6 +45,7 @@ export function editionIndex(contentDir: string, edition: string): EditionIndex 
     attachments: () => listChapters(dir).attachments,
     redirectTarget: (slug) => chapterMetadata(dir, listChapters(dir).files).redirects.get(slug),
     shortLinks: () => chapterMetadata(dir, listChapters(dir).files).shortLinks,
+    standards: () => chapterMetadata(dir, listChapters(dir).files).standards,
   };
 }
 
@@ -58,6 +60,7 @@ export function snapshotIndex(index: EditionIndex): EditionIndex {
   let chapters: ReadonlySet<string> | undefined;
   let shortLinks: ReadonlySet<string> | undefined;
   let attachments: readonly string[] | undefined;
+  let standards: readonly DeclaredStandard[] | undefined;
   const anchors = new Map<string, ReadonlySet<string> | undefined>();
   const redirects = new Map<string, string | undefined>();
   const remembered = <K, V>(map: Map<K, V>, key: K, compute: () => V): V => {
@@ -72,13 +75,14 @@ export function snapshotIndex(index: EditionIndex): EditionIndex {
     redirectTarget: (slug) => remembered(redirects, slug, () => index.redirectTarget(slug)),
     shortLinks: () => (shortLinks ??= index.shortLinks()),
     attachments: () => (attachments ??= index.attachments()),
+    standards: () => (standards ??= index.standards?.() ?? []),
   };
 }
 
 /** A question a rule asked an edition's index about other chapters, and the answer it got. */
 export interface IndexRead {
   edition: string;
-  question: 'slugs' | 'hasChapter' | 'anchorsOf' | 'redirectTarget' | 'shortLinks' | 'attachments';
+  question: 'slugs' | 'hasChapter' | 'anchorsOf' | 'redirectTarget' | 'shortLinks' | 'attachments' | 'standards';
   arg: string;
   /** The answer written as text (long answers as their hash), to compare with a later answer. */
   answer: string;
@@ -101,7 +105,17 @@ export function recordingIndex(index: EditionIndex, reads: IndexRead[]): Edition
     redirectTarget: (slug) => noted('redirectTarget', slug, index.redirectTarget(slug)),
     shortLinks: () => noted('shortLinks', '', index.shortLinks()),
     attachments: () => noted('attachments', '', index.attachments()),
+    standards: () => {
+      const standards = index.standards?.() ?? [];
+      noted('standards', '', standardsAnswer(standards));
+      return standards;
+    },
   };
+}
+
+/** The standards as text lines, each declaration with its place: a moved or changed declaration is another answer. */
+function standardsAnswer(standards: readonly DeclaredStandard[]): string[] {
+  return standards.map((standard) => JSON.stringify(standard));
 }
 
 /** Asks an index a recorded question again; the answer in the same form as `IndexRead.answer`. */
@@ -119,6 +133,8 @@ export function answerAgain(index: EditionIndex, read: Pick<IndexRead, 'question
       return answerText(index.shortLinks());
     case 'attachments':
       return answerText(index.attachments());
+    case 'standards':
+      return answerText(standardsAnswer(index.standards?.() ?? []));
   }
 }
 
@@ -175,20 +191,32 @@ function chapterMetadata(dir: string, chapters: ReadonlyMap<string, string>) {
   if (cached?.stamp === stamp) return cached.value;
   const redirects = new Map<string, string>();
   const shortLinks = new Set<string>();
+  const standards: DeclaredStandard[] = [];
+  const below = [...chapters.values()];
   slugs.forEach((slug, index) => {
-    const data = safeFrontmatter(files[index]!);
+    const source = safeSource(files[index]!);
+    const data = safeFrontmatter(source);
+    standards.push(...declaredStandardsOf(source, below[index]!));
     const from = Array.isArray(data['redirectFrom']) ? data['redirectFrom'] : [];
     for (const old of from) if (typeof old === 'string') redirects.set(old, slug);
     if (typeof data['shortLink'] === 'string') shortLinks.add(data['shortLink']);
   });
-  const value = { redirects, shortLinks };
+  const value = { redirects, shortLinks, standards };
   frontmatterCache.set(dir, { stamp, value });
   return value;
 }
 
-function safeFrontmatter(file: string): Record<string, unknown> {
+function safeSource(file: string): string {
   try {
-    return frontmatterData(readFileSync(file, 'utf8'));
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function safeFrontmatter(source: string): Record<string, unknown> {
+  try {
+    return frontmatterData(source);
   } catch {
     return {};
   }

@@ -44,7 +44,9 @@ export default function charterGate() {
     const stray = notAChapter(charter.handbook.contentDir, file.cwd, absolute);
     if (stray) return refuse(file, stray.message, stray.ruleId);
     const gate = await gateOf(String(file.value), formatOf(absolute), charter, file.data.charterReading);
-    const links = gate.references ? linkProblems(gate.references, linkContextFor(charter.handbook, charter.edition, charter.chapterFile, charter.index)) : [];
+    const links = gate.references
+      ? linkProblems(gate.references, linkContextFor(charter.handbook, charter.edition, charter.chapterFile, charter.index, String(file.value)))
+      : [];
     for (const problem of [...gate.problems, ...links]) reportGateProblem(file, problem);
     file.data.charterRefused = gate.tree === undefined;
     return gate.tree ?? { type: 'root', children: [] };

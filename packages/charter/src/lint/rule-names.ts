@@ -16,6 +16,7 @@ export const CONFIGURABLE_RULE_IDS: readonly string[] = [
   'review-due',
   'archived-frozen',
   'carry-pending',
+  'standard-consistency',
   'no-undefined-references',
   'no-unused-definitions',
   'no-duplicate-definitions',

@@ -35,6 +35,7 @@ describe('ruleCatalog', () => {
       'phrases-to-avoid': 'error',
       'archived-frozen': 'error',
       'carry-pending': 'warning',
+      'standard-consistency': 'warning',
       terminology: 'warning',
       'spelling-variant': 'warning',
       'heading-style': 'warning',

@@ -120,6 +120,7 @@ describe('what a shared rule may read', () => {
       'review-due',
       'archived-frozen',
       'carry-pending',
+      'standard-consistency',
       'no-undefined-references',
       'readability',
     ]);

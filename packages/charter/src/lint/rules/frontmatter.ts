@@ -49,7 +49,7 @@
  *   1:1-9:4: owner is required: the team that keeps this chapter true
  *   4:7-4:13: type: "policy" is not a known chapter type; use one of "creed", "principle", "skill", "procedure", "guide", "reference"
  *   5:26-5:29: touchpoints.1: "fax" is not a known touchpoint; use one of "telephone", "face-to-face", "email", "website", "mail", "live-chat"
- *   8:1-8:7: unknown field "colour"; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink
+ *   8:1-8:7: unknown field "colour"; allowed fields are title, description, type, touchpoints, audience, owner, reviewed, reviewEvery, order, redirectFrom, shortLink, standards
  */
 import type { RuleSeverity } from '../types.ts';
 

@@ -30,6 +30,7 @@ import noDuplicateHeadingsInSection, { severity as noDuplicateHeadingsInSectionS
 import noEmptyUrl, { severity as noEmptyUrlSeverity } from './no-empty-url.ts';
 import headingIncrement, { severity as headingIncrementSeverity } from './heading-increment.ts';
 import readability, { severity as readabilitySeverity } from './readability.ts';
+import standardConsistency, { severity as standardConsistencySeverity } from './standard-consistency.ts';
 
 export interface RuleModule {
   /** The id in messages and lint comments, e.g. `terminology` or `repeated-words`. */
@@ -52,7 +53,15 @@ export interface RuleModule {
 
 /** The rules that read a file's own context (see RuleModule.perFile). */
 // readability and no-undefined-references take options per folder (ruleOptions).
-const PER_FILE_RULES: ReadonlySet<string> = new Set(['review-due', 'archived-frozen', 'carry-pending', 'readability', 'no-undefined-references']);
+// standard-consistency reads the standards of the file's edition.
+const PER_FILE_RULES: ReadonlySet<string> = new Set([
+  'review-due',
+  'archived-frozen',
+  'carry-pending',
+  'readability',
+  'no-undefined-references',
+  'standard-consistency',
+]);
 
 const rule = (id: string, docFile: string, severity: RuleSeverity, plugin: RuleModule['plugin'], prefix = ''): RuleModule => ({
   id,
@@ -73,6 +82,7 @@ export const RULES: readonly RuleModule[] = [
   rule('review-due', 'review-due.ts', reviewDueSeverity, reviewDue as RuleModule['plugin']),
   rule('archived-frozen', 'archived-frozen.ts', archivedFrozenSeverity, archivedFrozen as RuleModule['plugin']),
   rule('carry-pending', 'carry-pending.ts', carryPendingSeverity, carryPending as RuleModule['plugin']),
+  rule('standard-consistency', 'standard-consistency.ts', standardConsistencySeverity, standardConsistency as RuleModule['plugin']),
   rule('no-undefined-references', 'no-undefined-references.ts', noUndefinedReferencesSeverity, noUndefinedReferences as RuleModule['plugin']),
   rule('no-unused-definitions', 'no-unused-definitions.ts', noUnusedDefinitionsSeverity, noUnusedDefinitions as RuleModule['plugin']),
   rule('no-duplicate-definitions', 'no-duplicate-definitions.ts', noDuplicateDefinitionsSeverity, noDuplicateDefinitions as RuleModule['plugin']),

@@ -61,7 +61,7 @@
  *   {"name": "bad.mdx", "label": "output"}
  *
  *   1:1-1:33: Unexpected import or export statement, expected none (components need no import)
- *   3:1-3:11: Unexpected component <Widget>, expected one of Callout, Checklist, Creed, CreedStatement, GlossaryList, HouseStyle, PhrasesToAvoid, SayThis, Steps, Term, TouchpointBadge
+ *   3:1-3:11: Unexpected component <Widget>, expected one of Callout, Checklist, Creed, CreedStatement, GlossaryList, HouseStyle, PhrasesToAvoid, SayThis, Standard, Steps, Term, TouchpointBadge
  *   5:6-5:23: Unexpected event handler "onClick" on <div>, expected no scripts in chapters
  *   5:30-5:41: Unexpected expression "{user.name}", expected text or a comment
  *   7:1-7:37: Unexpected <iframe>, expected no embedded pages, scripts or styles in chapters
