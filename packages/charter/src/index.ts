@@ -61,7 +61,7 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           // The gate's Vite plugin is added before the MDX integration's, so it sees every chapter first.
           integrations: [
             ...(hasMdx ? [] : [mdx()]),
-            pagefindIntegration(site),
+            pagefindIntegration(site, vocabulary),
             securityHeadersIntegration({ base: site.base, noindex: site.noindex }),
             // Prints the finished pages, so after every step that writes them.
             pdfIntegration(site.pdf),

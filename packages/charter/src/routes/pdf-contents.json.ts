@@ -5,6 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadHandbook, type EditionView } from '../data/handbook.ts';
+import { charterUrl } from '../lib/charter.ts';
 import { permalinkUrl } from '../lib/edition-urls.ts';
 import { siteConfig } from '../lib/config.ts';
 import type { PrintPlan } from '../lib/pdf/plan.ts';
@@ -22,7 +23,7 @@ export function editionDate(view: EditionView): Date {
   return new Date(Math.max(...view.ordered.map((c) => c.data.reviewed.getTime())));
 }
 
-export function printPlan(view: EditionView): PrintPlan {
+export function printPlan(view: EditionView, hasCharter: boolean): PrintPlan {
   const { edition } = view;
   const date = editionDate(view);
   const below = (url: string) => url.replace(/^\//, '');
@@ -40,6 +41,7 @@ export function printPlan(view: EditionView): PrintPlan {
       contents: t('pdf.contents'),
       footer: t('pdf.footer', { edition: edition.title, page: '{page}', pages: '{pages}' }),
     },
+    ...(hasCharter ? { charter: { title: t('charter.title'), path: below(charterUrl(edition.id)) } } : {}),
     sections: view.groups.map((group) => ({
       id: group.section.id,
       title: group.section.title,
@@ -51,5 +53,7 @@ export function printPlan(view: EditionView): PrintPlan {
 export const GET: APIRoute = async ({ params }) => {
   const handbook = await loadHandbook();
   const view = handbook.views.get(params.edition!)!;
-  return new Response(`${JSON.stringify(printPlan(view), null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
+  return new Response(`${JSON.stringify(printPlan(view, handbook.standardsOf(view.edition.id).length > 0), null, 2)}\n`, {
+    headers: { 'content-type': 'application/json' },
+  });
 };

@@ -129,12 +129,13 @@ function detach(node: Element): void {
 
 /**
  * A page's article made part of the book: ids prefixed so that the chapters' ids stay unique,
- * links rewritten, headings one level down (the book's sections are its first level), closed
+ * links rewritten, headings one level down (the book's sections are its first level; the charter,
+ * a first-level part of its own, keeps them), closed
  * details opened (paper cannot be clicked), and what only works on screen left out: scripts,
  * controls, and tooltips (a glossary term's tip, shown on hover, would open on paper wherever the
  * browser's pointer happens to rest).
  */
-export function bookArticle(page: BuiltPage, anchor: string, plan: PrintPlan, anchors: AnchorMap): string {
+export function bookArticle(page: BuiltPage, anchor: string, plan: PrintPlan, anchors: AnchorMap, { demote = true } = {}): string {
   const article = page.article;
   for (const element of [...elements(article)]) {
     const classes = (attr(element, 'class') ?? '').split(/\s+/);
@@ -160,7 +161,7 @@ export function bookArticle(page: BuiltPage, anchor: string, plan: PrintPlan, an
     }
     if (element.tagName === 'details') setAttr(element, 'open', '');
     const level = /^h([1-6])$/.exec(element.tagName)?.[1];
-    if (level) {
+    if (level && demote) {
       const demoted = `h${Math.min(6, Number(level) + 1)}`;
       element.tagName = demoted;
       element.nodeName = demoted;
@@ -288,7 +289,7 @@ export function bookHtml(input: BookInput): string {
         .join('')}</ol></li>`,
   );
   if (input.charter) entries.unshift(`<li>${contentsEntry(input, CHARTER_ANCHOR, input.charter.title)}</li>`);
-  const charter = input.charter ? bookArticle(pageFor(input, input.charter.path), CHARTER_ANCHOR, plan, input.anchors) : '';
+  const charter = input.charter ? bookArticle(pageFor(input, input.charter.path), CHARTER_ANCHOR, plan, input.anchors, { demote: false }) : '';
   const sections = input.sections.map((section) => {
     const chapters = section.chapters.map((c) => bookArticle(pageFor(input, c.path), input.anchors.get(c.path)!, plan, input.anchors));
     const list = section.chapters.map((c) => `<li>${escapeHtml(c.title)}</li>`).join('');
