@@ -47,8 +47,13 @@ describe('npm run release', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Released edition 2027.1.');
     expect(result.stdout).toContain('2026.1 is archived');
+    expect(result.stdout).toContain(
+      'Service standards changed since 2026.1, named in the release notes: Live chat, time to the first reply: 60 seconds → 30 seconds;',
+    );
 
     const manifest = parse(readFileSync(content.file('editions.yaml'), 'utf8')) as { id: string; status: string }[];
+    const notes = (manifest as { id: string; notes?: string }[]).find((e) => e.id === '2027.1')!.notes;
+    expect(notes).toContain('Service standards: Live chat, time to the first reply: 60 seconds → 30 seconds;');
     expect(manifest.map((e) => [e.id, e.status])).toEqual([
       ['draft', 'draft'],
       ['2027.1', 'current'],
@@ -99,6 +104,27 @@ describe('npm run release', () => {
     const result = release(content.dir, ['2027.1']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('editions/draft/procedures/mail.mdx: type: "memo" is not a known chapter type');
+    expect(treeHash(content.dir)).toBe(before);
+  });
+
+  it('refuses a draft that states a standard with another value, naming the sentence and the declaration', () => {
+    const content = copyContent();
+    cleanup = content.cleanup;
+    const file = content.file('editions/draft/procedures/mail.mdx');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '## Steps\n',
+        '## Steps\n\nCallers on hold hear from us every minute, and nobody waits on hold longer than a minute.\n',
+      ),
+    );
+    const before = treeHash(content.dir);
+    const result = release(content.dir, ['2027.1']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /editions\/draft\/procedures\/mail\.mdx:\d+:\d+: Unexpected "a minute" for standard "phone-hold" \(Telephone, time on hold without an update\), expected 30 seconds as declared at editions\/draft\/procedures\/telephone\.mdx:20:5 \(standard-consistency\)/,
+    );
+    expect(result.stderr).toContain('Nothing was changed.');
     expect(treeHash(content.dir)).toBe(before);
   });
 

@@ -83,6 +83,27 @@ test.describe('procedure components', () => {
   test('TouchpointBadge names the touchpoint', async ({ page }) => {
     await expect(page.locator('.chapter-header .badge')).toHaveText('Telephone');
   });
+
+  test('Standard states the standard as the edition declares it, and its value inside a sentence', async ({ page }) => {
+    const standard = page.getByRole('heading', { name: 'Our standard' }).locator('xpath=following::ul[1]');
+    await expect(standard.locator('[data-standard="phone-answer"]')).toHaveText('We answer every call by the third ring.');
+    await expect(standard.locator('[data-standard="phone-hold"]')).toHaveText('No caller waits on hold more than 30 seconds without an update.');
+    await expect(page.locator('.steps li').filter({ hasText: 'Answer by' }).first()).toContainText('Answer by the third ring.');
+  });
+
+  test('Standard follows the edition of the page', async ({ page }) => {
+    await page.goto('/2025.1/procedures/telephone/');
+    // 2025.1 states its standards in its own words; its declaration says the fourth ring.
+    await expect(page.getByRole('main')).toContainText('within four rings');
+    await page.goto('/draft/procedures/live-chat/');
+    await expect(page.locator('[data-standard="chat-first-reply"]').first()).toHaveText(
+      "We send a first reply within 30 seconds of the customer's first message.",
+    );
+    await page.goto('/procedures/live-chat/');
+    await expect(page.locator('[data-standard="chat-first-reply"]').first()).toHaveText(
+      "We send a first reply within 60 seconds of the customer's first message.",
+    );
+  });
 });
 
 test.describe('Term', () => {

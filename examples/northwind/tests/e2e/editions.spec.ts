@@ -97,6 +97,45 @@ test.describe('what changed', () => {
     );
   });
 
+  test('2026.1 opens with the standards that changed since 2025.1, above the redline', async ({ page }) => {
+    await page.goto('/changes/2026.1/');
+    const table = page.locator('section[aria-labelledby="standards"] table');
+    await expect(table.getByRole('columnheader')).toHaveText(['Touchpoint', 'Standard', 'In Edition 2025.1', 'In Edition 2026.1']);
+    const answer = table.locator('tr[data-standard="phone-answer"]');
+    await expect(answer.getByRole('rowheader')).toHaveText('Telephone');
+    await expect(answer.getByRole('cell')).toHaveText(['time to answer', 'the fourth ring', 'the third ring']);
+    await expect(answer.getByRole('link', { name: 'time to answer' })).toHaveAttribute('href', '/procedures/telephone/');
+    await expect(table.locator('tr[data-standard="email-reply"]').getByRole('cell')).toHaveText([
+      'time to a full reply',
+      'two working days',
+      'one working day',
+    ]);
+    await expect(table.locator('tr[data-standard="chat-first-reply"]').getByRole('cell')).toHaveText(['time to the first reply', 'new', '60 seconds']);
+    // The table comes before the chapters' redlines.
+    const [tableTop, redlineTop] = await Promise.all([
+      table.evaluate((el) => el.getBoundingClientRect().top),
+      page
+        .locator('.chapter-change')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(tableTop).toBeLessThan(redlineTop);
+    await expectNoAxeViolations(page);
+  });
+
+  test('the draft’s changes show the standard it changes and the ones it adds', async ({ page }) => {
+    await page.goto('/changes/draft/');
+    const table = page.locator('section[aria-labelledby="standards"] table');
+    await expect(table.locator('tbody tr')).toHaveCount(3);
+    await expect(table.locator('tr[data-standard="chat-first-reply"]').getByRole('cell')).toHaveText(['time to the first reply', '60 seconds', '30 seconds']);
+    await expect(table.locator('tr[data-standard="social-reply"]').getByRole('cell')).toHaveText([
+      'time to reply to a public comment',
+      'new',
+      'two working hours (during opening times)',
+    ]);
+    await expect(table.locator('tr[data-standard="chat-first-reply"]').getByRole('link')).toHaveAttribute('href', '/draft/procedures/live-chat/');
+  });
+
   test('prints without navigation', async ({ page }) => {
     await page.goto('/changes/2026.1/');
     await page.emulateMedia({ media: 'print' });

@@ -14,7 +14,7 @@ import { chapterFormatOf } from '../lib/chapter-files.ts';
 import { assertPublishedUrlsAnswer, planRoutes, type EditionChapters, type Route } from '../lib/routes.ts';
 import type { Edition } from '../lib/schemas.ts';
 import { readIfExists } from '../lib/fs-transaction.ts';
-import { compareStandards, standardsOfEdition, type EditionStandard, type StandardsComparison } from '../lib/standards.ts';
+import { compareStandards, standardsOfEdition, withStandardsStated, type EditionStandard, type StandardsComparison } from '../lib/standards.ts';
 import { parsePublished, PUBLISHED_URLS } from '../lib/release.ts';
 
 export interface Chapter {
@@ -112,16 +112,23 @@ async function load(): Promise<Handbook> {
   const routes = planRoutes(planned);
   assertPublishedUrlsAnswer(readPublishedUrls(), routes, PUBLISHED_URLS);
 
+  const standards = new Map<string, EditionStandard[]>();
+  const standardsOf = (editionId: string) => {
+    let list = standards.get(editionId);
+    if (!list) standards.set(editionId, (list = standardsOfEdition(views.get(editionId)?.ordered ?? [])));
+    return list;
+  };
   const comparisons = new Map<string, EditionComparison | undefined>();
   const changesIn = (editionId: string) => {
     if (!comparisons.has(editionId)) {
       const edition = editions.find((e) => e.id === editionId);
       const before = edition && previousEdition(editions, edition);
+      // Standards are compared as readers see them: "the fourth ring → the third ring", not two tags.
       const source = (c: Chapter) => ({
         slug: c.slug,
         title: c.title,
         redirectFrom: c.redirectFrom,
-        source: c.entry.body ?? '',
+        source: withStandardsStated(c.entry.body ?? '', standardsOf(c.edition)),
         format: chapterFormatOf(c.file),
       });
       comparisons.set(
@@ -132,12 +139,6 @@ async function load(): Promise<Handbook> {
     return comparisons.get(editionId);
   };
 
-  const standards = new Map<string, EditionStandard[]>();
-  const standardsOf = (editionId: string) => {
-    let list = standards.get(editionId);
-    if (!list) standards.set(editionId, (list = standardsOfEdition(views.get(editionId)?.ordered ?? [])));
-    return list;
-  };
   const standardChangesIn = (editionId: string) => {
     const edition = editions.find((e) => e.id === editionId);
     const before = edition && previousEdition(editions, edition);

@@ -133,6 +133,15 @@ export const de: Catalog = {
   'changes.wasTitle': 'früher „{title}“',
   'changes.onlyAddress': 'Nur die Adresse hat sich geändert; die alte leitet hierher weiter.',
   'changes.stillReadable': '(weiterhin lesbar in {edition})',
+  'changes.standards': 'Servicestandards',
+  'changes.standardsCaption': 'Seit {before} geänderte, neue und entfallene Servicestandards',
+  'changes.standardTouchpoint': 'Kontaktpunkt',
+  'changes.standardMeasure': 'Standard',
+  'changes.standardIn': 'In {edition}',
+  'changes.standardNew': 'neu',
+  'changes.standardGone': 'entfällt',
+  'changes.standardCondition': '({condition})',
+  'changes.noStandardChange': 'Kein Servicestandard hat sich geändert.',
   'redline.introduction': 'Einleitung',
   'redline.newSection': 'neuer Abschnitt',
   'redline.removedSection': 'Abschnitt entfernt',
@@ -304,4 +313,8 @@ export const SAME_IN_GERMAN = [
   'redlinePage.readingEaseSection',
   // "in" is German too.
   'missing.elsewhereItem',
+  // "Standard" and "In" are German words too; the condition is only brackets.
+  'changes.standardMeasure',
+  'changes.standardIn',
+  'changes.standardCondition',
 ] as const;

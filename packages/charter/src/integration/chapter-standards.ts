@@ -21,8 +21,8 @@ export function editionOfChapterFile(file: string, contentDir: string): string |
 }
 
 type JsxAttribute = { type: string; name?: string; value?: unknown };
-type JsxNode = { name?: string | null; attributes?: JsxAttribute[] };
-type Context = { setProperty: (node: never, key: 'attributes', value: never) => void };
+type JsxNode = { type: string; name?: string | null; attributes?: JsxAttribute[]; children?: unknown[] };
+type Context = { replaceNode: (node: never, replacement: never) => void };
 
 export function chapterStandardsFor(contentDir: string): MdastPluginEntry {
   return (context: PluginFactoryContext) => {
@@ -33,7 +33,9 @@ export function chapterStandardsFor(contentDir: string): MdastPluginEntry {
     const visit = (node: JsxNode, ctx: Context) => {
       if (node.name !== 'Standard') return;
       const own = (node.attributes ?? []).filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === 'edition'));
-      ctx.setProperty(node as never, 'attributes', [...own, { type: 'mdxJsxAttribute', name: 'edition', value: edition }] as never);
+      // The compiler sets a list property only by replacing the node; <Standard> has no children to keep.
+      const attributes = [...own.map(({ type, name, value }) => ({ type, name, value })), { type: 'mdxJsxAttribute', name: 'edition', value: edition }];
+      ctx.replaceNode(node as never, { type: node.type, name: node.name, attributes, children: [] } as never);
     };
     const plugin: MdastPluginDefinition = {
       name: 'charter-chapter-standards',

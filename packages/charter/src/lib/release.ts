@@ -11,6 +11,8 @@ import { readVocabulary, VocabularyRefused } from './vocabulary-file.ts';
 import { listChapterFiles, MANIFEST, readManifest, type ChapterFile } from './content-files.ts';
 import { assertPublishedUrlsAnswer, planRoutes, publishedUrls, type EditionChapters } from './routes.ts';
 import { readIfExists } from './fs-transaction.ts';
+import { compareStandards, describeStandardChanges, standardsOfEdition, type StandardsChapter } from './standards.ts';
+import { labelOf } from './vocabulary.ts';
 
 export const PUBLISHED_URLS = 'published-urls.txt';
 
@@ -81,12 +83,14 @@ export function planRelease(contentDir: string, id: string, releaseDate: Date): 
   }
   const draftFiles = listChapterFiles(contentDir, draft.id);
   if (draftFiles.length === 0) throw new ReleaseError(`The draft folder editions/${draft.id}/ has no chapters to release.`);
-  const problems = draftSchemaProblems(draftFiles, vocabularyOf(contentDir));
+  const vocabulary = vocabularyOf(contentDir);
+  const problems = draftSchemaProblems(draftFiles, vocabulary);
   if (problems.length > 0) {
     throw new ReleaseError(`The draft has ${problems.length} frontmatter problem(s); fix them first:\n  ${problems.join('\n  ')}`);
   }
 
-  const released: Edition = { id, title: `Edition ${id}`, status: 'current', released: releaseDate, notes: draft.notes };
+  const standardChanges = standardChangesOf(listChapterFiles(contentDir, current.id), draftFiles, vocabulary);
+  const released: Edition = { id, title: `Edition ${id}`, status: 'current', released: releaseDate, notes: notesWithStandards(draft.notes, standardChanges) };
   const newManifest = manifest.map((e) => (e.id === current.id ? { ...e, status: 'archived' as const } : e));
   newManifest.push(released);
   const editions: EditionChapters[] = newManifest.map((e) => ({
@@ -116,8 +120,36 @@ export function planRelease(contentDir: string, id: string, releaseDate: Date): 
       `Edition ${id} is now current (released ${releaseDate.toISOString().slice(0, 10)}); ${current.id} is archived.`,
       `Recorded ${newUrls.length} newly published URLs in ${PUBLISHED_URLS}; every earlier one still answers.`,
       `The draft stays in editions/${draft.id}/ as the start of the next edition; its release notes were cleared.`,
+      ...(standardChanges.length > 0 ? [`Service standards changed since ${current.id}, named in the release notes: ${standardChanges.join('; ')}.`] : []),
     ],
   };
+}
+
+/**
+ * The service standards that change with the release, one line each (lib/standards.ts), from the
+ * chapters of the current edition and of the draft. A chapter the schema refuses has stopped the
+ * release already; one of the current edition that no longer passes is left out of the comparison.
+ */
+export function standardChangesOf(
+  currentFiles: readonly ChapterFile[],
+  draftFiles: readonly ChapterFile[],
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): string[] {
+  const schema = chapterFrontmatterFor(vocabulary);
+  const chapters = (files: readonly ChapterFile[]): StandardsChapter[] =>
+    files.flatMap((f) => {
+      const result = schema.safeParse(f.frontmatter);
+      return result.success ? [{ slug: f.slug, title: result.data.title, data: result.data }] : [];
+    });
+  const comparison = compareStandards(standardsOfEdition(chapters(currentFiles)), standardsOfEdition(chapters(draftFiles)));
+  return describeStandardChanges(comparison, (touchpoint) => labelOf(vocabulary, 'touchpoints', touchpoint));
+}
+
+/** The draft's notes, followed by the standards that change: a change of standard is news. */
+export function notesWithStandards(notes: string, changes: readonly string[]): string {
+  if (changes.length === 0) return notes;
+  const sentence = `Service standards: ${changes.join('; ')}.`;
+  return notes.trim() ? `${notes.trim()} ${sentence}` : sentence;
 }
 
 /** Suggests the id after the newest released one (2026.1 → 2026.2). */

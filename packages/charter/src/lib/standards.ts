@@ -266,6 +266,23 @@ export function targetAmount(target: StandardTarget): { dimension: TargetDimensi
   return { dimension: target.unit as Exclude<TargetDimension, 'time'>, amount: target.value };
 }
 
+/**
+ * A chapter's text with each `<Standard id="…" />` written out as the edition states it (the
+ * sentence, or with `value` the value), for readers of the source that do not render components:
+ * the redline of an edition's changes shows "by the fourth ring → by the third ring", not a tag.
+ * A tag whose id the edition does not declare is left as it is (the build refuses it anyway).
+ */
+export function withStandardsStated(source: string, standards: readonly Pick<EditionStandard, 'id' | 'statement' | 'target'>[]): string {
+  if (!source.includes('<Standard')) return source;
+  return source.replace(/<Standard\b([^>]*?)\/>/g, (tag, attributes: string) => {
+    const id = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/.exec(attributes);
+    const standard = id && standards.find((s) => s.id === (id[1] ?? id[2] ?? id[3]));
+    if (!standard) return tag;
+    const valueOnly = /(?:^|\s)value(?:\s|$|=\s*\{\s*true\s*\})/.test(attributes);
+    return valueOnly ? formatTarget(standard.target) : statementOf(standard);
+  });
+}
+
 /** Whether two targets promise the same: 60 seconds is one minute; two working days are not 48 hours. */
 export function sameTarget(a: StandardTarget, b: StandardTarget): boolean {
   const left = targetAmount(a);
@@ -316,6 +333,21 @@ export function compareStandards(before: readonly EditionStandard[], after: read
     }
   }
   return { changed, added, removed: before.filter((old) => unmatched.has(old)) };
+}
+
+/**
+ * A change of standards in one line, for release notes: "Telephone, time to answer: the fourth
+ * ring → the third ring", "Website, time to reply to a public comment: two working hours (new)".
+ * `label` names a touchpoint as readers know it.
+ */
+export function describeStandardChanges(comparison: StandardsComparison, label: (touchpoint: string) => string): string[] {
+  const what = (standard: EditionStandard) => `${label(standard.touchpoint)}, ${standard.measure}`;
+  const value = (standard: EditionStandard) => `${formatTarget(standard.target)}${standard.condition ? ` ${standard.condition}` : ''}`;
+  return [
+    ...comparison.changed.map(({ before, after }) => `${what(after)}: ${value(before)} → ${value(after)}`),
+    ...comparison.added.map((standard) => `${what(standard)}: ${value(standard)} (new)`),
+    ...comparison.removed.map((standard) => `${what(standard)}: ${value(standard)} (removed)`),
+  ];
 }
 
 /** Whether an edition's standards changed at all. */

@@ -3,11 +3,12 @@
  * frontmatter fields (from the chapter schema) and their values (types, touchpoints and
  * audiences from the handbook's vocabulary), component names in MDX chapters, each component's
  * props, and the values of props that take a list (a Callout's type, a TouchpointBadge's
- * touchpoint, a Term's glossary id).
+ * touchpoint, a Term's glossary id, a Standard's id from the chapter's edition).
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver/node';
 import { ALLOWED_COMPONENTS, COMPONENT_PROPS, componentPropValues, type AllowedComponent } from '../lint/allowed-components.ts';
 import { chapterFrontmatterFor, type GlossaryEntry } from '../lib/schemas.ts';
+import { statementOf, type EditionStandard } from '../lib/standards.ts';
 import type { Vocabulary, VocabularyList } from '../lib/vocabulary.ts';
 
 export interface CompletionSource {
@@ -15,6 +16,8 @@ export interface CompletionSource {
   glossary: readonly GlossaryEntry[];
   /** `md` chapters take no components. */
   format: 'md' | 'mdx';
+  /** The standards the chapter's edition declares, for `<Standard id>`. */
+  standards?: readonly Pick<EditionStandard, 'id' | 'statement' | 'target'>[] | undefined;
 }
 
 /** The frontmatter fields whose values come from a vocabulary list. */
@@ -100,6 +103,8 @@ function propValueItems(component: string, prop: string, source: CompletionSourc
   if (!isComponent(component)) return [];
   if (component === 'Term' && prop === 'id')
     return source.glossary.map((entry) => ({ label: entry.id, detail: entry.term, documentation: entry.definition, kind: CompletionItemKind.Value }));
+  if (component === 'Standard' && prop === 'id')
+    return (source.standards ?? []).map((standard) => ({ label: standard.id, detail: statementOf(standard), kind: CompletionItemKind.Value }));
   const choices = componentPropValues(source.vocabulary)[component]?.[prop];
   return (choices?.values ?? []).map((value) => ({ label: value, kind: CompletionItemKind.EnumMember }));
 }

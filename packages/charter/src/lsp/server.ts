@@ -26,6 +26,7 @@ import { forgetProjects, projectFor, type Project } from '../lint/project.ts';
 import { bodyCompletions, frontmatterCompletions, inFrontmatter } from './completion.ts';
 import { projectDiagnostic, toDiagnostic, type DiagnosticData } from './diagnostics.ts';
 import { glossaryHitAt, hoverMarkdown } from './hover.ts';
+import type { DeclaredStandard } from '../lib/standard-declarations.ts';
 
 /** The chapter file behind a document, or undefined for anything the checker does not read. */
 function chapterPath(uri: string): string | undefined {
@@ -146,7 +147,12 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     const project = file && projectOf(file);
     if (!document || !file || !project || typeof project === 'string') return [];
     const lines = document.getText().split('\n');
-    const source = { vocabulary: project.run.handbook.vocabulary, glossary: project.run.handbook.glossary, format: chapterFormatOf(file) };
+    const source = {
+      vocabulary: project.run.handbook.vocabulary,
+      glossary: project.run.handbook.glossary,
+      format: chapterFormatOf(file),
+      standards: editionStandards(project.run, file),
+    };
     const { line, character } = params.position;
     return inFrontmatter(lines, line) ? frontmatterCompletions(lines, line, character, source) : bodyCompletions(lines[line] ?? '', character, source);
   });
@@ -154,4 +160,16 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+/** The standards of the file's edition, as the checker reads them; none when its context cannot be made. */
+function editionStandards(
+  run: { contextOf(file: string): { index: { standards?(): readonly DeclaredStandard[] } } },
+  file: string,
+): readonly DeclaredStandard[] {
+  try {
+    return run.contextOf(file).index.standards?.() ?? [];
+  } catch {
+    return [];
+  }
 }

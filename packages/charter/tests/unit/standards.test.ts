@@ -1,13 +1,19 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listChapterFiles } from '../../src/lib/content-files.ts';
+import { notesWithStandards, standardChangesOf } from '../../src/lib/release.ts';
 import { chapterFrontmatter } from '../../src/lib/schemas.ts';
 import { frontmatterProblems } from '../../src/lib/frontmatter.ts';
 import { structureProblems } from '../../src/lib/structure.ts';
+import { DEFAULT_VOCABULARY } from '../../src/lib/vocabulary.ts';
+import { bodyCompletions } from '../../src/lsp/completion.ts';
 import {
   compareStandards,
   formatTarget,
   sameTarget,
   standardsOfEdition,
   statementOf,
+  withStandardsStated,
   type EditionStandard,
   type StandardTarget,
 } from '../../src/lib/standards.ts';
@@ -221,5 +227,50 @@ describe('a standard id declared by two chapters of an edition', () => {
     ]);
     expect(problems.get('draft/procedures/phone.mdx')).toHaveLength(1);
     expect(problems.get('2026.1/procedures/phone.mdx')).toBeUndefined();
+  });
+});
+
+describe('the standards a release changes', () => {
+  const example = path.resolve(import.meta.dirname, '../../../../examples/northwind/src/content');
+  it('are named in one line each, from the current edition’s chapters and the draft’s', () => {
+    expect(standardChangesOf(listChapterFiles(example, '2026.1'), listChapterFiles(example, 'draft'))).toEqual([
+      'Live chat, time to the first reply: 60 seconds → 30 seconds',
+      'Website, time to reply to a public comment: two working hours during opening times (new)',
+      'Website, time to answer a private message: two working hours during opening times (new)',
+    ]);
+    expect(standardChangesOf(listChapterFiles(example, '2025.1'), listChapterFiles(example, '2026.1'))).toEqual(
+      expect.arrayContaining([
+        'Telephone, time to answer: the fourth ring → the third ring',
+        'Telephone, time on hold without an update: 60 seconds → 30 seconds',
+      ]),
+    );
+  });
+
+  it('follow the draft’s notes in the released edition’s notes', () => {
+    expect(notesWithStandards('Adds a chapter.', ['Telephone, time to answer: the fourth ring → the third ring'])).toBe(
+      'Adds a chapter. Service standards: Telephone, time to answer: the fourth ring → the third ring.',
+    );
+    expect(notesWithStandards('', ['A: b (new)'])).toBe('Service standards: A: b (new).');
+    expect(notesWithStandards('Adds a chapter.', [])).toBe('Adds a chapter.');
+  });
+});
+
+describe('a chapter’s text with its standards written out', () => {
+  const standards = [{ id: 'phone-answer', statement: 'We answer every call by {target}.', target: { value: 3, unit: 'rings' as const } }];
+  it('states the sentence or the value where the tags are, and leaves unknown ids alone', () => {
+    const source = '- <Standard id="phone-answer" />\n\nAnswer by <Standard value id=\'phone-answer\' />. <Standard id="nope" />';
+    expect(withStandardsStated(source, standards)).toBe('- We answer every call by the third ring.\n\nAnswer by the third ring. <Standard id="nope" />');
+  });
+});
+
+describe('completion of a <Standard id>', () => {
+  it('offers the ids of the edition’s standards, each with its sentence', () => {
+    const standards = [{ id: 'phone-answer', statement: 'We answer every call by {target}.', target: { value: 3, unit: 'rings' as const } }];
+    const items = bodyCompletions('Pick up by <Standard id="', 25, { vocabulary: DEFAULT_VOCABULARY, glossary: [], format: 'mdx', standards });
+    expect(items.map((item) => [item.label, item.detail])).toEqual([['phone-answer', 'We answer every call by the third ring.']]);
+    expect(bodyCompletions('<Standard ', 10, { vocabulary: DEFAULT_VOCABULARY, glossary: [], format: 'mdx' }).map((item) => item.label)).toEqual([
+      'id',
+      'value',
+    ]);
   });
 });
