@@ -14,6 +14,7 @@ import { resolveContentDir } from '../lib/content-dir.ts';
 import { chapterSlug } from '../lib/chapter-files.ts';
 import { listChapterFiles, listChapterPaths, readManifest } from '../lib/content-files.ts';
 import { declaredStandardsOf } from '../lib/standard-declarations.ts';
+import { standardAnchor } from '../lib/element-ids.ts';
 import { fillTarget, formatTarget, statementOf } from '../lib/standards.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
 import { readDataList } from '../lib/data-files.ts';
@@ -57,7 +58,8 @@ function standardRecords(contentDir: string, editions: readonly Edition[], i18n:
   return editions.flatMap((edition) =>
     listChapterFiles(contentDir, edition.id).flatMap((chapter) =>
       declaredStandardsOf(chapter.source, chapter.file).map((standard) => ({
-        url: chapterUrl(edition, chapter.slug),
+        // Its own address (one record per address): the chapter, at the standard's statement.
+        url: `${chapterUrl(edition, chapter.slug)}#${standardAnchor(standard.id)}`,
         language,
         content: [
           statementOf(standard),

@@ -12,6 +12,8 @@ export const ROUTES: readonly { pattern: string; file: string; needs?: keyof Opt
   { pattern: '/[edition]', file: '[edition]/index.astro' },
   { pattern: '/[edition]/[...file]', file: 'edition-files.js' },
   { pattern: '/changes/[edition]', file: 'changes/[edition].astro' },
+  { pattern: '/cards/[edition]', file: 'cards/index.astro' },
+  { pattern: '/cards/[edition]/[touchpoint]', file: 'cards/[touchpoint].astro' },
   { pattern: '/charter/[edition]', file: 'charter/[edition].astro' },
   { pattern: '/charter/[edition]/customer', file: 'charter/customer.astro' },
   { pattern: '/editions', file: 'editions.astro' },

@@ -206,3 +206,22 @@ export async function writeEditionPdfs(
   }
   return written;
 }
+
+/**
+ * Prints pages of a built site as they are, one PDF each, as a reader's browser prints them on A4
+ * (for the cards, which must each fit one page). `paths` are below the base.
+ */
+export async function printBuiltPages(dist: string, base: string, paths: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const site = await openSite(dist, base, new Map());
+  const printed = new Map<string, Uint8Array>();
+  try {
+    const page = await site.context.newPage();
+    for (const at of paths) {
+      await page.goto(`${ORIGIN}${base}${at}`, { waitUntil: 'load' });
+      printed.set(at, new Uint8Array(await page.pdf({ format: 'A4', preferCSSPageSize: true })));
+    }
+  } finally {
+    await site.close();
+  }
+  return printed;
+}

@@ -169,6 +169,42 @@ export function isWordingQuestion(input: string, rules: readonly SynonymRule[]):
   return rules.some((r) => r.kind === 'variant' && text.includes(` ${r.from.join(' ')} `) && text.includes(` ${tokenize(r.to).join(' ')} `));
 }
 
+/** Words of a question about a service time or value: how fast, how long, how many rings, within. */
+const STANDARD_WORDS = new Set([
+  'fast',
+  'quick',
+  'quickly',
+  'soon',
+  'long',
+  'many',
+  'rings',
+  'wait',
+  'waits',
+  'within',
+  'time',
+  'times',
+  'standard',
+  'standards',
+  'promise',
+  'target',
+  'deadline',
+  'response',
+  'seconds',
+  'minutes',
+  'hours',
+  'days',
+  'max',
+  'maximum',
+]);
+
+/**
+ * True when the question asks for a service standard ("how fast do we answer emails"): then the
+ * standard's own record, the promise with its value, is the best first answer.
+ */
+export function isStandardQuestion(input: string): boolean {
+  return tokenize(input).some((w) => STANDARD_WORDS.has(w));
+}
+
 export interface ScoredHit {
   id: string;
   /** Pagefind's relevance score for this page in one search. */
