@@ -244,6 +244,7 @@ export const de: Catalog = {
   'packet.print': 'Diese Mappe drucken',
   'packet.contents': 'Inhalt',
 
+  'search.standardTitle': '{touchpoint}, {measure}: {target}',
   'search.standardRecord': 'Unser Servicestandard für {touchpoint}, {measure}: {target}. Wie lange, wie schnell, wie bald, in welcher Zeit.',
   'search.standardSection': 'Servicestandard · {chapter}',
   'search.quick': 'Schnellsuche',

@@ -250,6 +250,7 @@ export const en = {
   'packet.contents': 'Contents',
 
   // Search: the header box, its chips and results, and the search page
+  'search.standardTitle': '{touchpoint}, {measure}: {target}',
   'search.standardRecord': 'Our service standard for {touchpoint}, {measure}: {target}. How long, how fast, how soon, how quickly, within what time.',
   'search.standardSection': 'Service standard · {chapter}',
   'search.quick': 'Quick search',

@@ -89,11 +89,13 @@ const EDITORIAL_FACTOR = 0.4;
 /** …and for a question about wording itself, where a definition is the best answer. */
 const GLOSSARY_WORDING_FACTOR = 2;
 /**
- * How much a standard's own record (the promise with its value) counts against a chapter's: for a
- * question about a service time it is the answer and comes first; otherwise it stays below the
- * chapters, as it only repeats one sentence of one.
+ * How much a standard's own record (the promise with its value) counts against a chapter's. For a
+ * question about a service time that names a touchpoint ("how fast do we answer emails") the
+ * touchpoint's standards are the answer and come first; for one that names none, they compete as
+ * pages do, a little below; otherwise they stay below the chapters, as each repeats one sentence.
  */
 const STANDARD_QUESTION_FACTOR = 3;
+const STANDARD_UNPLACED_FACTOR = 0.6;
 const STANDARD_FACTOR = 0.3;
 /** Extra weight, as a share of their score, for pages of the touchpoint a question names. */
 const TOUCHPOINT_BONUS = 1;
@@ -214,8 +216,8 @@ export class SearchEngine {
     // A question about a touchpoint ("pick up the phone") prefers that touchpoint's chapters: the
     // words' own scores are counted once more for pages tagged with it.
     const touchpoints = touchpointsIn(singles.length ? singles : terms, TOUCHPOINT_WORDS);
+    const taggedIds = touchpoints.length > 0 ? await this.pagesWith(pagefind, scope, { ...filters, touchpoint: { any: touchpoints } }) : new Set<string>();
     if (touchpoints.length > 0) {
-      const taggedIds = await this.pagesWith(pagefind, scope, { ...filters, touchpoint: { any: touchpoints } });
       for (const list of [...lists]) {
         lists.push({ results: list.results.filter((r) => taggedIds.has(r.id)), weight: list.weight * TOUCHPOINT_BONUS });
       }
@@ -227,12 +229,14 @@ export class SearchEngine {
       this.pagesWith(pagefind, scope, { ...filters, kind: 'editorial' }),
       this.pagesWith(pagefind, scope, { ...filters, kind: 'standard' }),
     ]);
-    const standardFactor = isStandardQuestion(input) ? STANDARD_QUESTION_FACTOR : STANDARD_FACTOR;
+    const aboutStandard = isStandardQuestion(input);
+    const standardFactor = (id: string) =>
+      !aboutStandard ? STANDARD_FACTOR : touchpoints.length === 0 ? STANDARD_UNPLACED_FACTOR : taggedIds.has(id) ? STANDARD_QUESTION_FACTOR : STANDARD_FACTOR;
     const wording = isWordingQuestion(input, this.config.synonyms);
     const glossaryFactor = wording ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
     // Pages written for editors (how to write chapters) answer staff questions only by accident.
     const factorOf = (id: string) =>
-      standards.has(id) ? standardFactor : glossary.has(id) ? glossaryFactor : editorial.has(id) && !wording ? EDITORIAL_FACTOR : 1;
+      standards.has(id) ? standardFactor(id) : glossary.has(id) ? glossaryFactor : editorial.has(id) && !wording ? EDITORIAL_FACTOR : 1;
     const byId = new Map<string, PagefindResult>();
     for (const list of lists) for (const r of list.results) if (!byId.has(r.id)) byId.set(r.id, r);
     const order = combineScores(lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score * factorOf(r.id) })), weight: l.weight })));
