@@ -69,8 +69,9 @@ function standardRecords(contentDir: string, editions: readonly Edition[], i18n:
         ]
           .filter(Boolean)
           .join(' '),
+        // The title names the promise by what it measures and its value; the sentence is the excerpt.
         meta: {
-          title: statementOf(standard),
+          title: i18n.t('search.standardTitle', { touchpoint: label(standard.touchpoint), measure: standard.measure, target: formatTarget(standard.target) }),
           section: i18n.t('search.standardSection', { chapter: String(chapter.frontmatter['title']) }),
           edition: edition.id,
         },

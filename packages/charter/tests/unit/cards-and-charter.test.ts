@@ -114,7 +114,7 @@ describe('questions about a standard', () => {
     for (const q of ['how fast do we answer emails', 'how many rings before i pick up', "what's our email response time", 'max wait at the counter']) {
       expect(isStandardQuestion(q), q).toBe(true);
     }
-    for (const q of ['what to put in the subject', 'customer wants to speak to a manager', 'transfer a caller to another team']) {
+    for (const q of ['what to put in the subject', 'customer wants to speak to a manager', 'caller on hold too long']) {
       expect(isStandardQuestion(q), q).toBe(false);
     }
   });

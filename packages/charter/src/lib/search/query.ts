@@ -169,40 +169,19 @@ export function isWordingQuestion(input: string, rules: readonly SynonymRule[]):
   return rules.some((r) => r.kind === 'variant' && text.includes(` ${r.from.join(' ')} `) && text.includes(` ${tokenize(r.to).join(' ')} `));
 }
 
-/** Words of a question about a service time or value: how fast, how long, how many rings, within. */
-const STANDARD_WORDS = new Set([
-  'fast',
-  'quick',
-  'quickly',
-  'soon',
-  'long',
-  'many',
-  'rings',
-  'wait',
-  'waits',
-  'within',
-  'time',
-  'times',
-  'standard',
-  'standards',
-  'promise',
-  'target',
-  'deadline',
-  'response',
-  'seconds',
-  'minutes',
-  'hours',
-  'days',
-  'max',
-  'maximum',
-]);
+/** How a question about a service time or value starts or what it names: how fast, how long, within. */
+const STANDARD_PHRASES = ['how long', 'how fast', 'how soon', 'how quickly', 'how quick', 'how many', 'how often', 'when do we', 'response time'];
+const STANDARD_WORDS = new Set(['within', 'deadline', 'standard', 'standards', 'target', 'promise', 'max', 'maximum']);
 
 /**
  * True when the question asks for a service standard ("how fast do we answer emails"): then the
- * standard's own record, the promise with its value, is the best first answer.
+ * standard's own record, the promise with its value, is the best first answer. A complaint about
+ * time ("caller on hold too long") asks for the procedure, not the number.
  */
 export function isStandardQuestion(input: string): boolean {
-  return tokenize(input).some((w) => STANDARD_WORDS.has(w));
+  const words = tokenize(input);
+  const text = ` ${words.join(' ')} `;
+  return words.some((w) => STANDARD_WORDS.has(w)) || STANDARD_PHRASES.some((phrase) => text.includes(` ${phrase} `));
 }
 
 export interface ScoredHit {
