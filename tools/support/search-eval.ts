@@ -89,7 +89,9 @@ export async function runSearchEval(
       cases.push({
         query: q.q,
         edition: set.edition.id,
-        expected: keepHash ? [`${chapterUrl(set.edition, expected[0]!)}#${standardAnchor(q.standard!)}`] : expected.map((slug) => chapterUrl(set.edition, slug)),
+        expected: keepHash
+          ? [`${chapterUrl(set.edition, expected[0]!)}#${standardAnchor(q.standard!)}`]
+          : expected.map((slug) => chapterUrl(set.edition, slug)),
         results: [...new Set(hrefs.map((h) => normalizeResultPath(h, base, { keepHash })))],
       });
     }
