@@ -57,6 +57,9 @@ describe('the PDF of an edition', () => {
     const all = oneLine(text.join('\n'));
     for (const title of titles) expect(all, title).toContain(oneLine(title));
     expect(oneLine(text[0]!)).toContain('Northwind Supply Service Handbook Edition 2026.1, February 1, 2026');
+    // The service charter follows the contents, with the standards' values.
+    expect(all).toContain('Service charter');
+    expect(all).toContain('We answer every call by the third ring.');
     text.forEach((pageText, index) => expect(oneLine(pageText)).toContain(`Edition 2026.1 · page ${index + 1} of ${pages}`));
   });
 

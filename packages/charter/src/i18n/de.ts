@@ -327,6 +327,10 @@ export const de: Catalog = {
 export const SAME_IN_GERMAN = [
   // Only punctuation around the values.
   'callout.titled',
+  'pdf.cover',
+  'search.standardTitle',
+  // "Standards" is German too.
+  'touchpoints.standards',
   'redlinePage.readingEaseSection',
   // "in" is German too.
   'missing.elsewhereItem',
