@@ -1,13 +1,13 @@
 /**
- * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip build,search,checker,dev,import,lsp,ack] [--json file] [--keep]
+ * npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip build,search,checker,dev,import,lsp,ack,pdf] [--json file] [--keep]
  *
  * Generates a synthetic handbook of chapters × editions in a temporary folder, builds it with
  * Charter's production build and with a bare floor site (Astro + MDX + Pagefind, no layout), and
  * prints what each cost and weighs, with the ratios; then the checker on the whole tree and on
  * five changed files, against its speed targets, search in Chromium, the dev server's reaction to
- * an edit, `charter import` of a generated Markdown handbook, and the acknowledgement endpoint
- * (`charter ack-server`) under load on loopback. `--skip build,search,dev,import`
- * times the checker alone.
+ * an edit, `charter import` of a generated Markdown handbook, the acknowledgement endpoint
+ * (`charter ack-server`) under load on loopback, and `charter pdf` of the example handbook's current
+ * edition. `--skip build,search,dev,import,ack,pdf` times the checker alone.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -22,6 +22,7 @@ import { measureDevServer } from './bench/dev-server.ts';
 import { measureAckServer, type AckBenchResult } from './bench/ack-bench.ts';
 import { measureImport, type ImportBenchResult } from './bench/import-bench.ts';
 import { measureLanguageServer, type LanguageServerBenchResult } from './bench/lsp-bench.ts';
+import { measurePdf, pdfVerdict, type PdfBenchResult } from './bench/pdf-bench.ts';
 import { measureCommand, type Measured } from './bench/process-tree.ts';
 import { comparisonRows, comparisonTable, table, type BuildFigures } from './bench/report.ts';
 import { siteStats } from './bench/site-stats.ts';
@@ -260,6 +261,13 @@ try {
     );
     say(`  database and log afterwards: ${(ack.databaseBytes / 1024 / 1024).toFixed(1)} MB`);
     say('');
+  let pdf: PdfBenchResult | undefined;
+  if (!options.skip.has('pdf')) {
+    pdf = await measurePdf(path.join(work, 'pdf'));
+    if (pdf.exitCode !== 0) throw new Error(`charter pdf of the example handbook failed (exit ${pdf.exitCode})`);
+    say('');
+    say("charter pdf (the example handbook's current edition, whole and by section, as a separate process)");
+    say(table(['PDFs', 'pages', 'wall time', 'target'], [[String(pdf.files), String(pdf.pages), `${pdf.seconds.toFixed(1)} s`, pdfVerdict(pdf.seconds)]]));
   }
   const corpus = writeCorpus(contentDir, { chapters: options.chapters, editions: options.editions }, exampleContent);
   say(`corpus: ${corpus.files} chapter files in ${contentDir}`);
@@ -268,7 +276,7 @@ try {
   const slug = chapterSlug(0);
   // Chromium for the sites' scripts and search and for the dev server, only when one of them runs.
   const browser = !options.skip.has('build') || !options.skip.has('dev') ? await launchChromium() : undefined;
-  const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, import: imported, languageServer, ack };
+  const report: Record<string, unknown> = { options: { ...options, skip: [...options.skip] }, import: imported, languageServer, ack, pdf };
   try {
     if (!options.skip.has('build')) Object.assign(report, await buildsAndSearch(browser!, current, slug));
     if (!options.skip.has('checker')) report.checker = await checkerFigures();

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 export class BenchUsageError extends Error {}
 
 /** The parts a run can leave out; `build` is the two builds of the corpus, which search runs on. */
-export const BENCH_PARTS = ['build', 'search', 'checker', 'dev', 'import', 'lsp', 'ack'] as const;
+export const BENCH_PARTS = ['build', 'search', 'checker', 'dev', 'import', 'lsp', 'ack', 'pdf'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -19,7 +19,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip build,search,checker,dev,import,lsp,ack] [--json <file>] [--keep]';
+  'Usage: npm run bench -- [--chapters 300] [--editions 3] [--runs 1] [--import-files 1000] [--skip build,search,checker,dev,import,lsp,ack,pdf] [--json <file>] [--keep]';
 
 function positiveInteger(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;

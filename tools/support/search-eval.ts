@@ -8,17 +8,27 @@ import { parse } from 'yaml';
 import { listChapterFiles, readManifest } from '../../packages/charter/src/lib/content-files.ts';
 import { chapterUrl, type EditionRef } from '../../packages/charter/src/lib/edition-urls.ts';
 import { normalizeResultPath, type EvalCase } from '../../packages/charter/src/lib/search/eval.ts';
+import { standardAnchor } from '../../packages/charter/src/lib/element-ids.ts';
+import { declaredStandardsOf } from '../../packages/charter/src/lib/standard-declarations.ts';
 
 export interface QuerySpec {
   q: string;
   expect: string;
   also?: string[];
+  /**
+   * A question about a service standard: the first result must be that standard itself (its
+   * record, at the statement in the chapter `expect` names), not only its chapter. Asked in the
+   * editions that declare it.
+   */
+  standard?: string;
 }
 
 export interface EditionChapterSet {
   edition: EditionRef;
   /** slug → its old slugs (redirectFrom), for chapters renamed between editions. */
   chapters: Map<string, readonly string[]>;
+  /** The ids of the standards the edition declares, with the chapter that declares each. */
+  standards: Map<string, string>;
 }
 
 /** Every edition of a content folder with its chapters and their old names. */
@@ -28,6 +38,7 @@ export function editionSets(contentDir: string): EditionChapterSet[] {
     chapters: new Map(
       listChapterFiles(contentDir, edition.id).map((f) => [f.slug, Array.isArray(f.frontmatter.redirectFrom) ? f.frontmatter.redirectFrom.map(String) : []]),
     ),
+    standards: new Map(listChapterFiles(contentDir, edition.id).flatMap((f) => declaredStandardsOf(f.source, f.file).map((s) => [s.id, f.slug] as const))),
   }));
 }
 
@@ -59,7 +70,9 @@ export async function runSearchEval(
   for (const set of editions) {
     const asked = queries
       .map((q) => ({ q, expected: [q.expect, ...(q.also ?? [])].map((s) => slugIn(s, set, editions)).filter((s): s is string => !!s) }))
-      .filter((x) => x.expected.length > 0 && slugIn(x.q.expect, set, editions));
+      .filter((x) => x.expected.length > 0 && slugIn(x.q.expect, set, editions))
+      // A standard's question is asked where the edition declares it, in the chapter expected.
+      .filter((x) => x.q.standard === undefined || set.standards.get(x.q.standard) === slugIn(x.q.expect, set, editions));
     if (asked.length === 0) continue;
     await page.goto(`${siteUrl}search/?edition=${encodeURIComponent(set.edition.id)}`);
     const input = page.locator('#q');
@@ -71,11 +84,15 @@ export async function runSearchEval(
       const hrefs = await page
         .locator('[data-search-results] a.search-hit-link')
         .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+      // A standard's answer is told from its chapter's by the anchor of its statement.
+      const keepHash = q.standard !== undefined;
       cases.push({
         query: q.q,
         edition: set.edition.id,
-        expected: expected.map((slug) => chapterUrl(set.edition, slug)),
-        results: [...new Set(hrefs.map((h) => normalizeResultPath(h, base)))],
+        expected: keepHash
+          ? [`${chapterUrl(set.edition, expected[0]!)}#${standardAnchor(q.standard!)}`]
+          : expected.map((slug) => chapterUrl(set.edition, slug)),
+        results: [...new Set(hrefs.map((h) => normalizeResultPath(h, base, { keepHash })))],
       });
     }
   }

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chapterGateVitePlugin, charterMarkdownProcessor } from './integration/chapter-gate.ts';
 import { pagefindIntegration } from './integration/pagefind.ts';
+import { pdfIntegration } from './integration/pdf.ts';
 import { securityHeadersIntegration } from './integration/security-headers.ts';
 import { offlineIntegration } from './integration/offline.ts';
 import { safeOutputIntegration } from './integration/safe-output.ts';
@@ -64,10 +65,12 @@ export default function charter(input: SiteConfigInput): AstroIntegration {
           // The gate's Vite plugin is added before the MDX integration's, so it sees every chapter first.
           integrations: [
             ...(hasMdx ? [] : [mdx()]),
-            pagefindIntegration(site),
+            pagefindIntegration(site, vocabulary),
             // After the search bundles, which the offline copy includes.
             offlineIntegration({ base: site.base, enabled: site.offline }),
             securityHeadersIntegration({ base: site.base, noindex: site.noindex }),
+            // Prints the finished pages, so after every step that writes them.
+            pdfIntegration(site.pdf),
             // Last: it moves the finished site into place.
             safeOutputIntegration(),
           ],

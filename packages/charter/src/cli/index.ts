@@ -79,6 +79,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: async () => (await import('./carry.ts')).USAGE,
     run: async (argv) => (await import('./carry.ts')).run(argv),
   },
+  pdf: {
+    summary: 'print editions of the built site as PDFs (the whole edition and each section)',
+    usage: async () => (await import('./pdf.ts')).USAGE,
+    run: async (argv) => (await import('./pdf.ts')).run(argv),
+  },
   redline: {
     summary: "show a branch's changed chapters as word-level redlines on one page, with a summary for CI",
     usage: async () => (await import('./redline.ts')).USAGE,

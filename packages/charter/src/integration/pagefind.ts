@@ -12,7 +12,11 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { chapterUrl } from '../lib/edition-urls.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { chapterSlug } from '../lib/chapter-files.ts';
-import { listChapterPaths, readManifest } from '../lib/content-files.ts';
+import { listChapterFiles, listChapterPaths, readManifest } from '../lib/content-files.ts';
+import { declaredStandardsOf } from '../lib/standard-declarations.ts';
+import { standardAnchor } from '../lib/element-ids.ts';
+import { fillTarget, formatTarget, statementOf } from '../lib/standards.ts';
+import type { Vocabulary } from '../lib/vocabulary.ts';
 import { readDataList } from '../lib/data-files.ts';
 import { glossaryEntry, type Edition, type GlossaryEntry } from '../lib/schemas.ts';
 import { GLOSSARY_SLUG } from '../lib/glossary.ts';
@@ -43,6 +47,45 @@ function glossaryRecords(contentDir: string, editions: readonly Edition[], i18n:
   );
 }
 
+/**
+ * Each standard is a result of its own, so that a question about it ("how fast do we answer
+ * emails") is answered with the promise itself, value included, as the first hit, leading to the
+ * chapter that explains it. Its text holds the sentence, what is measured, the touchpoint, the
+ * standard's own phrasings and the words people ask about service times with.
+ */
+function standardRecords(contentDir: string, editions: readonly Edition[], i18n: Translator, language: string, vocabulary: Pick<Vocabulary, 'touchpoints'>) {
+  const label = (id: string) => vocabulary.touchpoints.find((t) => t.id === id)?.label ?? id;
+  return editions.flatMap((edition) =>
+    listChapterFiles(contentDir, edition.id).flatMap((chapter) =>
+      declaredStandardsOf(chapter.source, chapter.file).map((standard) => ({
+        // Its own address (one record per address): the chapter, at the standard's statement.
+        url: `${chapterUrl(edition, chapter.slug)}#${standardAnchor(standard.id)}`,
+        language,
+        content: [
+          statementOf(standard),
+          i18n.t('search.standardRecord', { touchpoint: label(standard.touchpoint), measure: standard.measure, target: formatTarget(standard.target) }),
+          standard.condition ?? '',
+          ...standard.phrasings.map((phrasing) => fillTarget(phrasing, standard.target)),
+        ]
+          .filter(Boolean)
+          .join(' '),
+        // The title names the promise by what it measures and its value; the sentence is the excerpt.
+        meta: {
+          title: i18n.t('search.standardTitle', { touchpoint: label(standard.touchpoint), measure: standard.measure, target: formatTarget(standard.target) }),
+          section: i18n.t('search.standardSection', { chapter: String(chapter.frontmatter['title']) }),
+          edition: edition.id,
+        },
+        filters: {
+          edition: [edition.id],
+          kind: ['standard'],
+          touchpoint: [standard.touchpoint],
+          ...(typeof chapter.frontmatter['type'] === 'string' ? { type: [chapter.frontmatter['type']] } : {}),
+        },
+      })),
+    ),
+  );
+}
+
 function failOn(errors: string[], step: string): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n  ${errors.join('\n  ')}`);
 }
@@ -64,7 +107,10 @@ export function indexLanguage(lang: string): string {
   return lang.split('-')[0]!.toLowerCase();
 }
 
-export function pagefindIntegration(site: Pick<SiteConfig, 'lang' | 'strings'>): AstroIntegration {
+export function pagefindIntegration(
+  site: Pick<SiteConfig, 'lang' | 'strings'>,
+  vocabulary: Pick<Vocabulary, 'touchpoints'> = { touchpoints: [] },
+): AstroIntegration {
   const language = indexLanguage(site.lang);
   const i18n = createTranslator(site.lang, site.strings);
   return {
@@ -74,7 +120,7 @@ export function pagefindIntegration(site: Pick<SiteConfig, 'lang' | 'strings'>):
         const outDir = fileURLToPath(dir);
         const contentDir = resolveContentDir();
         const editions = readManifest(contentDir);
-        const glossary = glossaryRecords(contentDir, editions, i18n, language);
+        const custom = [...glossaryRecords(contentDir, editions, i18n, language), ...standardRecords(contentDir, editions, i18n, language, vocabulary)];
         const topLevelFolders = readdirSync(outDir, { withFileTypes: true })
           .filter((d) => d.isDirectory())
           .map((d) => d.name);
@@ -89,8 +135,8 @@ export function pagefindIntegration(site: Pick<SiteConfig, 'lang' | 'strings'>):
           const glob = bundleGlob(edition, editions, topLevelFolders);
           // With nothing marked for indexing, Pagefind would index whole pages (home, lists), so an edition without chapters adds none.
           if (chapters > 0 && glob) failOn((await index.addDirectory({ path: outDir, glob })).errors, `read the built pages of edition ${edition.id}`);
-          const records = glossary.filter((r) => r.meta.edition === edition.id);
-          for (const record of records) failOn((await index.addCustomRecord(record)).errors, `add the glossary entry ${record.url}`);
+          const records = custom.filter((r) => r.meta.edition === edition.id);
+          for (const record of records) failOn((await index.addCustomRecord(record)).errors, `add the record of ${record.meta.title}`);
           const outputPath = path.join(outDir, ...bundlePath(edition.id).split('/'));
           failOn((await index.writeFiles({ outputPath })).errors, `write the search bundle of edition ${edition.id}`);
           await index.deleteIndex();

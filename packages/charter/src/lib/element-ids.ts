@@ -11,3 +11,17 @@ export function nextElementId(pageState: object, prefix: string, suffix = 'tip')
   counters.set(prefix, n);
   return n === 1 ? `${prefix}-${suffix}` : `${prefix}-${suffix}-${n}`;
 }
+
+const TAKEN = Symbol.for('charter.elementIdsTaken');
+
+/** `id` the first time a page asks for it, undefined after: for an anchor that must be unique on its page. */
+export function firstOnPage(pageState: object, id: string): string | undefined {
+  const state = pageState as { [TAKEN]?: Set<string> };
+  const taken = (state[TAKEN] ??= new Set<string>());
+  if (taken.has(id)) return undefined;
+  taken.add(id);
+  return id;
+}
+
+/** The anchor of a standard's statement in a chapter: `#standard-phone-answer`. */
+export const standardAnchor = (standardId: string): string => `standard-${standardId}`;

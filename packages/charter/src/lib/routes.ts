@@ -34,7 +34,21 @@ export type Route =
  * Top-level addresses the site's own pages use. A section page lives at `/<section>/`, so a section
  * may not take one of these names (nor an edition's id).
  */
-export const RESERVED_SECTION_IDS = ['search', 'editions', 'paths', 'go', 'changes', 'review', 'touchpoints', 'draft', 'pagefind', '_astro'] as const;
+export const RESERVED_SECTION_IDS = [
+  'search',
+  'editions',
+  'paths',
+  'go',
+  'changes',
+  'review',
+  'touchpoints',
+  'draft',
+  'pagefind',
+  '_astro',
+  'pdf',
+  'charter',
+  'cards',
+] as const;
 
 /** Old and new names of renamed chapters, from every edition's `redirectFrom`: new slug → old slugs. */
 type Renames = ReadonlyMap<string, readonly string[]>;

@@ -7,6 +7,7 @@ import { checkerConfigSchema } from '../lint/rule-settings.ts';
 import { overrideProblems } from '../i18n/index.ts';
 import { accentContrastProblem, isHexColour, type ThemeName } from './contrast.ts';
 import { logoProblem } from './logo.ts';
+import { PDF_SETTINGS } from './pdf/plan.ts';
 
 const basePath = z.string().regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, {
   error: 'must start and end with "/", for example "/" or "/handbook/"',
@@ -93,6 +94,13 @@ export const siteConfigSchema = z.strictObject({
    * then writes a worker that removes the copies browsers already keep).
    */
   offline: z.boolean().default(true),
+  /**
+   * Which editions the build also prints as PDFs (`/pdf/<edition>/handbook.pdf` and one per
+   * section), linked from the editions page: `off` (the default), `current`, `released` (current and
+   * archived) or `all` (the draft too). The build then needs Chromium, as `charter pdf` does; the
+   * environment variable HANDBOOK_PDF overrides the setting for one build.
+   */
+  pdf: z.enum(PDF_SETTINGS).default('off'),
   /**
    * Your own wording for single interface strings, by key (the keys are in the engine's
    * src/i18n/en.ts). A string may use the placeholders of the one it replaces; a plural string
@@ -205,7 +213,9 @@ export function resolveSiteConfig(
 ): SiteConfig {
   const withBase = env.HANDBOOK_BASE_PATH ? { ...input, base: env.HANDBOOK_BASE_PATH } : input;
   // HANDBOOK_LANG builds the same site in another language, for trying a translation.
-  const merged = env.HANDBOOK_LANG ? { ...withBase, lang: env.HANDBOOK_LANG } : withBase;
+  const withLang = env.HANDBOOK_LANG ? { ...withBase, lang: env.HANDBOOK_LANG } : withBase;
+  // HANDBOOK_PDF prints (or leaves out) the PDFs for one build, such as the one a deploy makes.
+  const merged = env.HANDBOOK_PDF ? { ...withLang, pdf: env.HANDBOOK_PDF as SiteConfigInput['pdf'] } : withLang;
   const result = siteConfigSchema.safeParse(merged);
   const logo = result.success ? result.data.logo : undefined;
   const logoIssue = logo && publicDir ? logoProblem(logo, publicDir) : undefined;

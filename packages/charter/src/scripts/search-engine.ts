@@ -5,7 +5,7 @@
  * little. Loaded only once a reader starts to search.
  */
 import { bundlePath } from '../lib/search/bundles.ts';
-import { combineScores, isWordingQuestion, rewriteQuery, touchpointsIn, type SynonymRule } from '../lib/search/query.ts';
+import { combineScores, isStandardQuestion, isWordingQuestion, rewriteQuery, touchpointsIn, type SynonymRule } from '../lib/search/query.ts';
 import { handbookVocabulary } from '../lib/handbook-vocabulary.ts';
 import { touchpointWords } from '../lib/vocabulary.ts';
 
@@ -88,6 +88,15 @@ const GLOSSARY_FACTOR = 0.4;
 const EDITORIAL_FACTOR = 0.4;
 /** …and for a question about wording itself, where a definition is the best answer. */
 const GLOSSARY_WORDING_FACTOR = 2;
+/**
+ * How much a standard's own record (the promise with its value) counts against a chapter's. For a
+ * question about a service time that names a touchpoint ("how fast do we answer emails") the
+ * touchpoint's standards are the answer and come first; for one that names none, they compete as
+ * pages do, a little below; otherwise they stay below the chapters, as each repeats one sentence.
+ */
+const STANDARD_QUESTION_FACTOR = 3;
+const STANDARD_UNPLACED_FACTOR = 0.6;
+const STANDARD_FACTOR = 0.3;
 /** Extra weight, as a share of their score, for pages of the touchpoint a question names. */
 const TOUCHPOINT_BONUS = 1;
 /** How much matching every word counts, against the sum of the single-word scores. */
@@ -207,22 +216,27 @@ export class SearchEngine {
     // A question about a touchpoint ("pick up the phone") prefers that touchpoint's chapters: the
     // words' own scores are counted once more for pages tagged with it.
     const touchpoints = touchpointsIn(singles.length ? singles : terms, TOUCHPOINT_WORDS);
+    const taggedIds = touchpoints.length > 0 ? await this.pagesWith(pagefind, scope, { ...filters, touchpoint: { any: touchpoints } }) : new Set<string>();
     if (touchpoints.length > 0) {
-      const taggedIds = await this.pagesWith(pagefind, scope, { ...filters, touchpoint: { any: touchpoints } });
       for (const list of [...lists]) {
         lists.push({ results: list.results.filter((r) => taggedIds.has(r.id)), weight: list.weight * TOUCHPOINT_BONUS });
       }
     }
     // Glossary definitions are short and dense, so they would outrank the chapter that explains a
     // topic in full; they still show, below the chapters that match as well.
-    const [glossary, editorial] = await Promise.all([
+    const [glossary, editorial, standards] = await Promise.all([
       this.pagesWith(pagefind, scope, { ...filters, kind: 'glossary' }),
       this.pagesWith(pagefind, scope, { ...filters, kind: 'editorial' }),
+      this.pagesWith(pagefind, scope, { ...filters, kind: 'standard' }),
     ]);
+    const aboutStandard = isStandardQuestion(input);
+    const standardFactor = (id: string) =>
+      !aboutStandard ? STANDARD_FACTOR : touchpoints.length === 0 ? STANDARD_UNPLACED_FACTOR : taggedIds.has(id) ? STANDARD_QUESTION_FACTOR : STANDARD_FACTOR;
     const wording = isWordingQuestion(input, this.config.synonyms);
     const glossaryFactor = wording ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
     // Pages written for editors (how to write chapters) answer staff questions only by accident.
-    const factorOf = (id: string) => (glossary.has(id) ? glossaryFactor : editorial.has(id) && !wording ? EDITORIAL_FACTOR : 1);
+    const factorOf = (id: string) =>
+      standards.has(id) ? standardFactor(id) : glossary.has(id) ? glossaryFactor : editorial.has(id) && !wording ? EDITORIAL_FACTOR : 1;
     const byId = new Map<string, PagefindResult>();
     for (const list of lists) for (const r of list.results) if (!byId.has(r.id)) byId.set(r.id, r);
     const order = combineScores(lists.map((l) => ({ hits: l.results.map((r) => ({ id: r.id, score: r.score * factorOf(r.id) })), weight: l.weight })));

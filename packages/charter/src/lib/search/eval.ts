@@ -35,11 +35,12 @@ export function summarize(cases: readonly EvalCase[]): EvalFigures {
   };
 }
 
-/** Strips the base path, the query string and the anchor from a result URL. */
-export function normalizeResultPath(href: string, base: string): string {
+/** Strips the base path, the query string and (unless `keepHash`, for a standard's answer) the anchor from a result URL. */
+export function normalizeResultPath(href: string, base: string, { keepHash = false } = {}): string {
   const url = new URL(href, 'http://site');
   const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
-  return url.pathname.startsWith(trimmedBase) ? url.pathname.slice(trimmedBase.length) || '/' : url.pathname;
+  const path = url.pathname.startsWith(trimmedBase) ? url.pathname.slice(trimmedBase.length) || '/' : url.pathname;
+  return keepHash ? `${path}${url.hash}` : path;
 }
 
 export interface Bars {

@@ -169,6 +169,21 @@ export function isWordingQuestion(input: string, rules: readonly SynonymRule[]):
   return rules.some((r) => r.kind === 'variant' && text.includes(` ${r.from.join(' ')} `) && text.includes(` ${tokenize(r.to).join(' ')} `));
 }
 
+/** How a question about a service time or value starts or what it names: how fast, how long, within. */
+const STANDARD_PHRASES = ['how long', 'how fast', 'how soon', 'how quickly', 'how quick', 'how many', 'how often', 'when do we', 'response time'];
+const STANDARD_WORDS = new Set(['within', 'deadline', 'standard', 'standards', 'target', 'promise', 'max', 'maximum']);
+
+/**
+ * True when the question asks for a service standard ("how fast do we answer emails"): then the
+ * standard's own record, the promise with its value, is the best first answer. A complaint about
+ * time ("caller on hold too long") asks for the procedure, not the number.
+ */
+export function isStandardQuestion(input: string): boolean {
+  const words = tokenize(input);
+  const text = ` ${words.join(' ')} `;
+  return words.some((w) => STANDARD_WORDS.has(w)) || STANDARD_PHRASES.some((phrase) => text.includes(` ${phrase} `));
+}
+
 export interface ScoredHit {
   id: string;
   /** Pagefind's relevance score for this page in one search. */
