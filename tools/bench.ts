@@ -261,6 +261,7 @@ try {
     );
     say(`  database and log afterwards: ${(ack.databaseBytes / 1024 / 1024).toFixed(1)} MB`);
     say('');
+  }
   let pdf: PdfBenchResult | undefined;
   if (!options.skip.has('pdf')) {
     pdf = await measurePdf(path.join(work, 'pdf'));
