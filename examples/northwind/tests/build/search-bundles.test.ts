@@ -1,6 +1,7 @@
 /**
  * The real build writes one Pagefind bundle per edition, and each holds exactly that edition's
- * chapters and glossary entries: a search in one edition can neither miss its pages nor lead out of it.
+ * chapters, glossary entries and service standards: a search in one edition can neither miss its
+ * pages nor lead out of it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { listChapterFiles, readManifest } from '../../../../packages/charter/src/lib/content-files.ts';
 import { chapterUrl } from '../../../../packages/charter/src/lib/edition-urls.ts';
+import { declaredStandardsOf } from '../../../../packages/charter/src/lib/standard-declarations.ts';
+import { standardAnchor } from '../../../../packages/charter/src/lib/element-ids.ts';
 import { buildWithContent } from './support.ts';
 
 const contentDir = path.resolve(import.meta.dirname, '../../src/content');
@@ -22,7 +25,7 @@ function recordUrls(bundle: string): string[] {
 }
 
 describe('search bundles', () => {
-  it('gives every edition a bundle with its own chapters and glossary entries, and nothing else', () => {
+  it('gives every edition a bundle with its own chapters, glossary entries and standards, and nothing else', () => {
     const editions = readManifest(contentDir);
     const glossaryEntries = (readFileSync(path.join(contentDir, 'glossary.yaml'), 'utf8').match(/^- id:/gm) ?? []).length;
     expect(glossaryEntries).toBeGreaterThan(5);
@@ -41,7 +44,14 @@ describe('search bundles', () => {
           .map((f) => chapterUrl(edition, f.slug))
           .sort();
         expect(pages).toEqual(expected);
-        const glossary = urls.filter((u) => u.includes('#'));
+        const files = listChapterFiles(contentDir, edition.id);
+        // One record per declared standard, at its statement in the chapter that declares it.
+        const standards = files
+          .flatMap((f) => declaredStandardsOf(f.source, f.file).map((s) => `${chapterUrl(edition, f.slug)}#${standardAnchor(s.id)}`))
+          .sort();
+        expect(standards.length).toBeGreaterThan(0);
+        expect(urls.filter((u) => u.includes('#standard-')).sort()).toEqual(standards);
+        const glossary = urls.filter((u) => u.includes('#') && !u.includes('#standard-'));
         expect(glossary).toHaveLength(glossaryEntries);
         for (const url of glossary) expect(url.startsWith(chapterUrl(edition, 'reference/glossary'))).toBe(true);
         checked++;

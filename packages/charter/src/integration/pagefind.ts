@@ -57,7 +57,7 @@ function standardRecords(contentDir: string, editions: readonly Edition[], i18n:
   const label = (id: string) => vocabulary.touchpoints.find((t) => t.id === id)?.label ?? id;
   return editions.flatMap((edition) =>
     listChapterFiles(contentDir, edition.id).flatMap((chapter) =>
-      declaredStandardsOf(chapter.source, chapter.file).map((standard) => ({
+      declaredStandardsOf(chapter.source, chapter.file).map((standard, index, all) => ({
         // Its own address (one record per address): the chapter, at the standard's statement.
         url: `${chapterUrl(edition, chapter.slug)}#${standardAnchor(standard.id)}`,
         language,
@@ -79,6 +79,9 @@ function standardRecords(contentDir: string, editions: readonly Edition[], i18n:
           edition: [edition.id],
           kind: ['standard'],
           touchpoint: [standard.touchpoint],
+          // The first standard a chapter declares for a touchpoint is its headline: search prefers
+          // it when a question fits several of the touchpoint's standards equally well.
+          standard: [all.slice(0, index).some((earlier) => earlier.touchpoint === standard.touchpoint) ? 'other' : 'headline'],
           ...(typeof chapter.frontmatter['type'] === 'string' ? { type: [chapter.frontmatter['type']] } : {}),
         },
       })),

@@ -97,6 +97,12 @@ const GLOSSARY_WORDING_FACTOR = 2;
 const STANDARD_QUESTION_FACTOR = 3;
 const STANDARD_UNPLACED_FACTOR = 0.6;
 const STANDARD_FACTOR = 0.3;
+/**
+ * The headline standard of a touchpoint (the first its chapter declares) is preferred a little
+ * over the touchpoint's other standards: "how fast do we answer emails" asks for the reply, not for
+ * the acknowledgement of a longer case, though both sentences hold its words.
+ */
+const HEADLINE_STANDARD_BONUS = 1.3;
 /** Extra weight, as a share of their score, for pages of the touchpoint a question names. */
 const TOUCHPOINT_BONUS = 1;
 /** How much matching every word counts, against the sum of the single-word scores. */
@@ -224,14 +230,21 @@ export class SearchEngine {
     }
     // Glossary definitions are short and dense, so they would outrank the chapter that explains a
     // topic in full; they still show, below the chapters that match as well.
-    const [glossary, editorial, standards] = await Promise.all([
+    const [glossary, editorial, standards, headlines] = await Promise.all([
       this.pagesWith(pagefind, scope, { ...filters, kind: 'glossary' }),
       this.pagesWith(pagefind, scope, { ...filters, kind: 'editorial' }),
       this.pagesWith(pagefind, scope, { ...filters, kind: 'standard' }),
+      this.pagesWith(pagefind, scope, { ...filters, kind: 'standard', standard: 'headline' }),
     ]);
     const aboutStandard = isStandardQuestion(input);
     const standardFactor = (id: string) =>
-      !aboutStandard ? STANDARD_FACTOR : touchpoints.length === 0 ? STANDARD_UNPLACED_FACTOR : taggedIds.has(id) ? STANDARD_QUESTION_FACTOR : STANDARD_FACTOR;
+      !aboutStandard
+        ? STANDARD_FACTOR
+        : touchpoints.length === 0
+          ? STANDARD_UNPLACED_FACTOR
+          : taggedIds.has(id)
+            ? STANDARD_QUESTION_FACTOR * (headlines.has(id) ? HEADLINE_STANDARD_BONUS : 1)
+            : STANDARD_FACTOR;
     const wording = isWordingQuestion(input, this.config.synonyms);
     const glossaryFactor = wording ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
     // Pages written for editors (how to write chapters) answer staff questions only by accident.
