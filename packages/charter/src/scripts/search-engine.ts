@@ -102,7 +102,7 @@ const STANDARD_FACTOR = 0.3;
  * over the touchpoint's other standards: "how fast do we answer emails" asks for the reply, not for
  * the acknowledgement of a longer case, though both sentences hold its words.
  */
-const HEADLINE_STANDARD_BONUS = 1.3;
+const HEADLINE_STANDARD_BONUS = 2;
 /** Extra weight, as a share of their score, for pages of the touchpoint a question names. */
 const TOUCHPOINT_BONUS = 1;
 /** How much matching every word counts, against the sum of the single-word scores. */
@@ -237,14 +237,8 @@ export class SearchEngine {
       this.pagesWith(pagefind, scope, { ...filters, kind: 'standard', standard: 'headline' }),
     ]);
     const aboutStandard = isStandardQuestion(input);
-    const standardFactor = (id: string) =>
-      !aboutStandard
-        ? STANDARD_FACTOR
-        : touchpoints.length === 0
-          ? STANDARD_UNPLACED_FACTOR
-          : taggedIds.has(id)
-            ? STANDARD_QUESTION_FACTOR * (headlines.has(id) ? HEADLINE_STANDARD_BONUS : 1)
-            : STANDARD_FACTOR;
+    const placedFactor = (id: string) => (touchpoints.length === 0 ? STANDARD_UNPLACED_FACTOR : taggedIds.has(id) ? STANDARD_QUESTION_FACTOR : STANDARD_FACTOR);
+    const standardFactor = (id: string) => (!aboutStandard ? STANDARD_FACTOR : placedFactor(id) * (headlines.has(id) ? HEADLINE_STANDARD_BONUS : 1));
     const wording = isWordingQuestion(input, this.config.synonyms);
     const glossaryFactor = wording ? GLOSSARY_WORDING_FACTOR : GLOSSARY_FACTOR;
     // Pages written for editors (how to write chapters) answer staff questions only by accident.
