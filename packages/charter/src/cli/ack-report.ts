@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseCsv, toCsv } from '../lib/acks/csv.ts';
 import { buildAckReport, materialChapters, rosterFromRows, type AckReport, type ReportChapter } from '../lib/acks/report.ts';
 import { AckStore, AckStoreRefused, DEFAULT_ACK_DB } from '../lib/acks/store.ts';
@@ -17,7 +16,7 @@ import { resolveContentDir } from '../lib/content-dir.ts';
 import { listChapterFiles, readManifest } from '../lib/content-files.ts';
 import { previousEdition } from '../lib/edition-urls.ts';
 import { findCurrentEdition } from '../lib/editions.ts';
-import { CommandFailed } from './command.ts';
+import { CommandFailed, parseFlags } from './command.ts';
 
 export const USAGE = `Usage: charter ack-report [--db <file>] [--roster <file.csv>] [--format text|json|csv]
 
@@ -40,17 +39,7 @@ function fail(message: string, code = 2): never {
 }
 
 export function parseAckReportArgs(argv: readonly string[], cwd: string = process.cwd()) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: { db: { type: 'string' }, roster: { type: 'string' }, format: { type: 'string' } },
-    }));
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const values = parseFlags(argv, { db: { type: 'string' }, roster: { type: 'string' }, format: { type: 'string' } }, USAGE, fail);
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) fail(`--format takes ${FORMATS.join(', ')}, not "${format}".\n\n${USAGE}`);
   if (values.db !== undefined && !values.db.trim()) fail(`--db needs a file name, such as ${DEFAULT_ACK_DB}.\n\n${USAGE}`);

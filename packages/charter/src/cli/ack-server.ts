@@ -6,12 +6,11 @@
  * file holds as CSV and stops.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { toCsv } from '../lib/acks/csv.ts';
 import { createAckServer, listen } from '../lib/acks/server.ts';
 import { AckStore, AckStoreRefused, DEFAULT_ACK_DB } from '../lib/acks/store.ts';
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
-import { CommandFailed } from './command.ts';
+import { CommandFailed, parseFlags } from './command.ts';
 
 export const DEFAULTS = {
   port: 4319,
@@ -84,27 +83,22 @@ export interface AckServerSettings {
 
 /** The command line, checked: every bad flag is refused with what is allowed. */
 export function parseAckServerArgs(argv: readonly string[], cwd: string = process.cwd()): AckServerSettings {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        db: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        prefix: { type: 'string' },
-        'reader-header': { type: 'string' },
-        'team-header': { type: 'string' },
-        'body-limit': { type: 'string' },
-        rate: { type: 'string' },
-        export: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const values = parseFlags(
+    argv,
+    {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      prefix: { type: 'string' },
+      'reader-header': { type: 'string' },
+      'team-header': { type: 'string' },
+      'body-limit': { type: 'string' },
+      rate: { type: 'string' },
+      export: { type: 'string' },
+    },
+    USAGE,
+    fail,
+  );
   if (values.host !== undefined && !values.host.trim()) fail(`--host needs an address, such as 127.0.0.1.\n\n${USAGE}`);
   if (values.db !== undefined && !values.db.trim()) fail(`--db needs a file name, such as ${DEFAULT_ACK_DB}.\n\n${USAGE}`);
   if (values.export !== undefined && !values.export.trim()) fail(`--export needs a file name, or - for standard output.\n\n${USAGE}`);

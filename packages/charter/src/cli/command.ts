@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { readVocabulary, VocabularyRefused } from '../lib/vocabulary-file.ts';
 import type { Vocabulary } from '../lib/vocabulary.ts';
 
@@ -20,5 +21,17 @@ export function commandVocabulary(command: string, contentDir: string): Vocabula
   } catch (error) {
     if (error instanceof VocabularyRefused) throw new CommandFailed(command, error.message);
     throw error;
+  }
+}
+
+/**
+ * A command's flags, read strictly (no positionals, no unknown flags): a flag it refuses stops the
+ * command with Node's own reason and the command's usage, through the command's `fail`.
+ */
+export function parseFlags<const O extends ParseArgsOptionsConfig>(argv: readonly string[], options: O, usage: string, fail: (message: string) => never) {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${usage}`);
   }
 }

@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   browserSearchExport,
   evalCasesYaml,
@@ -24,7 +23,7 @@ import { dataFileRefusal, optionalFile, readDataListOrRefuse, validateList } fro
 import { writeFilesAtomically } from '../lib/fs-transaction.ts';
 import { searchPhrase } from '../lib/schemas.ts';
 import { describeIssue } from '../lib/validation.ts';
-import { CommandFailed } from './command.ts';
+import { CommandFailed, parseFlags } from './command.ts';
 
 export const USAGE = `Usage: charter search-gaps [--db <file>] [--from <browser-export.json>]... [--min-count <n>] [--out <review.yaml>]
        charter search-gaps --apply <review.yaml> [--queries <queries.yaml>]
@@ -49,24 +48,19 @@ function fail(message: string, code = 2): never {
 }
 
 function parseSearchGapArgs(argv: readonly string[], cwd: string) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        db: { type: 'string' },
-        from: { type: 'string', multiple: true },
-        'min-count': { type: 'string' },
-        out: { type: 'string' },
-        apply: { type: 'string' },
-        queries: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const values = parseFlags(
+    argv,
+    {
+      db: { type: 'string' },
+      from: { type: 'string', multiple: true },
+      'min-count': { type: 'string' },
+      out: { type: 'string' },
+      apply: { type: 'string' },
+      queries: { type: 'string' },
+    },
+    USAGE,
+    fail,
+  );
   const minCount = values['min-count'] === undefined ? 1 : Number(values['min-count']);
   if (!Number.isInteger(minCount) || minCount < 1) fail(`--min-count must be a whole number from 1, not "${values['min-count']}".\n\n${USAGE}`);
   if (values.apply !== undefined && (values.db !== undefined || values.from !== undefined || values.out !== undefined || values['min-count'] !== undefined)) {
