@@ -1,5 +1,5 @@
 /**
- * A deterministic synthetic handbook for benchmarks: N chapters in 20 sections, E editions, about
+ * A deterministic synthetic handbook for benchmarks: N chapters in 20 sections (or as many as asked), E editions, about
  * 5% of chapters changed from one edition to the next. Plain Markdown in MDX files with headings,
  * lists, tables and links between chapters of the same edition, about 1,150 words each. It is
  * written to a folder of its own (used through HANDBOOK_CONTENT_DIR), never into src/content.
@@ -14,6 +14,8 @@ export interface CorpusOptions {
   seed?: number;
   /** Share of chapters whose text changes in each newer edition. */
   changeRate?: number;
+  /** Sections the chapters are dealt into, in turn; SECTION_COUNT unless given. */
+  sections?: number;
 }
 
 export const SECTION_COUNT = 20;
@@ -48,15 +50,15 @@ export function sectionId(i: number): string {
   return `${SECTION_WORDS[i % SECTION_WORDS.length]}-${Math.floor(i / SECTION_WORDS.length) + 1}`;
 }
 
-export function chapterSlug(i: number): string {
-  return `${sectionId(i % SECTION_COUNT)}/topic-${String(i + 1).padStart(5, '0')}`;
+export function chapterSlug(i: number, sections = SECTION_COUNT): string {
+  return `${sectionId(i % sections)}/topic-${String(i + 1).padStart(5, '0')}`;
 }
 
 /** The text of chapter `i` in a given revision (revision 0 is the first edition's text). */
-export function chapterText(i: number, total: number, revision: number, seed: number): string {
+export function chapterText(i: number, total: number, revision: number, seed: number, sections = SECTION_COUNT): string {
   const rnd = random(seed * 1_000_003 + i * 7919 + revision * 104_729);
   const topic = `${pick(TOPICS, rnd)} ${i + 1}`;
-  const link = (j: number) => `[${TOPICS[j % TOPICS.length]} ${j + 1}](/${chapterSlug(j)}/)`;
+  const link = (j: number) => `[${TOPICS[j % TOPICS.length]} ${j + 1}](/${chapterSlug(j, sections)}/)`;
   const others = [1, 2, 3].map((k) => (i + k * 37) % total).filter((j) => j !== i);
   const parts = [
     '---',
@@ -132,15 +134,16 @@ export function editionIds(editions: number): string[] {
 /** Writes the corpus into `dir` (a new content folder) and returns what it wrote. */
 export function writeCorpus(dir: string, options: CorpusOptions, sharedDataDir: string): { files: number; editions: string[] } {
   const { chapters, editions } = options;
+  const sectionCount = options.sections ?? SECTION_COUNT;
   const seed = options.seed ?? 1;
   const ids = editionIds(editions);
   const revs = revisions(chapters, editions, options.changeRate ?? 0.05, seed);
   let files = 0;
   ids.forEach((id, e) => {
     for (let i = 0; i < chapters; i++) {
-      const file = path.join(dir, 'editions', id, `${chapterSlug(i)}.mdx`);
+      const file = path.join(dir, 'editions', id, `${chapterSlug(i, sectionCount)}.mdx`);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, chapterText(i, chapters, revs[e]![i]!, seed));
+      writeFileSync(file, chapterText(i, chapters, revs[e]![i]!, seed, sectionCount));
       files++;
     }
   });
@@ -155,7 +158,7 @@ export function writeCorpus(dir: string, options: CorpusOptions, sharedDataDir: 
   if (editions === 1) manifest[0] = manifest[0]!.replace('status: draft', 'status: current');
   writeFileSync(path.join(dir, 'editions.yaml'), `${manifest.join('\n')}\n`);
   const sections = Array.from(
-    { length: SECTION_COUNT },
+    { length: sectionCount },
     (_, s) => `- id: ${sectionId(s)}\n  title: Section ${s + 1}\n  intro: Chapters about ${SECTION_WORDS[s % SECTION_WORDS.length]}.\n  order: ${s + 1}`,
   );
   writeFileSync(path.join(dir, 'sections.yaml'), `${sections.join('\n')}\n`);

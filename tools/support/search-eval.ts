@@ -65,9 +65,11 @@ export async function runSearchEval(
   base: string,
   queries: readonly QuerySpec[],
   editions: readonly EditionChapterSet[],
+  options: { only?: string } = {},
 ): Promise<EvalCase[]> {
   const cases: EvalCase[] = [];
-  for (const set of editions) {
+  // Renamed chapters are followed through every edition, even when only one is asked.
+  for (const set of editions.filter((e) => options.only === undefined || e.edition.id === options.only)) {
     const asked = queries
       .map((q) => ({ q, expected: [q.expect, ...(q.also ?? [])].map((s) => slugIn(s, set, editions)).filter((s): s is string => !!s) }))
       .filter((x) => x.expected.length > 0 && slugIn(x.q.expect, set, editions))

@@ -3,11 +3,11 @@
  * the files involved, and the message says how to fix it. One real build per case.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildWithContent, copyContent, withoutTestRunner } from './support.ts';
+import { buildWithContent, copyContent, shippedExampleBuild, withoutTestRunner } from './support.ts';
 import { astroBin, charterCli } from '../../../../tools/support/paths.ts';
 
 /**
@@ -45,22 +45,20 @@ describe('the build fails safe', () => {
   it('leaves the last good site as it was when a build fails', () => {
     const c = setup();
     const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'charter-out-')), 'site');
-    const build = () =>
-      spawnSync(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+    try {
+      // The last good site: this run's build of the example, where the next build writes.
+      cpSync(shippedExampleBuild().dist, outDir, { recursive: true });
+      const before = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).sort();
+      expect(before).toContain('index.html');
+      // A reading path to a missing section fails while pages are written, not before: without the
+      // build beside the site, the old site would be gone and only part of the new one there.
+      c.edit('paths.yaml', (t) => t.replace('chapter: procedures/telephone#what-to-say', 'chapter: procedures/telephone#what-we-say'));
+      const failed = spawnSync(process.execPath, [astroBin, 'build', '--outDir', outDir], {
         cwd: path.resolve(import.meta.dirname, '../..'),
         encoding: 'utf8',
         env: { ...withoutTestRunner(process.env), HANDBOOK_CONTENT_DIR: c.dir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
         timeout: 240_000,
       });
-    try {
-      expect(build().status).toBe(0);
-      const before = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).sort();
-      expect(before).toContain('index.html');
-      expect(existsSync(`${outDir}.next`)).toBe(false);
-      // A reading path to a missing section fails while pages are written, not before: without the
-      // build beside the site, the old site would be gone and only part of the new one there.
-      c.edit('paths.yaml', (t) => t.replace('chapter: procedures/telephone#what-to-say', 'chapter: procedures/telephone#what-we-say'));
-      const failed = build();
       expect(failed.status).not.toBe(0);
       expect(`${failed.stdout}${failed.stderr}`).toContain('(no section "#what-we-say" in "procedures/telephone")');
       expect(readdirSync(outDir, { recursive: true, encoding: 'utf8' }).sort()).toEqual(before);

@@ -1,8 +1,9 @@
 /** Runs real `astro build`s over a copy of the shipped content, changed for the case under test. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { astroBin } from '../../../../tools/support/paths.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -56,6 +57,42 @@ export function buildWithContent(
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment of the shared build of the shipped example: the review page's date pinned (so
+ * that two builds can be compared byte for byte) and the current edition printed as PDFs.
+ */
+export const SHIPPED_BUILD_ENV: Readonly<Record<string, string>> = { CHARTER_TODAY: '2026-11-23', HANDBOOK_PDF: 'current' };
+
+export interface SiteBuild {
+  /** The built site; read it, never change it (copy it first). */
+  dist: string;
+  /** What the build printed. */
+  output: string;
+}
+
+/**
+ * One build of the unchanged example per test run, shared by the test files that only read it:
+ * the first to ask builds it (the build files run one at a time), the others find it. A failed
+ * build is not kept, so every file that asks sees the failure with its output.
+ */
+export function shippedExampleBuild(): SiteBuild {
+  const folder = inject('shippedExampleFolder');
+  const dist = path.join(folder, 'dist');
+  const log = path.join(folder, 'output.txt');
+  if (!existsSync(log)) {
+    const staging = path.join(folder, 'staging');
+    rmSync(staging, { recursive: true, force: true });
+    const { status, output } = buildWithContent(path.join(root, 'src/content'), SHIPPED_BUILD_ENV, (built) => {
+      mkdirSync(staging, { recursive: true });
+      cpSync(built, path.join(staging, 'dist'), { recursive: true });
+    });
+    if (status !== 0) throw new Error(`The shipped example does not build (exit ${status}):\n${output.slice(-4000)}`);
+    renameSync(path.join(staging, 'dist'), dist);
+    writeFileSync(log, output);
+  }
+  return { dist, output: readFileSync(log, 'utf8') };
 }
 
 export function htmlFiles(dist: string): string[] {

@@ -164,19 +164,23 @@ test.describe('search page', () => {
 });
 
 test.describe('search quality', () => {
-  // The bar itself (75% top-1, 90% top-3, no query without results), overall and in every edition.
-  test('finds something for every query and meets the bar in every edition', async ({ page }) => {
-    test.setTimeout(300_000);
-    const queries = readQueries(path.resolve('tests/search/queries.yaml'));
-    const cases = await runSearchEval(page, `${rootUrl}/`, '/', queries, editionSets(path.resolve('src/content')));
-    const editions = [...new Set(cases.map((c) => c.edition))];
-    expect(editions).toEqual(expect.arrayContaining(['2025.1', '2026.1', 'draft']));
-    const missed = [
-      missedBars('all', summarize(cases), BARS),
-      ...editions.map((e) => missedBars(e, summarize(cases.filter((c) => c.edition === e)), BARS)),
-    ].flat();
-    expect(missed).toEqual([]);
+  // The bar itself (75% top-1, 90% top-3, no query without results) in every edition, one test per
+  // edition so that the editions' 300-odd searches run side by side. The bar over all editions
+  // together follows: each part is a share of cases, and shares that each meet a bar meet it summed.
+  const contentDir = path.resolve('src/content');
+  const sets = editionSets(contentDir);
+  test('the example has the three editions the bar is measured on', () => {
+    expect(sets.map((s) => s.edition.id)).toEqual(expect.arrayContaining(['2025.1', '2026.1', 'draft']));
   });
+  for (const { edition } of sets) {
+    test(`finds something for every query and meets the bar in ${edition.id}`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const queries = readQueries(path.resolve('tests/search/queries.yaml'));
+      const cases = await runSearchEval(page, `${rootUrl}/`, '/', queries, sets, { only: edition.id });
+      expect(cases.length).toBeGreaterThan(0);
+      expect(missedBars(edition.id, summarize(cases), BARS)).toEqual([]);
+    });
+  }
 });
 
 test.describe('content security policy', () => {
