@@ -18,7 +18,14 @@ const { createRun } = await import('./check.ts');
 const given = (workerData as { options?: CheckOptions } | null)?.options;
 let run = given && createRun(given);
 
-port.on('message', async (message: readonly Job[] | { options: CheckOptions }) => {
+/** Batches are checked one after another, in the order they came: a run checks one batch at a time. */
+let checking: Promise<void> = Promise.resolve();
+
+port.on('message', (message: readonly Job[] | { options: CheckOptions }) => {
+  checking = checking.then(() => handle(message));
+});
+
+async function handle(message: readonly Job[] | { options: CheckOptions }): Promise<void> {
   if (!Array.isArray(message)) {
     run = createRun((message as { options: CheckOptions }).options);
     return;
@@ -30,5 +37,5 @@ port.on('message', async (message: readonly Job[] | { options: CheckOptions }) =
   } catch (error) {
     reply = { error: (error as Error).message };
   }
-  port.postMessage(reply);
-});
+  port!.postMessage(reply);
+}
