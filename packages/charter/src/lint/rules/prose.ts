@@ -6,8 +6,10 @@
  * fix. These are suggestions, not rules: they rank below warnings inside the checker, and the JSON
  * and GitHub outputs report them as warnings with the rule id `prose:<name>`.
  *
- * How: remark-retext turns the chapter's prose into a retext tree (code and frontmatter are left
- * out) and runs the retext plugins on it; their messages keep their place in the file. Words that
+ * How: the chapter's prose as the checker reads it (its paragraphs, list items, quotes, headings and
+ * the text inside components; code, expressions, tables, image text, props and frontmatter are left
+ * out; see text/prose-spans.ts) is parsed into a retext tree (text/span-sentences.ts), and the
+ * retext plugins run on it; their messages keep their place in the file. Words that
  * retext-equality flags but that are plain and kind in a service handbook ("easy", "simply",
  * "hang up") are ignored, from `src/lint/data/prose.yaml`. In `lint` comments the rules are named
  * `repeated-words` and `equality`.
@@ -32,51 +34,40 @@
  */
 import type { Root } from 'mdast';
 import type { Root as NlcstRoot, RootContent as NlcstContent } from 'nlcst';
-import remarkRetext from 'remark-retext';
-import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import retextRepeatedWords from 'retext-repeated-words';
 import { unified } from 'unified';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { readLintData } from '../source-files.ts';
+import type { ProseSpan } from '../text/prose-spans.ts';
+import { sentencesOfChapter } from '../text/span-sentences.ts';
 import type { RuleSeverity } from '../types.ts';
 
 export const severity: RuleSeverity = 'suggestion';
 
-type RetextProcessor = Parameters<typeof remarkRetext>[0];
 /** A frozen retext pipeline without a parser: it only runs its plugins over a given tree. */
 interface RetextPlugins {
   run(tree: NlcstRoot, file: VFile): Promise<unknown>;
 }
 
-/**
- * The retext tree of a chapter, made once and shared by both prose rules: turning mdast into nlcst
- * costs as much as a rule, and neither retext plugin changes the tree. remark-retext makes it (so
- * the conversion is exactly the one it does for a plugin); the last plugin of this pipeline only
- * keeps the tree it was handed.
- */
-const nlcstTrees = new WeakMap<Root, NlcstRoot>();
-const made = new WeakMap<VFile, NlcstRoot>();
-const toRetext = unified()
-  .use(
-    remarkRetext,
-    unified()
-      .use(retextEnglish)
-      .use(() => (tree: NlcstRoot, file: VFile) => void made.set(file, tree)) as unknown as RetextProcessor,
-  )
-  .freeze();
+/** The prose the suggestions read: running text and headings; tables, props and frontmatter are not. */
+const PROSE_KINDS: ReadonlySet<ProseSpan['kind']> = new Set(['block', 'heading']);
 
-async function nlcstOf(tree: Root, file: VFile): Promise<NlcstRoot> {
-  let nlcst = nlcstTrees.get(tree);
-  if (!nlcst) {
-    await toRetext.run(tree, file);
-    nlcst = made.get(file);
-    made.delete(file);
-    if (!nlcst) throw new Error('remark-retext did not hand over a retext tree');
-    nlcstTrees.set(tree, nlcst);
+/**
+ * The retext tree of a chapter, made once and shared by both prose rules (neither plugin changes a
+ * tree): its prose spans' sentences, parsed once for these rules and readability alike.
+ */
+const nlcstTrees = new WeakMap<Root, { source: string; nlcst: NlcstRoot }>();
+
+function nlcstOf(tree: Root, file: VFile): NlcstRoot {
+  const source = String(file.value);
+  let known = nlcstTrees.get(tree);
+  if (known?.source !== source) {
+    known = { source, nlcst: sentencesOfChapter(tree, source, PROSE_KINDS) };
+    nlcstTrees.set(tree, known);
   }
-  return nlcst;
+  return known.nlcst;
 }
 
 /**
@@ -85,7 +76,7 @@ async function nlcstOf(tree: Root, file: VFile): Promise<NlcstRoot> {
  */
 function proseRule(name: string, plugins: RetextPlugins, view: (tree: NlcstRoot) => NlcstRoot | Promise<NlcstRoot> = (tree) => tree) {
   return lintRule<Root>({ origin: `prose:${name}` }, async (tree, file) => {
-    await plugins.run(await view(await nlcstOf(tree, file)), file);
+    await plugins.run(await view(nlcstOf(tree, file)), file);
   });
 }
 

@@ -5,8 +5,8 @@
  * What is read: paragraphs, list items, quotes, table cells and the text inside components (a
  * callout's body), link text included. What is not: headings (labels, not sentences: counting each
  * as a short sentence would flatter every section), code, expressions, URLs, image text, component
- * props and the frontmatter. Each block is split into sentences and words by retext-english, the
- * parser the prose rules already use, which knows abbreviations such as "e.g." and "Mr."; a block
+ * props and the frontmatter. Each block is split into sentences and words by retext-english, in the
+ * parse the prose rules share (span-sentences.ts), which knows abbreviations such as "e.g." and "Mr."; a block
  * without a full stop (a list item, a cell) is one sentence. Syllables come from `syllable` and
  * the score from `flesch`; a word the syllable counter gives nothing for (a number such as "24")
  * counts as one syllable, as it is still read aloud.
@@ -22,13 +22,12 @@ import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Root as NlcstRoot, RootContent as NlcstContent, Sentence } from 'nlcst';
 import { flesch } from 'flesch';
-import retextEnglish from 'retext-english';
 import { syllable } from 'syllable';
-import { unified } from 'unified';
 import { parseChapter } from '../../lib/mdx-parser.ts';
 import { headingsOf } from './headings.ts';
 import type { ChapterFormat } from '../../lib/chapter-files.ts';
-import { BOUNDARY, collectProseSpans, spanRange, type ProseSpan } from './prose-spans.ts';
+import { BOUNDARY, collectProseSpans, type ProseSpan } from './prose-spans.ts';
+import { sentencesOfSpan } from './span-sentences.ts';
 
 /** Fewer words than this and a section (or chapter) is not scored. */
 export const MIN_WORDS = 40;
@@ -82,12 +81,6 @@ export interface ChapterReadability extends Counts {
 }
 
 /**
- * retext-english's parser itself: `processor.parse` would first wrap each of a chapter's dozens of
- * blocks in a VFile, which the parser does not read.
- */
-const parseEnglish = unified().use(retextEnglish).freeze().parser as unknown as (document: string) => NlcstRoot;
-
-/**
  * The reading ease of a chapter's source and of each of its sections, parsed as the checker
  * parses it; throws the parser's message when the text is not valid Markdown or MDX.
  */
@@ -113,7 +106,7 @@ export function readabilityOf(tree: Root, source: string): ChapterReadability {
 function readTree(tree: Root, source: string): ChapterReadability {
   const sentences = collectProseSpans(tree, source)
     .filter((span) => READ_SPANS.has(span.kind))
-    .flatMap(sentencesOf);
+    .flatMap((span) => sentencesOf(sentencesOfSpan(tree, source, span)));
   const sections = sectionRanges(tree, source).flatMap((range) => {
     const inside = sentences.filter((sentence) => sentence.start >= range.start && sentence.start < range.end);
     // An opening with no prose (a chapter that starts with its first heading) is no section.
@@ -187,16 +180,13 @@ function scoreWithout(counts: Counts, sentence: SentenceReading): number {
   return readingEase({ sentences: counts.sentences - 1, words: counts.words - sentence.words, syllables: counts.syllables - sentence.syllables });
 }
 
-/** The sentences of one block of prose, with their source places. */
-function sentencesOf(span: ProseSpan): SentenceReading[] {
-  // A boundary (where code or an expression was) reads as a space: it separates words, it is none.
-  const text = span.text.replaceAll(BOUNDARY, ' ');
-  const tree = parseEnglish(text);
+/** The sentences of one block of prose (its retext tree, placed in the source). */
+function sentencesOf(tree: NlcstRoot): SentenceReading[] {
   const result: SentenceReading[] = [];
   // Every sentence, in order, not looking inside one (what a visit for SentenceNode that skips them does).
   const walk = (node: NlcstRoot | NlcstContent): void => {
     if (node.type === 'SentenceNode') {
-      const reading = readSentence(node, text, span);
+      const reading = readSentence(node);
       if (reading) result.push(reading);
     } else if ('children' in node) for (const child of node.children) walk(child);
   };
@@ -204,17 +194,14 @@ function sentencesOf(span: ProseSpan): SentenceReading[] {
   return result;
 }
 
-function readSentence(sentence: Sentence, text: string, span: ProseSpan): SentenceReading | undefined {
+function readSentence(sentence: Sentence): SentenceReading | undefined {
   const words = sentence.children.filter((child) => child.type === 'WordNode').map(wordText);
   if (words.length === 0) return undefined;
-  const from = sentence.position?.start.offset ?? 0;
-  const to = sentence.position?.end.offset ?? text.length;
   const syllables = words.map(syllablesOf);
-  const place = spanRange(span, from, to);
   return {
-    text: readable(text.slice(from, to)),
-    start: place.start,
-    end: place.end,
+    text: readable(wordText(sentence)),
+    start: sentence.position?.start.offset ?? 0,
+    end: sentence.position?.end.offset ?? 0,
     words: words.length,
     syllables: syllables.reduce((sum, count) => sum + count, 0),
     longWords: syllables.filter((count) => count >= LONG_WORD_SYLLABLES).length,
@@ -223,10 +210,14 @@ function readSentence(sentence: Sentence, text: string, span: ProseSpan): Senten
 
 /** A sentence on one line, without the gap that left-out code or an expression leaves before a stop. */
 function readable(sentence: string): string {
-  return sentence
-    .replace(/\s+/g, ' ')
-    .replace(/ (?=[.,;:!?])/g, '')
-    .trim();
+  return (
+    sentence
+      // A boundary (where code or an expression was) reads as a space.
+      .replaceAll(BOUNDARY, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/ (?=[.,;:!?])/g, '')
+      .trim()
+  );
 }
 
 /**
