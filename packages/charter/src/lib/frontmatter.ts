@@ -101,16 +101,38 @@ export function yamlHazards(source: string, split: FrontmatterSplit): GateProble
   if (split.yaml === undefined) return [];
   const problems = referenceHazards(source, { ...split, yaml: split.yaml });
   if (problems.length > 0) return problems;
-  try {
-    loadYaml(split.yaml);
-  } catch (error) {
-    const { mark, reason } = error as YAMLException;
+  const read = readWithJsYaml(split.yaml, true);
+  if ('error' in read) {
+    const { mark, reason } = read.error as YAMLException;
     const start = pointAt(source, split.yamlOffset);
     const line = start.line + (mark?.line ?? 0);
     const column = (mark?.line ?? 0) === 0 ? start.column + (mark?.column ?? 0) : (mark?.column ?? 0) + 1;
-    return [{ ruleId: SHAPE_RULE, line, column, endLine: line, endColumn: column, message: `Frontmatter is not valid YAML: ${reason ?? String(error)}` }];
+    return [{ ruleId: SHAPE_RULE, line, column, endLine: line, endColumn: column, message: `Frontmatter is not valid YAML: ${reason ?? String(read.error)}` }];
   }
   return [];
+}
+
+/**
+ * js-yaml's reading of a frontmatter block. The gate reads each chapter's block twice, for its
+ * errors (yamlHazards) and for its data (locateFrontmatter), one right after the other: the last
+ * reading the first makes is kept for the second, which takes it: its value is handed out once.
+ */
+let lastRead: { yaml: string; result: { value: unknown } | { error: unknown } } | undefined;
+
+function readWithJsYaml(yaml: string, keep = false): { value: unknown } | { error: unknown } {
+  if (!keep && lastRead?.yaml === yaml) {
+    const { result } = lastRead;
+    lastRead = undefined;
+    return result;
+  }
+  let result: { value: unknown } | { error: unknown };
+  try {
+    result = { value: loadYaml(yaml) };
+  } catch (error) {
+    result = { error };
+  }
+  if (keep) lastRead = { yaml, result };
+  return result;
 }
 
 /** Each tag, and the first anchor or alias (one problem, however many references repeat it). */
@@ -197,13 +219,16 @@ function readLocated(source: string): LocatedFrontmatter {
   const yaml = split.yaml.slice(lineBreak + 1);
   const contentStart = split.yamlOffset + lineBreak + 1;
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
-  let data: Record<string, unknown> | undefined;
-  try {
-    const value: unknown = loadYaml(split.yaml);
-    data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : value == null ? {} : undefined;
-  } catch {
-    data = undefined;
-  }
+  const read = readWithJsYaml(split.yaml);
+  const value = 'value' in read ? read.value : undefined;
+  const data: Record<string, unknown> | undefined =
+    'error' in read
+      ? undefined
+      : value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : value == null
+          ? {}
+          : undefined;
   return { present: true, document, data, contentStart, block: { start: source.startsWith('\uFEFF') ? 1 : 0, end: split.yamlOffset + split.yaml.length + 3 } };
 }
 
