@@ -123,6 +123,7 @@ describe('sentences that state a standard in their own words', () => {
     ['Answer the phone before it rings four times.', 'phone-answer', true],
     ['Callers on hold hear from us every 60 seconds.', 'phone-hold', false],
     ['I gave an update at least every 30 seconds on hold.', 'phone-hold', true],
+    ['Callers on hold hear an update every two minutes.', 'phone-hold', false],
     ['Let the phone ring no more than five times.', 'phone-answer', false],
     ['Callers on hold should hear from us at least once a minute.', 'phone-hold', false],
     ['Letters get a reply within a week.', 'letter-reply', false],
@@ -154,6 +155,23 @@ describe('sentences that state a standard in their own words', () => {
   });
 });
 
+describe('values that say how often', () => {
+  it('state a standard written as how often with one word of its measure', () => {
+    const own = standardsOfEdition([
+      chapter('problems/complaints', 'telephone', [
+        std('complaint-update', 'update interval', 2, 'working-days', 'We update the customer every {target} until it is resolved.'),
+      ]),
+    ]);
+    const matches = matchStatements('We update them at least every three working days.', own, { chapterTouchpoints: ['telephone'], touchpointWords });
+    expect(matches.map((m) => [m.standard.id, m.by, m.quantity.text])).toEqual([['complaint-update', 'words', 'three working days']]);
+  });
+
+  it('state another standard only with two words of its measure', () => {
+    expect(stated('The hold queue is checked every five minutes.', ['telephone'])).toEqual([]);
+    expect(stated('Callers on hold hear an update every two minutes.', ['telephone'])).toEqual([expect.objectContaining({ id: 'phone-hold', agrees: false })]);
+  });
+});
+
 describe('sentences about other things', () => {
   it.each([
     ['Count to five in your head before you say anything.'],
@@ -175,6 +193,9 @@ describe('sentences about other things', () => {
     ['Forward a misdirected email within one working day.', ['email']],
     ['If the chat drops, contact the customer by email or phone within ten minutes.', ['live-chat']],
     ['Keep the counter tidy and restock leaflets every two hours.', ['face-to-face']],
+    ['The hold queue is checked every five minutes.', ['telephone']],
+    ['Team leads review hold times every 30 minutes.', ['telephone']],
+    ['Check the queue every 2 minutes while callers wait on hold.', ['telephone']],
     ['Our phone lines are open from 8 a.m. to 6 p.m., five days a week.'],
     ['If the form stops working, a notice with our email address and phone number is on the page within one hour.'],
     ['Answer every chat within 30 seconds.'],

@@ -405,6 +405,8 @@ interface Profile<S> {
   phrasings: { before: string[]; after: string[] }[];
   /** The content words right before {target} in its statement and phrasings ("acknowledge the email within {target}"). */
   near: Set<string>;
+  /** Whether its own sentences give the value as how often ("every {target}"). */
+  frequency: boolean;
 }
 
 const profiles = new WeakMap<EditionStandard, Profile<EditionStandard>>();
@@ -421,6 +423,7 @@ function profileOf<S extends EditionStandard>(standard: S): Profile<S> {
         const [before = '', after = ''] = sentence.split('{target}');
         return { before: tokensOf(before).map((t) => stemOf(t.word)), after: tokensOf(after).map((t) => stemOf(t.word)) };
       }),
+      frequency: sentences.some((sentence) => FREQUENCY_BEFORE.test(sentence.split('{target}')[0] ?? '')),
       near: new Set(
         sentences.flatMap((sentence) => {
           const [before = '', after = ''] = sentence.split('{target}');
@@ -450,6 +453,9 @@ function phrasingFits(profile: Profile<EditionStandard>, before: readonly string
     );
   });
 }
+
+/** Right before a value that says how often something happens: "every two hours", "each 30 seconds". */
+const FREQUENCY_BEFORE = /\b(?:every|each)\s+$/i;
 
 /** Where one clause ends and the next begins. */
 const CLAUSE_BREAK = /[,;:()\u2013\u2014]|\s(?:or|but|while|whereas)\s/;
@@ -548,19 +554,27 @@ function byWords<S extends EditionStandard>(
     ...nearestWords(sentence.slice(local.start, quantity.start)),
     ...(/^\s*(?:after|since|following)\b/i.test(following) ? [] : firstWords(following)),
   ];
+  const frequency = FREQUENCY_BEFORE.test(sentence.slice(Math.max(local.start, quantity.start - 16), quantity.start));
   const scored: { standard: S; score: number }[] = [];
   for (const standard of pool) {
     const profile = profileOf(standard);
     const naming = new Set((context.touchpointWords.get(standard.touchpoint) ?? []).map(stemOf));
     let measure = 0;
+    let measureNamed = 0;
     let shared = 0;
     for (const word of words) {
       if (shares(profile.measure, word) && !naming.has(word)) measure++;
-      else if (shares(profile.measure, word) || shares(profile.words, word)) shared++;
+      else if (shares(profile.measure, word)) measureNamed++;
+      else if (shares(profile.words, word)) shared++;
     }
+    shared += measureNamed;
     const around = near.filter((word) => shares(profile.near, word)).length;
-    // Words right around the value as its own sentences have them, or two words of its measure.
-    if (around === 0 && measure < 2) continue;
+    // Words right around the value as its own sentences have them, or two words of its measure. A
+    // value that says how often ("every five minutes") states a standard not itself written so
+    // only with two words of its measure, its touchpoint's words included: "callers on hold hear
+    // an update every two minutes" is about the hold standard, "the hold queue is checked every
+    // five minutes" is not.
+    if (frequency && !profile.frequency ? measure + measureNamed < 2 : around === 0 && measure < 2) continue;
     scored.push({ standard, score: 2 * measure + shared + 2 * around });
   }
   scored.sort((a, b) => b.score - a.score);
