@@ -2,7 +2,10 @@
  * The `charter` command: one entry point for everything an editor runs from a terminal or CI.
  * bin/charter.js checks the Node version, then calls `main`.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { cacheFileFor } from '../lint/cache-file.ts';
+import { resolveContentDir } from '../lib/content-dir.ts';
 import { CommandFailed } from './command.ts';
 import { ContentRefused } from '../gate/problem.ts';
 
@@ -29,8 +32,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       // The gate's parser process loads for as long as the checker does: it starts first, so the
       // two load side by side and the first chapter does not wait for it.
       (await import('../gate/isolated.ts')).startParserProcess();
-      // A check of every chapter without the cache will want a thread per core: started now, they
-      // load the checker while this thread does (a run that needs fewer ends them).
+      // A check of every chapter without the cache (or with an empty one, as on a fresh clone)
+      // will want a thread per core: started now, they load the checker while this thread does (a
+      // run that needs fewer ends them).
       if (checksEverything(argv)) {
         const { prestartWorkers } = await import('../lint/parallel.ts');
         prestartWorkers(availableParallelism() - 1);
@@ -114,7 +118,19 @@ function checksEverything(argv: readonly string[]): boolean {
   const one = argv.findIndex((arg) => arg === '--threads' || arg.startsWith('--threads='));
   const threads = one < 0 ? undefined : argv[one]!.includes('=') ? argv[one]!.split('=')[1] : argv[one + 1];
   const few = argv.some((arg) => arg === '--fix' || arg.startsWith('--changed') || arg === '--help' || arg === '-h' || /\.mdx?$/i.test(arg));
-  return argv.includes('--no-cache') && !few && threads !== '1';
+  return !few && threads !== '1' && (argv.includes('--no-cache') || !cacheFileExists());
+}
+
+/** Whether the result cache a `charter lint` here would read is there; true when that cannot be told. */
+function cacheFileExists(): boolean {
+  const setting = process.env['CHARTER_LINT_CACHE']?.trim() || true;
+  const root = process.cwd();
+  try {
+    return existsSync(cacheFileFor(root, resolveContentDir(process.env, root), setting));
+  } catch {
+    // No content folder: the run will say so, with no thread to start.
+    return true;
+  }
 }
 
 function overview(): string {

@@ -23,6 +23,7 @@ import type { IndexRead } from './edition-index.ts';
 import type { ReadabilitySettings } from './rule-settings.ts';
 import type { Edit, LintMessage } from './types.ts';
 import { engineVersion } from '../lib/engine-files.ts';
+import { cacheFileFor, defaultCacheFile, sha1 } from './cache-file.ts';
 
 /** Bump when the file's layout changes. */
 const FORMAT = 2;
@@ -42,14 +43,7 @@ interface CacheFile {
   results: Record<string, CachedResult>;
 }
 
-export function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
-/** Where the command line keeps its cache: one file per repository root and content folder. */
-export function defaultCacheFile(root: string, contentDir: string): string {
-  return path.join(root, 'node_modules', '.cache', 'charter-lint', `${sha1(`${root}\n${contentDir}`).slice(0, 16)}.json`);
-}
+export { cacheFileFor, defaultCacheFile, sha1 };
 
 export interface RunKeyInputs {
   root: string;

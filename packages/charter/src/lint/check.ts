@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { DEFAULT_LANG } from '../lib/project-config.ts';
 import { isoDate, reviewToday } from '../lib/review.ts';
-import { defaultCacheFile, ResultCache, runKey, sha1 } from './cache.ts';
+import { cacheFileFor, ResultCache, runKey, sha1 } from './cache.ts';
 import { answerAgain, editionIndex, recordingIndex, snapshotIndex, type EditionIndex, type IndexRead } from './edition-index.ts';
 import type { FileContext } from './file-context.ts';
 import { editsOf, recordMessageEdits } from './fixes.ts';
@@ -491,7 +491,7 @@ export function contentFolderMessages(options: CheckOptions = {}): LintMessage[]
 /** The run's cache, when asked for and usable: not when comparing with a git base, which it does not record. */
 function openCache(run: CheckRun, options: CheckOptions): ResultCache | undefined {
   if (options.cache === undefined || options.cache === false || options.baseRef || options.readBase) return undefined;
-  const file = options.cache === true ? defaultCacheFile(run.root, run.contentDir) : path.resolve(run.root, options.cache);
+  const file = cacheFileFor(run.root, run.contentDir, options.cache);
   const key = runKey({
     root: run.root,
     contentDir: run.contentDir,
