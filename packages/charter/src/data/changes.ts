@@ -32,6 +32,18 @@ export function editionsWithChanges(handbook: Handbook): Edition[] {
   return handbook.editions.filter((e) => previousEdition(handbook.editions, e));
 }
 
+/** The static paths of a route with a file per edition that has a changes page (the feed, the marks). */
+export function changedEditionPaths(handbook: Handbook): { params: { edition: string } }[] {
+  return editionsWithChanges(handbook).map((edition) => ({ params: { edition: edition.id } }));
+}
+
+/** The edition a route's `edition` parameter names; one of changedEditionPaths, so it is there. */
+export function changedEditionOf(handbook: Handbook, id: string | undefined): Edition {
+  const edition = editionsWithChanges(handbook).find((e) => e.id === id);
+  if (!edition) throw new Error(`No changes page for the edition "${id}": the route was asked for a path it did not list.`);
+  return edition;
+}
+
 /** The marks file of an edition: its changed and renamed chapters, each with its mark and redline. */
 export function marksFile(handbook: Handbook, edition: Edition): MarksFile {
   const before = previousEdition(handbook.editions, edition)!;

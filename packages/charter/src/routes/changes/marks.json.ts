@@ -5,15 +5,14 @@
  */
 import type { APIRoute } from 'astro';
 import { loadHandbook } from '../../data/handbook.ts';
-import { editionsWithChanges, marksFile } from '../../data/changes.ts';
+import { changedEditionOf, changedEditionPaths, marksFile } from '../../data/changes.ts';
 
 export async function getStaticPaths() {
-  const handbook = await loadHandbook();
-  return editionsWithChanges(handbook).map((edition) => ({ params: { edition: edition.id } }));
+  return changedEditionPaths(await loadHandbook());
 }
 
 export const GET: APIRoute = async ({ params }) => {
   const handbook = await loadHandbook();
-  const edition = handbook.editions.find((e) => e.id === params.edition)!;
+  const edition = changedEditionOf(handbook, params.edition);
   return new Response(JSON.stringify(marksFile(handbook, edition)), { headers: { 'content-type': 'application/json' } });
 };
