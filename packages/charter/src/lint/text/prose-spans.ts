@@ -198,7 +198,21 @@ function plainSpan(kind: SpanKind, text: string, chars: CharSource[]): ProseSpan
 
 /** The source range of `span.text.slice(start, end)`. */
 export function spanRange(span: ProseSpan, start: number, end: number): { start: number; end: number } {
-  const first = span.chars.slice(start, end).find((place) => place !== undefined);
-  const last = span.chars.slice(start, end).findLast((place) => place !== undefined);
-  return { start: first?.start ?? 0, end: last?.end ?? first?.start ?? 0 };
+  return placedRange(span, start, end) ?? { start: 0, end: 0 };
+}
+
+/**
+ * The source range of `span.text.slice(from, to)`, from its first placed character to its last;
+ * undefined when none is placed (a boundary alone). A loop, not slices: it is asked for every word.
+ */
+export function placedRange(span: ProseSpan, from: number, to: number): { start: number; end: number } | undefined {
+  let first: number | undefined;
+  let last = 0;
+  for (let index = from; index < to; index++) {
+    const place = span.chars[index];
+    if (!place) continue;
+    first ??= place.start;
+    last = place.end;
+  }
+  return first === undefined ? undefined : { start: first, end: last };
 }

@@ -16,7 +16,7 @@ import type { Point, Position } from 'unist';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { location } from 'vfile-location';
-import { collectProseSpans, type ProseSpan } from './prose-spans.ts';
+import { collectProseSpans, placedRange, type ProseSpan } from './prose-spans.ts';
 
 /**
  * retext-english's parser itself: `processor.parse` would first wrap each of a chapter's dozens of
@@ -80,19 +80,12 @@ function placeInSource(root: NlcstRoot, span: ProseSpan, toPoint: (offset: numbe
 }
 
 /**
- * The source range of `span.text.slice(from, to)`: from its first placed character to its last. A
- * stretch with no placed character (a boundary alone) is an empty range where it stands.
+ * The source range of `span.text.slice(from, to)` (prose-spans.ts placedRange); a stretch with no
+ * placed character (a boundary alone) is an empty range where it stands.
  */
 export function sourceRange(span: ProseSpan, from: number, to: number): { start: number; end: number } {
-  let first: number | undefined;
-  let last: number | undefined;
-  for (let index = from; index < to; index++) {
-    const place = span.chars[index];
-    if (!place) continue;
-    first ??= place.start;
-    last = place.end;
-  }
-  if (first !== undefined && last !== undefined) return { start: first, end: last };
+  const placed = placedRange(span, from, to);
+  if (placed) return placed;
   for (let index = from - 1; index >= 0; index--) {
     const place = span.chars[index];
     if (place) return { start: place.end, end: place.end };
