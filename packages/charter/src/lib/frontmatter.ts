@@ -220,16 +220,14 @@ function readLocated(source: string): LocatedFrontmatter {
   const contentStart = split.yamlOffset + lineBreak + 1;
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
   const read = readWithJsYaml(split.yaml);
-  const value = 'value' in read ? read.value : undefined;
-  const data: Record<string, unknown> | undefined =
-    'error' in read
-      ? undefined
-      : value && typeof value === 'object' && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : value == null
-          ? {}
-          : undefined;
+  const data = 'value' in read ? fieldsOf(read.value) : undefined;
   return { present: true, document, data, contentStart, block: { start: source.startsWith('\uFEFF') ? 1 : 0, end: split.yamlOffset + split.yaml.length + 3 } };
+}
+
+/** A block's data as fields: an empty block has none; a list or a lone value is no frontmatter. */
+function fieldsOf(value: unknown): Record<string, unknown> | undefined {
+  if (value == null) return {};
+  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /** The YAML node at a path such as `['touchpoints', 1]`, when it is written. */

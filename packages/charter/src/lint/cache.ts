@@ -23,7 +23,7 @@ import type { IndexRead } from './edition-index.ts';
 import type { ReadabilitySettings } from './rule-settings.ts';
 import type { Edit, LintMessage } from './types.ts';
 import { engineVersion } from '../lib/engine-files.ts';
-import { cacheFileFor, defaultCacheFile, sha1 } from './cache-file.ts';
+import { sha1 } from './cache-file.ts';
 
 /** Bump when the file's layout changes. */
 const FORMAT = 2;
@@ -42,8 +42,6 @@ interface CacheFile {
   key: string;
   results: Record<string, CachedResult>;
 }
-
-export { cacheFileFor, defaultCacheFile, sha1 };
 
 export interface RunKeyInputs {
   root: string;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { frontmatterData } from '../lib/content-files.ts';
-import { sha1 } from './cache.ts';
+import { sha1 } from './cache-file.ts';
 import { chapterSlug, readEditionFolder, type EditionFolder } from '../lib/chapter-files.ts';
 import { anchorsOfChapterFile, type LinkIndex } from '../lib/link-check.ts';
 import { declaredStandardsOf, type DeclaredStandard } from '../lib/standard-declarations.ts';

@@ -24,28 +24,24 @@ import { collectProseSpans, placedRange, type ProseSpan } from './prose-spans.ts
  */
 const parseEnglish = unified().use(retextEnglish).freeze().parser as unknown as (document: string) => NlcstRoot;
 
-interface ChapterSentences {
-  toPoint: (offset: number) => Point | undefined;
-  trees: WeakMap<ProseSpan, NlcstRoot>;
-}
-
-/** Per checker tree: files with the same text share one tree (lint/readings.ts), and so its parses. */
-const chapters = new WeakMap<Root, { source: string; sentences: ChapterSentences }>();
+/**
+ * Per checker tree (files with the same text share one, lint/readings.ts, and so its parses): the
+ * source's line index and each span's parse.
+ */
+const chapters = new WeakMap<Root, { source: string; place: ReturnType<typeof location>; trees: WeakMap<ProseSpan, NlcstRoot> }>();
 
 /** The retext tree of one of the chapter's spans, its positions in the chapter's source. */
 export function sentencesOfSpan(tree: Root, source: string, span: ProseSpan): NlcstRoot {
   let known = chapters.get(tree);
   if (known?.source !== source) {
-    const place = location(source);
-    known = { source, sentences: { toPoint: (offset) => place.toPoint(offset), trees: new WeakMap() } };
+    known = { source, place: location(source), trees: new WeakMap() };
     chapters.set(tree, known);
   }
-  const { trees, toPoint } = known.sentences;
-  let parsed = trees.get(span);
+  let parsed = known.trees.get(span);
   if (!parsed) {
     parsed = parseEnglish(span.text);
-    placeInSource(parsed, span, toPoint);
-    trees.set(span, parsed);
+    placeInSource(parsed, span, known.place.toPoint);
+    known.trees.set(span, parsed);
   }
   return parsed;
 }

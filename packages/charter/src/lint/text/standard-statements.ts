@@ -415,20 +415,19 @@ function profileOf<S extends EditionStandard>(standard: S): Profile<S> {
   let profile = profiles.get(standard) as Profile<S> | undefined;
   if (!profile) {
     const sentences = [standard.statement, ...standard.phrasings];
+    // Each sentence as the text before its {target} and the text after it.
+    const sides = sentences.map((sentence) => {
+      const [before = '', after = ''] = sentence.split('{target}');
+      return { before, after };
+    });
     profile = {
       standard,
       measure: contentStems(standard.measure),
-      words: contentStems(sentences.join(' ').split('{target}').join(' ')),
-      phrasings: sentences.map((sentence) => {
-        const [before = '', after = ''] = sentence.split('{target}');
-        return { before: tokensOf(before).map((t) => stemOf(t.word)), after: tokensOf(after).map((t) => stemOf(t.word)) };
-      }),
-      frequency: sentences.some((sentence) => FREQUENCY_BEFORE.test(sentence.split('{target}')[0] ?? '')),
+      words: contentStems(sides.map(({ before, after }) => `${before} ${after}`).join(' ')),
+      phrasings: sides.map(({ before, after }) => ({ before: tokensOf(before).map((t) => stemOf(t.word)), after: tokensOf(after).map((t) => stemOf(t.word)) })),
+      frequency: sides.some(({ before }) => FREQUENCY_BEFORE.test(before)),
       near: new Set(
-        sentences.flatMap((sentence) => {
-          const [before = '', after = ''] = sentence.split('{target}');
-          return [...nearestWords(before.split(CLAUSE_BREAK).at(-1) ?? ''), ...firstWords(after.split(CLAUSE_BREAK)[0] ?? '')];
-        }),
+        sides.flatMap(({ before, after }) => [...nearestWords(before.split(CLAUSE_BREAK).at(-1) ?? ''), ...firstWords(after.split(CLAUSE_BREAK)[0] ?? '')]),
       ),
     };
     profiles.set(standard, profile as Profile<EditionStandard>);
